@@ -1,0 +1,42 @@
+package io.providerkind.sdk;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What kindserver knows of one kind cluster (the REST API's ClusterInfo).
+ *
+ * <p>{@code kubeconfig} points at {@code endpoint} ({@code https://<hostIP>:<port>}), reachable from the
+ * host and from every other kind cluster; {@code internalKubeconfig} points at
+ * {@code https://<name>-control-plane:6443} for use on the kind network. List answers leave both
+ * kubeconfigs out.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ClusterInfo(
+        String name,
+        ClusterPhase phase,
+        Progress progress,
+        String endpoint,
+        String kubeconfig,
+        String internalKubeconfig,
+        String kubernetesVersion,
+        String internalIP,
+        List<NodeInfo> nodes,
+        String configHash,
+        String message,
+        Instant createdAt) {
+
+    public ClusterInfo {
+        nodes = nodes == null ? List.of() : List.copyOf(nodes);
+    }
+
+    /** The same cluster without its kubeconfigs, as list answers carry it. */
+    public ClusterInfo withoutKubeconfigs() {
+        return new ClusterInfo(name, phase, progress, endpoint, null, null, kubernetesVersion, internalIP,
+                nodes, configHash, message, createdAt);
+    }
+}

@@ -1,0 +1,38 @@
+package io.providerkind.sdk;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Client of one kindserver. Every method throws a {@link KindServerException} subclass on failure:
+ * {@link UnauthorizedException}, {@link ConflictException}, {@link BadRequestException},
+ * {@link ServerErrorException} or {@link UnreachableException}.
+ *
+ * <p>Build one with {@link KindServerClients#builder()}.
+ */
+public interface KindServerClient {
+
+    /** Every cluster kindserver knows, without kubeconfigs. */
+    List<ClusterInfo> list();
+
+    /** The cluster with its kubeconfigs, or empty when kindserver does not know it (404). */
+    Optional<ClusterInfo> find(String name);
+
+    /** Like {@link #find} but a missing cluster is a {@link ClusterNotFoundException}. */
+    default ClusterInfo get(String name) {
+        return find(name).orElseThrow(() -> new ClusterNotFoundException(404, "cluster " + name + " not found"));
+    }
+
+    /**
+     * Starts creating the cluster and returns at once (202), or returns the cluster as it is when it
+     * already exists with the same config (200). A cluster that exists with another config is a
+     * {@link ConflictException}.
+     */
+    ClusterInfo create(String name, String kindConfig);
+
+    /**
+     * Starts deleting the cluster. Returns true when kindserver accepted the delete (202), false when
+     * it did not know the cluster (404: already gone).
+     */
+    boolean delete(String name);
+}

@@ -1,0 +1,64 @@
+package io.providerkind.kindserver.clusters;
+
+import io.providerkind.sdk.ClusterInfo;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What kindserver does with clusters; the REST layer is a thin translation of this interface.
+ *
+ * <p>Reads ({@link #list()}, {@link #get(String)}) answer from memory and never start a process.
+ * Writes validate their input first: a bad name or config is an {@link InvalidRequestException} and
+ * never reaches kind. A create or delete that collides with another operation on the same cluster
+ * is a {@link ClusterConflictException}.
+ */
+public interface ClusterService extends AutoCloseable {
+
+    /** Every known cluster (kindserver's and those made by hand with kind), without kubeconfigs. */
+    List<ClusterInfo> list();
+
+    /** One cluster with both kubeconfigs, or empty when unknown. */
+    Optional<ClusterInfo> get(String name);
+
+    /** Starts creating a cluster in the background, or reports the one that exists with the same config. */
+    CreateOutcome create(String name, String kindConfig);
+
+    /** Starts deleting a cluster in the background (cancelling a running create first). */
+    DeleteOutcome delete(String name);
+
+    /** True when the Docker engine answers; backs {@code /readyz}. */
+    boolean ready();
+
+    /**
+     * Stops accepting work and waits for running kind processes; those still running at the deadline
+     * are stopped and their clusters recorded as Failed with a message, never silently orphaned.
+     */
+    @Override
+    void close();
+
+    /** The answer to a create. */
+    sealed interface CreateOutcome {
+        ClusterInfo cluster();
+
+        /** Creation runs in the background (just started, or already running with the same config): 202. */
+        record Accepted(ClusterInfo cluster) implements CreateOutcome {
+        }
+
+        /** The cluster exists with the same config and nothing was started: 200. */
+        record Exists(ClusterInfo cluster) implements CreateOutcome {
+        }
+    }
+
+    /** The answer to a delete. */
+    sealed interface DeleteOutcome {
+
+        /** Deletion runs in the background (or already ran): 202. */
+        record Deleting(ClusterInfo cluster) implements DeleteOutcome {
+        }
+
+        /** No such cluster: 404. */
+        record NotFound(String name) implements DeleteOutcome {
+        }
+    }
+}

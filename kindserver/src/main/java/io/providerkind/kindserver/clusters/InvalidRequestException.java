@@ -1,0 +1,9 @@
+package io.providerkind.kindserver.clusters;
+
+/** Input that kindserver refuses before anything runs: bad name, bad kind config. Answered with 400. */
+public final class InvalidRequestException extends RuntimeException {
+
+    public InvalidRequestException(String message) {
+        super(message);
+    }
+}
