@@ -1,0 +1,86 @@
+package io.providerkind.sdk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The one place that turns a kindserver answer that is not a success into a {@link KindServerException}.
+ * kindserver answers errors as {@code {"error","message"}}; a proxy or load balancer in between may answer
+ * with HTML, plain text or nothing, so every body is tolerated and the message is never lost.
+ */
+final class ErrorResponses {
+
+    /** Enough of a non-JSON body to recognise it (an HTML title, a proxy's one-liner), not a whole page. */
+    private static final int MAX_TEXT = 200;
+
+    private final ObjectMapper json;
+    private final Password password;
+
+    ErrorResponses(ObjectMapper json, Password password) {
+        this.json = json;
+        this.password = password;
+    }
+
+    KindServerException toException(HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        String message = password.redact(message(response));
+        if (status == 401) {
+            return new UnauthorizedException(status, message);
+        }
+        if (status == 404) {
+            return new ClusterNotFoundException(status, message);
+        }
+        if (status == 409) {
+            return new ConflictException(status, message);
+        }
+        if (status >= 300 && status < 500) {
+            // 3xx lands here too: the client does not follow redirects, so one means a wrong endpoint.
+            return new BadRequestException(status, message);
+        }
+        return new ServerErrorException(status, message);
+    }
+
+    private String message(HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        String text = new String(response.body(), StandardCharsets.UTF_8).strip();
+        if (status >= 300 && status < 400) {
+            String location = response.headers().firstValue("Location").orElse("nowhere");
+            return "kindserver answered " + status + " redirecting to " + location
+                    + "; set the endpoint to the address it names";
+        }
+        if (text.isEmpty()) {
+            return "kindserver answered " + status + " with no message";
+        }
+        String fromJson = fromErrorBody(text);
+        if (fromJson != null) {
+            return fromJson;
+        }
+        return "kindserver answered " + status + ": " + abbreviate(text.replaceAll("\\s+", " "));
+    }
+
+    /** kindserver's own message, else its error code, else null when the body is not its error JSON. */
+    private String fromErrorBody(String text) {
+        if (!text.startsWith("{")) {
+            return null;
+        }
+        try {
+            ErrorBody body = json.readValue(text, ErrorBody.class);
+            if (body.message() != null && !body.message().isBlank()) {
+                return body.message();
+            }
+            if (body.error() != null && !body.error().isBlank()) {
+                return body.error();
+            }
+            return null;
+        } catch (JsonProcessingException notErrorJson) {
+            return null;
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "...";
+    }
+}

@@ -1,0 +1,147 @@
+package io.providerkind.sdk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@link KindServerClient} over HTTPS with the JDK's HttpClient. Immutable and thread-safe: build one per
+ * kindserver (per ProviderConfig) and share it; it keeps its connections alive between calls.
+ */
+public final class HttpKindServerClient implements KindServerClient {
+
+    private static final String JSON = "application/json";
+
+    private final KindServerEndpoint endpoint;
+    private final Password password;
+    private final HttpClient http;
+    private final Duration requestTimeout;
+    private final String trust;
+    private final ObjectMapper json;
+    private final ErrorResponses errors;
+    private final TransportFailures failures;
+
+    HttpKindServerClient(KindServerEndpoint endpoint, Password password, HttpClient http,
+                         Duration connectTimeout, Duration requestTimeout, String trust) {
+        this.endpoint = endpoint;
+        this.password = password;
+        this.http = http;
+        this.requestTimeout = requestTimeout;
+        this.trust = trust;
+        this.json = KindServerJson.newObjectMapper();
+        this.errors = new ErrorResponses(json, password);
+        this.failures = new TransportFailures(endpoint, connectTimeout, requestTimeout);
+    }
+
+    @Override
+    public List<ClusterInfo> list() {
+        HttpResponse<byte[]> response = send(request(endpoint.clusters()).GET());
+        if (success(response)) {
+            return read(response, ClusterList.class).clusters();
+        }
+        throw errors.toException(response);
+    }
+
+    @Override
+    public Optional<ClusterInfo> find(String name) {
+        HttpResponse<byte[]> response = send(request(endpoint.cluster(name)).GET());
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (success(response)) {
+            return Optional.of(read(response, ClusterInfo.class));
+        }
+        throw errors.toException(response);
+    }
+
+    @Override
+    public ClusterInfo create(String name, String kindConfig) {
+        Objects.requireNonNull(kindConfig, "kindConfig must not be null");
+        URI uri = endpoint.cluster(name);
+        HttpResponse<byte[]> response = send(request(uri)
+                .header("Content-Type", JSON)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(write(new CreateClusterRequest(kindConfig)))));
+        // 202: creation started (or is running); 200: it exists with the same config. Both carry the cluster.
+        if (success(response)) {
+            return read(response, ClusterInfo.class);
+        }
+        throw errors.toException(response);
+    }
+
+    @Override
+    public boolean delete(String name) {
+        HttpResponse<byte[]> response = send(request(endpoint.cluster(name)).DELETE());
+        if (response.statusCode() == 404) {
+            return false;
+        }
+        if (success(response)) {
+            return true;
+        }
+        throw errors.toException(response);
+    }
+
+    /** The kindserver this client calls, as given to the builder (normalised). */
+    public URI endpoint() {
+        return endpoint.base();
+    }
+
+    @Override
+    public String toString() {
+        return "HttpKindServerClient[endpoint=" + endpoint + ", trust=" + trust
+                + ", requestTimeout=" + TransportFailures.human(requestTimeout) + "]";
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri)
+                .timeout(requestTimeout)
+                .header("Accept", JSON)
+                .header("Authorization", password.bearerHeader());
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw failures.unreachable(e);
+        } catch (InterruptedException e) {
+            // The caller's thread is being stopped; keep the flag so it can see that.
+            Thread.currentThread().interrupt();
+            throw failures.interrupted(e);
+        }
+    }
+
+    private static boolean success(HttpResponse<byte[]> response) {
+        return response.statusCode() / 100 == 2;
+    }
+
+    private <T> T read(HttpResponse<byte[]> response, Class<T> type) {
+        try {
+            return json.readValue(response.body(), type);
+        } catch (IOException e) {
+            // Neither Jackson's message nor the body is quoted: the body may hold a kubeconfig's private key.
+            String where = e instanceof JsonProcessingException p && p.getLocation() != null
+                    ? " (line " + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr() + ")"
+                    : "";
+            throw new ServerErrorException(response.statusCode(), "kindserver at " + endpoint + " answered "
+                    + response.statusCode() + " with a body that is not a valid " + type.getSimpleName() + where);
+        }
+    }
+
+    private byte[] write(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+}
