@@ -24,14 +24,41 @@ final class ErrorResponses {
         this.password = password;
     }
 
+    /**
+     * The error code kindserver gives a 404 for a cluster it does not know. Any other 404 (an unknown
+     * route because the endpoint's path is wrong, a proxy's page) must never read as "the cluster is
+     * gone": a caller deleting on that answer would drop its finalizer and leak the cluster.
+     */
+    static final String CLUSTER_NOT_FOUND = "cluster_not_found";
+
+    /** True only when kindserver itself says the cluster is unknown. */
+    boolean isClusterNotFound(HttpResponse<byte[]> response) {
+        if (response.statusCode() != 404) {
+            return false;
+        }
+        String text = new String(response.body(), StandardCharsets.UTF_8).strip();
+        if (!text.startsWith("{")) {
+            return false;
+        }
+        try {
+            return CLUSTER_NOT_FOUND.equals(json.readValue(text, ErrorBody.class).error());
+        } catch (JsonProcessingException notErrorJson) {
+            return false;
+        }
+    }
+
     KindServerException toException(HttpResponse<byte[]> response) {
         int status = response.statusCode();
         String message = password.redact(message(response));
         if (status == 401) {
             return new UnauthorizedException(status, message);
         }
-        if (status == 404) {
+        if (isClusterNotFound(response)) {
             return new ClusterNotFoundException(status, message);
+        }
+        if (status == 404) {
+            return new BadRequestException(status, "kindserver has no route for this request (" + message
+                    + "); check that the endpoint ends with /api/v1/kindserver");
         }
         if (status == 409) {
             return new ConflictException(status, message);

@@ -55,7 +55,7 @@ public final class HttpKindServerClient implements KindServerClient {
     @Override
     public Optional<ClusterInfo> find(String name) {
         HttpResponse<byte[]> response = send(request(endpoint.cluster(name)).GET());
-        if (response.statusCode() == 404) {
+        if (errors.isClusterNotFound(response)) {
             return Optional.empty();
         }
         if (success(response)) {
@@ -81,7 +81,7 @@ public final class HttpKindServerClient implements KindServerClient {
     @Override
     public boolean delete(String name) {
         HttpResponse<byte[]> response = send(request(endpoint.cluster(name)).DELETE());
-        if (response.statusCode() == 404) {
+        if (errors.isClusterNotFound(response)) {
             return false;
         }
         if (success(response)) {

@@ -33,7 +33,6 @@ class ErrorMappingTest {
             "400, BadRequestException",
             "401, UnauthorizedException",
             "403, BadRequestException",
-            "404, ClusterNotFoundException",
             "409, ConflictException",
             "413, BadRequestException",
             "422, BadRequestException",
@@ -109,5 +108,30 @@ class ErrorMappingTest {
         assertTrue(thrown.getMessage().contains("answered 200 with a body that is not a valid ClusterInfo"),
                 thrown.getMessage());
         assertFalse(thrown.getMessage().contains("S3CR3T"), thrown.getMessage());
+    }
+
+    @Test
+    void reportsAClusterKindserverDoesNotKnowAsNotFound() {
+        server.answer("POST", "/dev", 404, "{\"error\":\"cluster_not_found\",\"message\":\"cluster dev not found\"}");
+
+        ClusterNotFoundException thrown = assertThrows(ClusterNotFoundException.class,
+                () -> client.create("dev", "kind: Cluster"));
+
+        assertEquals("cluster dev not found", thrown.getMessage());
+    }
+
+    @Test
+    void neverReadsAnUnknownRouteAsAGoneCluster() {
+        // A wrong endpoint path makes every call a 404 for an unknown route; a caller that took that for
+        // "gone" would drop its finalizer and leak the cluster.
+        server.answer("GET", "/dev", 404, "{\"error\":\"not_found\",\"message\":\"no route GET /dev\"}")
+                .answer("DELETE", "/dev", 404, "<html>404 Not Found</html>");
+
+        BadRequestException onFind = assertThrows(BadRequestException.class, () -> client.find("dev"));
+        BadRequestException onDelete = assertThrows(BadRequestException.class, () -> client.delete("dev"));
+
+        assertTrue(onFind.getMessage().contains("/api/v1/kindserver"), onFind.getMessage());
+        assertTrue(onDelete.getMessage().contains("404 Not Found"), onDelete.getMessage());
+        assertEquals(404, onDelete.status());
     }
 }

@@ -81,7 +81,7 @@ class HttpKindServerClientTest {
 
     @Test
     void findIsEmptyWhenKindServerDoesNotKnowTheCluster() {
-        server.answer("GET", "/gone", 404, "{\"error\":\"not_found\",\"message\":\"cluster gone not found\"}");
+        server.answer("GET", "/gone", 404, "{\"error\":\"cluster_not_found\",\"message\":\"cluster gone not found\"}");
 
         assertEquals(Optional.empty(), client.find("gone"));
     }
@@ -119,7 +119,7 @@ class HttpKindServerClientTest {
 
     @Test
     void deleteIsFalseWhenTheClusterIsAlreadyGone() {
-        server.answer("DELETE", "/gone", 404, "{\"error\":\"not_found\",\"message\":\"cluster gone not found\"}");
+        server.answer("DELETE", "/gone", 404, "{\"error\":\"cluster_not_found\",\"message\":\"cluster gone not found\"}");
 
         assertFalse(client.delete("gone"));
     }
@@ -153,7 +153,9 @@ class HttpKindServerClientTest {
 
     @Test
     void encodesTheClusterNameAsOnePathSegment() {
-        client.find("a b/c?d#e");
+        server.answer("GET", "/a%20b%2Fc%3Fd%23e", 404, "{\"error\":\"cluster_not_found\",\"message\":\"unknown\"}");
+
+        assertTrue(client.find("a b/c?d#e").isEmpty());
 
         assertEquals(FakeKindServer.BASE_PATH + "/a%20b%2Fc%3Fd%23e", server.received().get(0).rawPath());
     }
