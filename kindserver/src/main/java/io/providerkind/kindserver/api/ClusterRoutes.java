@@ -1,0 +1,118 @@
+package io.providerkind.kindserver.api;
+
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
+import io.javalin.openapi.OpenApiSecurity;
+import io.providerkind.kindserver.clusters.ClusterService;
+import io.providerkind.kindserver.clusters.ClusterService.CreateOutcome;
+import io.providerkind.kindserver.clusters.ClusterService.DeleteOutcome;
+import io.providerkind.kindserver.kind.ClusterName;
+import io.providerkind.kindserver.kind.KindConfig;
+import io.providerkind.sdk.ClusterInfo;
+import io.providerkind.sdk.ClusterList;
+import io.providerkind.sdk.CreateClusterRequest;
+import io.providerkind.sdk.ErrorBody;
+
+/**
+ * The cluster API of design.md, a thin translation of {@link ClusterService}. Names and kind configs are
+ * checked here, with the engine's own rules ({@link ClusterName}, {@link KindConfig}), so that bad input is
+ * answered with a 400 before the service, let alone a kind process, sees it.
+ */
+final class ClusterRoutes {
+
+    static final String SECURITY = "BearerAuth";
+    private static final String NAME_RULE = "kind's rule ^[a-z0-9.-]+$, at most 50 characters, starting with a letter or digit";
+
+    private final ClusterService clusters;
+    private final CreateRequests createRequests;
+
+    ClusterRoutes(ClusterService clusters, CreateRequests createRequests) {
+        this.clusters = clusters;
+        this.createRequests = createRequests;
+    }
+
+    @OpenApi(path = ApiPaths.CLUSTERS, methods = HttpMethod.GET, operationId = "listClusters", tags = "clusters",
+            summary = "Every cluster kindserver knows (its own and those made by hand with kind), without kubeconfigs",
+            security = @OpenApiSecurity(name = SECURITY),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = ClusterList.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void list(Context ctx) {
+        ctx.json(new ClusterList(clusters.list().stream().map(ClusterInfo::withoutKubeconfigs).toList()));
+    }
+
+    @OpenApi(path = ApiPaths.CLUSTER, methods = HttpMethod.GET, operationId = "getCluster", tags = "clusters",
+            summary = "One cluster with its kubeconfigs",
+            security = @OpenApiSecurity(name = SECURITY),
+            pathParams = @OpenApiParam(name = "name", required = true, description = NAME_RULE),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = ClusterInfo.class)),
+                @OpenApiResponse(status = "400", description = "bad name", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "404", description = "unknown cluster", content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void get(Context ctx) {
+        ClusterName name = new ClusterName(ctx.pathParam("name"));
+        ClusterInfo cluster = clusters.get(name.value())
+                .orElseThrow(() -> ApiException.clusterNotFound(name.value()));
+        ctx.json(cluster);
+    }
+
+    @OpenApi(path = ApiPaths.CLUSTER, methods = HttpMethod.POST, operationId = "createCluster", tags = "clusters",
+            summary = "Starts creating a cluster and returns at once; poll GET for its phase and progress",
+            security = @OpenApiSecurity(name = SECURITY),
+            pathParams = @OpenApiParam(name = "name", required = true, description = NAME_RULE),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = CreateClusterRequest.class),
+                    description = "kindConfig: a kind Cluster of kind.x-k8s.io/v1alpha4 as YAML"),
+            responses = {
+                @OpenApiResponse(status = "202", description = "creation runs in the background",
+                        content = @OpenApiContent(from = ClusterInfo.class)),
+                @OpenApiResponse(status = "200", description = "the cluster exists with the same config",
+                        content = @OpenApiContent(from = ClusterInfo.class)),
+                @OpenApiResponse(status = "400", description = "bad name, body or kind config",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "409", description = "the cluster exists with another config, or is busy",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "413", description = "body larger than --max-body-bytes",
+                        content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void create(Context ctx) {
+        ClusterName name = new ClusterName(ctx.pathParam("name"));
+        String kindConfig = createRequests.kindConfig(ctx);
+        KindConfig.parse(kindConfig); // only to refuse a bad config here; the service is given the text as sent
+        CreateOutcome outcome = clusters.create(name.value(), kindConfig);
+        // Java 17 has no pattern switch; the sealed interface still makes these the only two answers
+        ctx.status(outcome instanceof CreateOutcome.Exists ? 200 : 202).json(outcome.cluster());
+    }
+
+    @OpenApi(path = ApiPaths.CLUSTER, methods = HttpMethod.DELETE, operationId = "deleteCluster", tags = "clusters",
+            summary = "Starts deleting a cluster (stopping a running create first) and returns at once",
+            security = @OpenApiSecurity(name = SECURITY),
+            pathParams = @OpenApiParam(name = "name", required = true, description = NAME_RULE),
+            responses = {
+                @OpenApiResponse(status = "202", description = "deletion runs in the background",
+                        content = @OpenApiContent(from = ClusterInfo.class)),
+                @OpenApiResponse(status = "400", description = "bad name", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "404", description = "unknown cluster: already gone",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(status = "409", description = "another operation on the cluster is running",
+                        content = @OpenApiContent(from = ErrorBody.class))
+            })
+    void delete(Context ctx) {
+        ClusterName name = new ClusterName(ctx.pathParam("name"));
+        DeleteOutcome outcome = clusters.delete(name.value());
+        if (outcome instanceof DeleteOutcome.Deleting deleting) {
+            ctx.status(202).json(deleting.cluster());
+        } else {
+            throw ApiException.clusterNotFound(name.value());
+        }
+    }
+}

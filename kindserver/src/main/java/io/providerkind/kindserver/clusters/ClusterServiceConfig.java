@@ -1,0 +1,99 @@
+package io.providerkind.kindserver.clusters;
+
+import com.github.dockerjava.api.DockerClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.providerkind.kindserver.net.PortRange;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything {@link KindClusterService} needs. KindServerMain builds it from its flags:
+ *
+ * <pre>{@code
+ * DockerClient docker = DockerClients.connect(Optional.empty());          // closed by main, after the service
+ * ClusterServiceConfig config = ClusterServiceConfig.of(
+ *         Path.of(kindFlag),                                              // --kind (a bare "kind" is looked up on PATH)
+ *         stateDir,                                                       // --state-dir
+ *         Optional.ofNullable(advertiseAddressFlag),                      // --advertise-address; empty = kind network gateway
+ *         PortRange.parse(apiPortRangeFlag),                              // --api-port-range, e.g. "36443-36999"
+ *         docker, prometheusRegistry);
+ * try (KindClusterService clusters = new KindClusterService(config)) {
+ *     clusters.start();                                                   // recovery; then serve
+ * }
+ * }</pre>
+ *
+ * @param kindBinary         the kind executable
+ * @param stateDir           kindserver's state dir; cluster records go to {@code clusters/} in it
+ * @param advertiseAddress   the address clusters' API servers listen on; empty for the IPv4 gateway of the
+ *                           docker {@code kind} network (created if kind has not made it yet)
+ * @param apiPorts           the range API server ports are allocated from
+ * @param maxParallelCreates creates that run at once; more wait (phase Creating, "waiting" progress)
+ * @param docker             the Docker engine (owned by the caller)
+ * @param meters             where cluster metrics go
+ * @param clock              timestamps of records
+ * @param timeouts           how long kind and shutdown may take
+ */
+public record ClusterServiceConfig(Path kindBinary, Path stateDir, Optional<String> advertiseAddress,
+                                   PortRange apiPorts, int maxParallelCreates, DockerClient docker,
+                                   MeterRegistry meters, Clock clock, Timeouts timeouts) {
+
+    public static final int DEFAULT_MAX_PARALLEL_CREATES = 2;
+
+    public ClusterServiceConfig {
+        Objects.requireNonNull(kindBinary, "kindBinary");
+        Objects.requireNonNull(stateDir, "stateDir");
+        Objects.requireNonNull(advertiseAddress, "advertiseAddress");
+        Objects.requireNonNull(apiPorts, "apiPorts");
+        Objects.requireNonNull(docker, "docker");
+        Objects.requireNonNull(meters, "meters");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(timeouts, "timeouts");
+        if (maxParallelCreates < 1) {
+            throw new IllegalArgumentException("maxParallelCreates must be at least 1, got " + maxParallelCreates);
+        }
+    }
+
+    /** The config with defaults: {@value #DEFAULT_MAX_PARALLEL_CREATES} parallel creates, UTC clock, default timeouts.
+     */
+    public static ClusterServiceConfig of(Path kindBinary, Path stateDir, Optional<String> advertiseAddress,
+                                          PortRange apiPorts, DockerClient docker, MeterRegistry meters) {
+        return new ClusterServiceConfig(kindBinary, stateDir, advertiseAddress, apiPorts,
+                DEFAULT_MAX_PARALLEL_CREATES, docker, meters, Clock.systemUTC(), Timeouts.defaults());
+    }
+
+    public ClusterServiceConfig withMaxParallelCreates(int creates) {
+        return new ClusterServiceConfig(kindBinary, stateDir, advertiseAddress, apiPorts, creates, docker, meters,
+                clock, timeouts);
+    }
+
+    public ClusterServiceConfig withTimeouts(Timeouts newTimeouts) {
+        return new ClusterServiceConfig(kindBinary, stateDir, advertiseAddress, apiPorts, maxParallelCreates, docker,
+                meters, clock, newTimeouts);
+    }
+
+    /**
+     * @param create        a {@code kind create cluster} running longer is stopped and the cluster Failed
+     * @param command       limit for short kind commands (delete, get kubeconfig)
+     * @param shutdownGrace how long {@link KindClusterService#close()} waits for running kind processes
+     * @param resync        how often Docker is listed even without events
+     */
+    public record Timeouts(Duration create, Duration command, Duration shutdownGrace, Duration resync) {
+
+        public static Timeouts defaults() {
+            return new Timeouts(Duration.ofMinutes(15), Duration.ofMinutes(3), Duration.ofSeconds(30),
+                    Duration.ofSeconds(3));
+        }
+
+        public Timeouts withShutdownGrace(Duration grace) {
+            return new Timeouts(create, command, grace, resync);
+        }
+
+        public Timeouts withCreate(Duration limit) {
+            return new Timeouts(limit, command, shutdownGrace, resync);
+        }
+    }
+}

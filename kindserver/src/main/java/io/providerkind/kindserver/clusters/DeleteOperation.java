@@ -1,0 +1,107 @@
+package io.providerkind.kindserver.clusters;
+
+import io.micrometer.core.instrument.Timer;
+import io.providerkind.kindserver.docker.DockerSnapshot;
+import io.providerkind.kindserver.kind.ClusterName;
+import io.providerkind.kindserver.kind.KindCommandException;
+import io.providerkind.sdk.ClusterPhase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One delete, in the background: wait for the create it cancelled (if any) to stop, run
+ * {@code kind delete cluster} until Docker shows no node of the cluster, then forget the cluster and
+ * release its port. A failed delete becomes Failed with kind's text; deleting again retries it.
+ */
+final class DeleteOperation implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeleteOperation.class);
+    private static final int ATTEMPTS = 3;
+
+    private final ClusterEngine engine;
+    private final ClusterName name;
+    private final Operation operation;
+    private final Operation cancelledCreate;
+    private final Timer.Sample timing;
+
+    /** @param cancelledCreate the create this delete stops first, or null */
+    DeleteOperation(ClusterEngine engine, ClusterName name, Operation operation, Operation cancelledCreate) {
+        this.engine = engine;
+        this.name = name;
+        this.operation = operation;
+        this.cancelledCreate = cancelledCreate;
+        this.timing = engine.metrics().start();
+    }
+
+    @Override
+    public void run() {
+        String outcome = "failed";
+        try {
+            awaitCancelledCreate();
+            outcome = delete();
+        } catch (InterruptedException e) {
+            // shutting down: the record stays Deleting and the delete resumes at the next start
+            Thread.currentThread().interrupt();
+            outcome = "interrupted";
+        } catch (RuntimeException e) {
+            LOG.error("delete of cluster {} failed unexpectedly", name, e);
+            fail("kindserver failed while deleting the cluster: " + e.getMessage());
+        } finally {
+            engine.metrics().deleteEnded(timing, outcome);
+            engine.operations().remove(name.value(), operation);
+            operation.finish();
+        }
+    }
+
+    private void awaitCancelledCreate() throws InterruptedException {
+        if (cancelledCreate == null) {
+            return;
+        }
+        cancelledCreate.cancel();
+        try {
+            cancelledCreate.done().get(engine.config().timeouts().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("the cancelled create of cluster {} has not stopped yet; deleting anyway", name);
+        }
+    }
+
+    private String delete() throws InterruptedException {
+        String lastError = "nodes of the cluster remain after kind delete cluster";
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                engine.kind().deleteCluster(name, engine.config().timeouts().command());
+            } catch (KindCommandException e) {
+                lastError = e.getMessage();
+                continue;
+            }
+            // a node being created while kind was stopped can appear after kind listed the nodes: look again
+            DockerSnapshot after = engine.watcher().refreshNow();
+            if (!after.reachable() || after.nodes(name.value()).isEmpty()) {
+                forget();
+                return "deleted";
+            }
+            Thread.sleep(500);
+        }
+        fail("delete failed: " + lastError);
+        return "failed";
+    }
+
+    private void forget() {
+        synchronized (engine.table().lock(name.value())) {
+            engine.table().remove(name.value());
+            engine.addressing().release(name.value());
+            engine.kubeconfigs().forget(name.value());
+        }
+        LOG.info("cluster {} deleted", name);
+    }
+
+    private void fail(String message) {
+        engine.table().update(name.value(), ClusterTable.inPhase(ClusterPhase.Deleting),
+                r -> r.failed(message, engine.now()));
+        LOG.warn("delete of cluster {} failed: {}", name, message);
+    }
+}

@@ -1,0 +1,41 @@
+package io.providerkind.kindserver.clusters;
+
+import io.providerkind.kindserver.kind.ClusterName;
+import io.providerkind.kindserver.kind.KindConfig;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+
+/** Registers a cluster's operation and hands it to a worker thread. Callers hold the cluster's lock. */
+final class OperationStarter {
+
+    private final ClusterEngine engine;
+    private final ExecutorService workers;
+
+    OperationStarter(ClusterEngine engine, ExecutorService workers) {
+        this.engine = engine;
+        this.workers = workers;
+    }
+
+    void startCreate(ClusterName name, KindConfig config, boolean removeLeftoversFirst) {
+        Operation operation = new Operation(Operation.Kind.CREATE);
+        start(name, operation, new CreateOperation(engine, name, config, removeLeftoversFirst, operation));
+    }
+
+    /** @param cancelledCreate the create this delete stops and waits for; or null */
+    void startDelete(ClusterName name, Operation cancelledCreate) {
+        Operation operation = new Operation(Operation.Kind.DELETE);
+        start(name, operation, new DeleteOperation(engine, name, operation, cancelledCreate));
+    }
+
+    private void start(ClusterName name, Operation operation, Runnable work) {
+        engine.operations().put(name.value(), operation);
+        try {
+            workers.execute(work);
+        } catch (RejectedExecutionException e) {
+            engine.operations().remove(name.value(), operation);
+            operation.finish();
+            throw new ServiceUnavailableException("kindserver is shutting down", e);
+        }
+    }
+}

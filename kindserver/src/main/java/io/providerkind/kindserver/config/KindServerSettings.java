@@ -1,0 +1,47 @@
+package io.providerkind.kindserver.config;
+
+import io.providerkind.kindserver.api.Password;
+import io.providerkind.kindserver.net.PortRange;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Everything kindserver is started with, checked. Printing it is safe: {@link Password} prints as stars.
+ *
+ * @param listen             where HTTPS is served
+ * @param password           what every call but health must carry
+ * @param tlsFiles           the operator's certificate and key, or empty for the self-signed one
+ * @param stateDir           where cluster records and the self-signed certificate are kept
+ * @param kindBinary         the kind CLI to run (a path, or a name looked up on PATH)
+ * @param advertiseAddress   the host address in every kubeconfig, or empty for the kind network's gateway
+ * @param apiPortRange       ports handed out to API servers
+ * @param maxParallelCreates creates of different clusters that may run at once
+ * @param maxBodyBytes       largest request body accepted
+ * @param debug              log every request and the engine's detail
+ */
+public record KindServerSettings(
+        ListenAddress listen,
+        Password password,
+        Optional<TlsFiles> tlsFiles,
+        Path stateDir,
+        String kindBinary,
+        Optional<String> advertiseAddress,
+        PortRange apiPortRange,
+        int maxParallelCreates,
+        long maxBodyBytes,
+        boolean debug) {
+
+    public KindServerSettings {
+        if (maxParallelCreates < 1) {
+            throw new ConfigurationException("--max-parallel-creates must be at least 1, got " + maxParallelCreates);
+        }
+        if (maxBodyBytes < 1024) {
+            throw new ConfigurationException("--max-body-bytes must be at least 1024 (a kind config needs room), got "
+                    + maxBodyBytes);
+        }
+        if (kindBinary == null || kindBinary.isBlank()) {
+            throw new ConfigurationException("--kind must name the kind binary");
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.providerkind.kindserver.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What Docker knows of kind's nodes, through docker-java: containers carrying kind's labels, their state
+ * and address on the {@code kind} network, and the Kubernetes version a node runs.
+ * Every method calls Docker; reads of kindserver use {@link NodeWatcher}'s snapshot instead.
+ */
+public final class NodeInspector {
+
+    public static final String CLUSTER_LABEL = "io.x-k8s.kind.cluster";
+    public static final String ROLE_LABEL = "io.x-k8s.kind.role";
+    public static final String KIND_NETWORK = KindNetwork.NAME;
+
+    private final DockerClient docker;
+
+    public NodeInspector(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    /** Every container with kind's cluster label, running or not. */
+    public List<NodeContainer> listNodes() {
+        List<Container> containers = docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(List.of(CLUSTER_LABEL)).exec();
+        List<NodeContainer> nodes = new ArrayList<>();
+        for (Container c : containers) {
+            Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
+            String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0];
+            nodes.add(new NodeContainer(c.getId(), name.startsWith("/") ? name.substring(1) : name,
+                    labels.get(CLUSTER_LABEL), labels.getOrDefault(ROLE_LABEL, ""), c.getState(),
+                    kindNetworkIp(c), c.getImage(), publishedPorts(c),
+                    c.getCreated() == null ? null : Instant.ofEpochSecond(c.getCreated())));
+        }
+        return nodes;
+    }
+
+    /** The Kubernetes version a node runs: {@code /kind/version} in the node, else its image's tag. */
+    public Optional<String> kubernetesVersion(NodeContainer node) {
+        try (InputStream archive = docker.copyArchiveFromContainerCmd(node.id(), "/kind/version").exec();
+             TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
+            if (tar.getNextEntry() != null) {
+                String version = new String(tar.readAllBytes(), StandardCharsets.UTF_8).strip();
+                if (!version.isEmpty()) {
+                    return Optional.of(version);
+                }
+            }
+        } catch (NotFoundException | IOException e) {
+            // not a kind node image, or the file is gone: the image tag is the next best answer
+        }
+        return imageTag(node.image());
+    }
+
+    /** The {@code kind} network's IPv4 gateway, the network created first when missing (see {@link KindNetwork}). */
+    public Optional<String> ensureKindNetworkGateway() {
+        return new KindNetwork(docker).ensureGateway();
+    }
+
+    public boolean ping() {
+        try {
+            docker.pingCmd().exec();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Follows Docker's container events of kind nodes. {@code onEvent} runs on docker-java's thread;
+     * {@code onEnd} when the stream ends or breaks. Closing the answer stops following.
+     */
+    public Closeable followEvents(Runnable onEvent, Consumer<Throwable> onEnd) {
+        return docker.eventsCmd().withEventTypeFilter(EventType.CONTAINER).withLabelFilter(CLUSTER_LABEL)
+                .exec(new ResultCallback.Adapter<Event>() {
+                    @Override
+                    public void onNext(Event event) {
+                        onEvent.run();
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        onEnd.accept(error);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        onEnd.accept(null);
+                    }
+                });
+    }
+
+    private static String kindNetworkIp(Container c) {
+        if (c.getNetworkSettings() == null || c.getNetworkSettings().getNetworks() == null) {
+            return null;
+        }
+        ContainerNetwork network = c.getNetworkSettings().getNetworks().get(KIND_NETWORK);
+        return network == null || network.getIpAddress() == null || network.getIpAddress().isBlank()
+                ? null : network.getIpAddress();
+    }
+
+    private static Set<Integer> publishedPorts(Container c) {
+        Set<Integer> ports = new HashSet<>();
+        if (c.getPorts() != null) {
+            for (ContainerPort port : c.getPorts()) {
+                if (port.getPublicPort() != null) {
+                    ports.add(port.getPublicPort());
+                }
+            }
+        }
+        return ports;
+    }
+
+    /** {@code kindest/node:v1.31.0@sha256:...} has the tag {@code v1.31.0}; an image id has none. */
+    static Optional<String> imageTag(String image) {
+        if (image == null) {
+            return Optional.empty();
+        }
+        String withoutDigest = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
+        int colon = withoutDigest.lastIndexOf(':');
+        if (colon < 0 || colon < withoutDigest.lastIndexOf('/') || withoutDigest.startsWith("sha256:")) {
+            return Optional.empty();
+        }
+        return Optional.of(withoutDigest.substring(colon + 1));
+    }
+}

@@ -1,0 +1,183 @@
+package io.providerkind.kindserver.docker;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps an in-memory {@link DockerSnapshot} of kind's nodes fresh, so that kindserver's reads never call
+ * Docker: Docker's container events (filtered on kind's label) trigger a new listing within a fraction of
+ * a second, and a periodic listing catches whatever an event stream can miss (a broken stream, a
+ * restarted engine).
+ */
+public final class NodeWatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeWatcher.class);
+    private static final Duration EVENT_DEBOUNCE = Duration.ofMillis(150);
+    private static final Duration EVENTS_RECONNECT = Duration.ofSeconds(2);
+
+    private final NodeInspector inspector;
+    private final Duration resyncInterval;
+    private final Consumer<DockerSnapshot> listener;
+    private final ScheduledExecutorService scheduler;
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private final Map<String, String> versionByContainer = new HashMap<>();
+    private final Object refreshLock = new Object();
+    private volatile DockerSnapshot current = DockerSnapshot.empty();
+    private volatile long lastGoodNanos;
+    private volatile boolean closed;
+    private volatile Closeable events;
+
+    /** @param listener told of every new snapshot, on the thread that made it, outside any lock */
+    public NodeWatcher(NodeInspector inspector, Duration resyncInterval, Consumer<DockerSnapshot> listener) {
+        this.inspector = inspector;
+        this.resyncInterval = resyncInterval;
+        this.listener = listener;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kind-node-watcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The latest snapshot; never calls Docker. */
+    public DockerSnapshot current() {
+        return current;
+    }
+
+    /** True when Docker answered a listing within {@code maxAge}. */
+    public boolean healthy(Duration maxAge) {
+        return current.reachable() && System.nanoTime() - lastGoodNanos <= maxAge.toNanos();
+    }
+
+    /** Starts following events and the periodic listing. */
+    public void start() {
+        scheduler.scheduleWithFixedDelay(this::refreshQuietly, resyncInterval.toMillis(), resyncInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+        scheduler.execute(this::followEvents);
+    }
+
+    /** Lists the nodes now (serialised with every other listing) and publishes the result. */
+    public DockerSnapshot refreshNow() {
+        DockerSnapshot snapshot;
+        synchronized (refreshLock) {
+            refreshPending.set(false);
+            snapshot = list(current.generation() + 1);
+            current = snapshot;
+        }
+        try {
+            listener.accept(snapshot);
+        } catch (RuntimeException e) {
+            LOG.warn("a snapshot listener failed", e);
+        }
+        return snapshot;
+    }
+
+    private DockerSnapshot list(long generation) {
+        List<NodeContainer> nodes;
+        try {
+            nodes = inspector.listNodes();
+        } catch (RuntimeException e) {
+            if (current.reachable()) {
+                LOG.warn("Docker does not answer; keeping the last known clusters: {}", e.toString());
+            }
+            return current.unreachable(generation);
+        }
+        Map<String, List<NodeContainer>> byCluster = nodes.stream().filter(n -> n.cluster() != null)
+                .collect(Collectors.groupingBy(NodeContainer::cluster, Collectors.collectingAndThen(Collectors.toList(),
+                        list -> list.stream().sorted(DockerSnapshot.CONTROL_PLANE_FIRST).toList())));
+        Map<String, String> versions = new HashMap<>();
+        List<String> live = new ArrayList<>();
+        byCluster.forEach((cluster, clusterNodes) -> clusterNodes.stream().filter(NodeContainer::controlPlane)
+                .findFirst().flatMap(this::version).ifPresent(v -> versions.put(cluster, v)));
+        nodes.forEach(n -> live.add(n.id()));
+        versionByContainer.keySet().retainAll(live);
+        lastGoodNanos = System.nanoTime();
+        return new DockerSnapshot(generation, true, byCluster, versions);
+    }
+
+    /** A node's version is read once per container: it cannot change without a new container. */
+    private Optional<String> version(NodeContainer node) {
+        String known = versionByContainer.get(node.id());
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> version = inspector.kubernetesVersion(node);
+        version.ifPresent(v -> versionByContainer.put(node.id(), v));
+        return version;
+    }
+
+    private void refreshQuietly() {
+        if (closed) {
+            return;
+        }
+        try {
+            refreshNow();
+        } catch (RuntimeException e) {
+            LOG.warn("listing kind nodes failed", e);
+        }
+    }
+
+    private void onEvent() {
+        if (!closed && refreshPending.compareAndSet(false, true)) {
+            try {
+                scheduler.schedule(this::refreshQuietly, EVENT_DEBOUNCE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // closing
+            }
+        }
+    }
+
+    private void followEvents() {
+        if (closed) {
+            return;
+        }
+        try {
+            events = inspector.followEvents(this::onEvent, this::onEventsEnded);
+        } catch (RuntimeException e) {
+            onEventsEnded(e);
+        }
+    }
+
+    private void onEventsEnded(Throwable error) {
+        if (closed) {
+            return;
+        }
+        LOG.debug("Docker event stream ended ({}); following again in {}", error, EVENTS_RECONNECT);
+        try {
+            scheduler.schedule(this::followEvents, EVENTS_RECONNECT.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.execute(this::refreshQuietly);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Closeable stream = events;
+        if (stream != null) {
+            try {
+                stream.close();
+            } catch (IOException e) {
+                LOG.debug("closing the Docker event stream failed", e);
+            }
+        }
+        scheduler.shutdownNow();
+    }
+}

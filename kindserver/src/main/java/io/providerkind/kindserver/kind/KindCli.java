@@ -1,0 +1,131 @@
+package io.providerkind.kindserver.kind;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The kind command line, run as a child process with an argument list (never through a shell). Every
+ * command that could write a kubeconfig gets a temporary {@code --kubeconfig} in a private scratch
+ * directory, so the operator's ~/.kube/config is never touched; configs go to kind on stdin
+ * ({@code --config -}) and never to disk.
+ */
+public final class KindCli {
+
+    private final Path kindBinary;
+    private final Path scratchRoot;
+
+    /**
+     * @param kindBinary  the kind executable (a bare name is looked up on PATH)
+     * @param scratchRoot directory for the private per-run scratch directories
+     */
+    public KindCli(Path kindBinary, Path scratchRoot) {
+        this.kindBinary = kindBinary;
+        this.scratchRoot = scratchRoot;
+    }
+
+    /** Removes scratch directories a crashed kindserver left behind (they may hold credentials). */
+    public void cleanScratch() {
+        Scratch.deleteQuietly(scratchRoot);
+    }
+
+    /** Starts {@code kind create cluster}; the returned process reports progress to the listener as kind works. */
+    public CreateProcess startCreate(ClusterName name, String config, int expectedSteps, CreateListener listener)
+            throws IOException {
+        Path scratch = Scratch.create(scratchRoot, "create-" + name + "-");
+        List<String> command = List.of(kindBinary.toString(), "create", "cluster", "--name", name.value(),
+                "--config", "-", "--kubeconfig", scratch.resolve("kubeconfig").toString());
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            Scratch.deleteQuietly(scratch);
+            throw new IOException("cannot run " + kindBinary + ": " + e.getMessage(), e);
+        }
+        CreateProcess running = new CreateProcess(name, process,
+                scratch, new CreateTranscript(expectedSteps, listener));
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(config.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // kind exited before reading its config; its output says why and await() reports it
+        }
+        return running;
+    }
+
+    /** {@code kind delete cluster}: succeeds also when there is no such cluster, as kind does. */
+    public void deleteCluster(ClusterName name, Duration timeout) throws KindCommandException {
+        Path scratch = null;
+        try {
+            scratch = Scratch.create(scratchRoot, "delete-" + name + "-");
+            run(List.of("delete", "cluster", "--name", name.value(),
+                    "--kubeconfig", scratch.resolve("kubeconfig").toString()), timeout);
+        } catch (IOException e) {
+            throw new KindCommandException("cannot run kind delete cluster: " + e.getMessage(), e);
+        } finally {
+            Scratch.deleteQuietly(scratch);
+        }
+    }
+
+    /** The cluster's kubeconfig as kind makes it: for the host, or ({@code internal}) for the kind network. */
+    public String kubeconfig(ClusterName name, boolean internal, Duration timeout) throws KindCommandException {
+        List<String> args = new ArrayList<>(List.of("get", "kubeconfig", "--name", name.value()));
+        if (internal) {
+            args.add("--internal");
+        }
+        return run(args, timeout);
+    }
+
+    /** Runs a short kind command and answers its stdout; a non-zero exit becomes kind's error text. */
+    private String run(List<String> args, Duration timeout) throws KindCommandException {
+        List<String> command = new ArrayList<>();
+        command.add(kindBinary.toString());
+        command.addAll(args);
+        String what = "kind " + String.join(" ", args.subList(0, 2));
+        Process process;
+        try {
+            process = new ProcessBuilder(command).start();
+        } catch (IOException e) {
+            throw new KindCommandException("cannot run " + kindBinary + ": " + e.getMessage(), e);
+        }
+        try {
+            process.getOutputStream().close();
+            StreamCollector stderr = new StreamCollector(process.getErrorStream(), "kind-stderr-" + process.pid());
+            StreamCollector stdout = new StreamCollector(process.getInputStream(), "kind-stdout-" + process.pid());
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new KindCommandException(what + " did not finish within " + timeout);
+            }
+            String out = stdout.text(CreateProcess.STOP_GRACE);
+            String err = stderr.text(CreateProcess.STOP_GRACE);
+            if (process.exitValue() != 0) {
+                throw new KindCommandException(what + " failed: " + errorText(err, process.exitValue()));
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KindCommandException(what + " was interrupted", e);
+        } catch (IOException e) {
+            throw new KindCommandException(what + " failed: " + e.getMessage(), e);
+        } finally {
+            if (process.isAlive()) {
+                ProcessTree.destroy(process.toHandle(), CreateProcess.STOP_GRACE);
+            }
+        }
+    }
+
+    private static String errorText(String stderr, int exitCode) {
+        String errors = stderr.lines().map(String::strip).filter(line -> line.startsWith("ERROR:"))
+                .collect(Collectors.joining("\n"));
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        String tail = stderr.strip();
+        return "exit code " + exitCode
+                + (tail.isEmpty() ? "" : ": " + tail.substring(Math.max(0, tail.length() - 500)));
+    }
+}

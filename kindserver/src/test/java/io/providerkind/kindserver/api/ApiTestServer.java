@@ -1,0 +1,102 @@
+package io.providerkind.kindserver.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.providerkind.kindserver.testing.InMemoryClusterService;
+import io.providerkind.kindserver.testing.TrustingClients;
+import io.providerkind.kindserver.tls.SelfSignedCertificates;
+import io.providerkind.kindserver.tls.TlsIdentity;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The HTTPS API on loopback (ephemeral port, self-signed certificate) in front of an
+ * {@link InMemoryClusterService}, with a client that trusts exactly that certificate.
+ */
+final class ApiTestServer implements AutoCloseable {
+
+    static final String PASSWORD = "s3cret-Pa55word-for-tests";
+    static final long DEFAULT_MAX_BODY = 64 * 1024;
+
+    final InMemoryClusterService clusters = new InMemoryClusterService();
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final TlsIdentity tls;
+    final HttpApi api;
+    final HttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+
+    private ApiTestServer(long maxBodyBytes, TlsIdentity tls) {
+        this.tls = tls;
+        // no graceful wait on stop: these tests have nothing in flight when they stop (KindServerTest covers it)
+        this.api = HttpApi.start(new ApiSettings("127.0.0.1", 0, maxBodyBytes, Duration.ZERO), tls,
+                Password.of(PASSWORD), clusters, registry);
+        this.http = TrustingClients.httpClient(tls.certificatePem());
+    }
+
+    static ApiTestServer start() {
+        return start(DEFAULT_MAX_BODY);
+    }
+
+    static ApiTestServer start(long maxBodyBytes) {
+        return start(maxBodyBytes, selfSigned());
+    }
+
+    static ApiTestServer start(long maxBodyBytes, TlsIdentity tls) {
+        return new ApiTestServer(maxBodyBytes, tls);
+    }
+
+    static TlsIdentity selfSigned() {
+        return new SelfSignedCertificates(Clock.systemUTC(), Duration.ofDays(1)).create(List.of("127.0.0.1", "localhost"), "test");
+    }
+
+    URI uri(String rawPath) {
+        return URI.create("https://127.0.0.1:" + api.port() + rawPath);
+    }
+
+    HttpResponse<String> send(String method, String rawPath, String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(rawPath)).timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("kindserver did not answer " + request.method() + " " + request.uri(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A call with the right password. */
+    HttpResponse<String> call(String method, String rawPath, String body) {
+        return send(method, rawPath, body, "Bearer " + PASSWORD);
+    }
+
+    JsonNode json(HttpResponse<String> response) {
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON (status " + response.statusCode() + "): " + response.body(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        api.stop();
+    }
+}

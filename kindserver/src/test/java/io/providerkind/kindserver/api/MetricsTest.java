@@ -1,0 +1,54 @@
+package io.providerkind.kindserver.api;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MetricsTest {
+
+    private static ApiTestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = ApiTestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void countsRequestsByRouteTemplateMethodAndStatus() {
+        server.call("GET", "/api/v1/kindserver/first", null);
+        server.call("GET", "/api/v1/kindserver/second", null);
+        server.send("GET", "/api/v1/kindserver", null, "Bearer wrong");
+
+        HttpResponse<String> metrics = server.call("GET", ApiPaths.METRICS, null);
+
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        String text = metrics.body();
+        assertTrue(text.contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\","
+                + "route=\"/api/v1/kindserver/{name}\",status=\"404\"} 2"), text);
+        assertTrue(text.contains("route=\"/api/v1/kindserver\",status=\"401\""), text);
+        assertTrue(text.contains("http_server_requests_seconds_bucket{"), "latency histogram for percentiles");
+    }
+
+    @Test
+    void labelsUnmatchedPathsAsOneSeriesNotByRawPath() {
+        server.call("GET", "/scanner/probe-1", null);
+        server.call("GET", "/scanner/probe-2", null);
+
+        String text = server.call("GET", ApiPaths.METRICS, null).body();
+
+        assertFalse(text.contains("probe-1"), "raw paths would make a series per probe");
+        assertTrue(text.contains("route=\"unmatched\",status=\"404\""), text);
+    }
+}

@@ -1,0 +1,128 @@
+package io.providerkind.kindserver.clusters;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.providerkind.kindserver.docker.NodeInspector;
+import io.providerkind.kindserver.net.PortRange;
+import io.providerkind.kindserver.testing.RealParts;
+import io.providerkind.sdk.ClusterInfo;
+import io.providerkind.sdk.ClusterPhase;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * A {@link KindClusterService} on the real Docker engine and the project's kind test double, advertising
+ * 127.0.0.1 only. Each fixture makes cluster names of its own and removes their containers when closed.
+ */
+final class KindDoubleFixture implements AutoCloseable {
+
+    static final String CONFIG = "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\n";
+
+    final Path stateDir;
+    final Path kind;
+    final DockerClient docker;
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final PortRange ports;
+    private final String prefix = "ks" + UUID.randomUUID().toString().substring(0, 6);
+    private final List<KindClusterService> services = new ArrayList<>();
+
+    /**
+     * @param stepSeconds the double's delay per step (KIND_DOUBLE_STEP_SECONDS)
+     */
+    KindDoubleFixture(Path workDir, PortRange ports, double stepSeconds) throws IOException {
+        Path kindDouble = RealParts.kindDouble();
+        this.docker = RealParts.dockerClient();
+        this.stateDir = Files.createDirectories(workDir.resolve("state"));
+        this.ports = ports;
+        // the double takes its pace from the environment; a wrapper sets it without touching kindserver's code
+        this.kind = workDir.resolve("kind");
+        Files.writeString(kind, "#!/bin/sh\nKIND_DOUBLE_STEP_SECONDS=" + stepSeconds + " exec '" + kindDouble
+                + "' \"$@\"\n");
+        Files.setPosixFilePermissions(kind, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    /** A unique cluster name for this fixture. */
+    String name(String suffix) {
+        return prefix + "-" + suffix;
+    }
+
+    ClusterServiceConfig config(int maxParallel) {
+        return new ClusterServiceConfig(kind, stateDir, Optional.of("127.0.0.1"), ports, maxParallel, docker, meters,
+                Clock.systemUTC(), ClusterServiceConfig.Timeouts.defaults()
+                .withShutdownGrace(Duration.ofSeconds(2)));
+    }
+
+    /** A started service over the fixture's state dir. */
+    KindClusterService start(int maxParallel) {
+        return start(config(maxParallel));
+    }
+
+    KindClusterService start(ClusterServiceConfig config) {
+        KindClusterService service = new KindClusterService(config);
+        services.add(service);
+        service.start();
+        return service;
+    }
+
+    /** Polls until the cluster matches, failing with what was last seen. */
+    ClusterInfo await(KindClusterService service, String name, Duration limit, Predicate<Optional<ClusterInfo>> until)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        Optional<ClusterInfo> last = service.get(name);
+        while (!until.test(last)) {
+            if (System.nanoTime() > deadline) {
+                fail("cluster " + name + " did not get there within " + limit + "; last seen: " + last);
+            }
+            Thread.sleep(50);
+            last = service.get(name);
+        }
+        return last.orElse(null);
+    }
+
+    /** Polls until the cluster is in the phase; a Failed cluster that was to become something else fails at once. */
+    ClusterInfo awaitPhase(KindClusterService service, String name, ClusterPhase phase) throws InterruptedException {
+        return await(service, name, Duration.ofSeconds(90), c -> {
+            ClusterPhase now = c.map(ClusterInfo::phase).orElse(null);
+            if (now == ClusterPhase.Failed && phase != ClusterPhase.Failed) {
+                fail("cluster " + name + " failed while expected to become " + phase + ": " + c.get().message());
+            }
+            return now == phase;
+        });
+    }
+
+    void awaitGone(KindClusterService service, String name) throws InterruptedException {
+        await(service, name, Duration.ofSeconds(90), Optional::isEmpty);
+    }
+
+    /** The node containers Docker has for a cluster, running or not. */
+    List<Container> containers(String cluster) {
+        return docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(List.of(NodeInspector.CLUSTER_LABEL + "=" + cluster)).exec();
+    }
+
+    @Override
+    public void close() throws IOException {
+        services.forEach(KindClusterService::close);
+        for (Container container : docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(List.of(NodeInspector.CLUSTER_LABEL)).exec()) {
+            String cluster = container.getLabels().get(NodeInspector.CLUSTER_LABEL);
+            if (cluster != null && cluster.startsWith(prefix)) {
+                docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+            }
+        }
+        docker.close();
+    }
+}

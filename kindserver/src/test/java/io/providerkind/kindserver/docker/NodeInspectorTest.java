@@ -1,0 +1,176 @@
+package io.providerkind.kindserver.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import io.providerkind.kindserver.testing.RealParts;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * {@link NodeInspector} and {@link NodeWatcher} on the real Docker engine, with containers that carry kind's
+ * labels. They are only created, never started: what is inspected here does not need a running node.
+ */
+class NodeInspectorTest {
+
+    private static final String WITH_VERSION = "kindserver-test/node-files:with-version";
+    private static final String WITHOUT_VERSION = "kindserver-test/node-files:v1.28.0";
+
+    private static DockerClient docker;
+    private final String cluster = "nit" + UUID.randomUUID().toString().substring(0, 8);
+    private final List<String> containers = new ArrayList<>();
+
+    @BeforeAll
+    static void importImages() throws IOException {
+        docker = RealParts.dockerClient();
+        importImage(WITH_VERSION, Map.of("kind/version", "v1.29.9\n"));
+        importImage(WITHOUT_VERSION, Map.of("etc/hostname", "node\n"));
+    }
+
+    @AfterAll
+    static void removeImages() throws IOException {
+        if (docker != null) {
+            for (String image : List.of(WITH_VERSION, WITHOUT_VERSION)) {
+                docker.removeImageCmd(image).withForce(true).exec();
+            }
+            docker.close();
+        }
+    }
+
+    @AfterEach
+    void removeContainers() {
+        containers.forEach(id -> docker.removeContainerCmd(id).withForce(true).exec());
+    }
+
+    @Test
+    void listsNodesByKindsLabelsWithTheirRoleAndState() {
+        String id = node(cluster + "-control-plane", "control-plane", WITH_VERSION);
+        node(cluster + "-worker", "worker", WITH_VERSION);
+
+        List<NodeContainer> nodes = new NodeInspector(docker).listNodes().stream()
+                .filter(n -> cluster.equals(n.cluster())).toList();
+
+        assertEquals(2, nodes.size());
+        NodeContainer controlPlane = nodes.stream().filter(NodeContainer::controlPlane).findFirst().orElseThrow();
+        assertEquals(id, controlPlane.id());
+        assertEquals(cluster + "-control-plane", controlPlane.name());
+        assertEquals("created", controlPlane.state());
+        assertEquals(WITH_VERSION, controlPlane.image());
+        assertTrue(nodes.stream().anyMatch(n -> "worker".equals(n.role())));
+    }
+
+    @Test
+    void readsTheKubernetesVersionFromKindVersionInTheNode() {
+        node(cluster + "-control-plane", "control-plane", WITH_VERSION);
+        NodeInspector inspector = new NodeInspector(docker);
+        NodeContainer node = inspector.listNodes().stream().filter(n -> cluster.equals(n.cluster())).findFirst()
+                .orElseThrow();
+
+        assertEquals(Optional.of("v1.29.9"), inspector.kubernetesVersion(node));
+    }
+
+    @Test
+    void fallsBackToTheImageTagWithoutKindVersion() {
+        node(cluster + "-control-plane", "control-plane", WITHOUT_VERSION);
+        NodeInspector inspector = new NodeInspector(docker);
+        NodeContainer node = inspector.listNodes().stream().filter(n -> cluster.equals(n.cluster())).findFirst()
+                .orElseThrow();
+
+        assertEquals(Optional.of("v1.28.0"), inspector.kubernetesVersion(node));
+    }
+
+    @Test
+    void watcherSeesNodesComeAndGoWithinSeconds() throws Exception {
+        List<DockerSnapshot> snapshots = new CopyOnWriteArrayList<>();
+        try (NodeWatcher watcher = new NodeWatcher(new NodeInspector(docker), Duration.ofSeconds(30), snapshots::add)) {
+            watcher.refreshNow();
+            watcher.start();
+            assertTrue(watcher.current().nodes(cluster).isEmpty());
+
+            String id = node(cluster + "-control-plane", "control-plane", WITH_VERSION);
+            awaitSnapshot(watcher, s -> s.nodes(cluster).size() == 1);
+            assertEquals(Optional.of("v1.29.9"), watcher.current().version(cluster));
+
+            docker.removeContainerCmd(id).withForce(true).exec();
+            containers.remove(id);
+            awaitSnapshot(watcher, s -> s.nodes(cluster).isEmpty());
+            assertTrue(watcher.healthy(Duration.ofSeconds(30)));
+        }
+    }
+
+    @Test
+    void imageTagsAreReadLikeDockerWritesThem() {
+        assertEquals(Optional.of("v1.31.0"), NodeInspector.imageTag("kindest/node:v1.31.0"));
+        assertEquals(Optional.of("v1.31.0"), NodeInspector.imageTag("kindest/node:v1.31.0@sha256:abc"));
+        assertEquals(Optional.of("v1"), NodeInspector.imageTag("localhost:5000/node:v1"));
+        assertEquals(Optional.empty(), NodeInspector.imageTag("localhost:5000/node"));
+        assertEquals(Optional.empty(), NodeInspector.imageTag("sha256:0123abcd"));
+    }
+
+    private void awaitSnapshot(NodeWatcher watcher, java.util.function.Predicate<DockerSnapshot> until)
+            throws InterruptedException {
+        // events make this sub-second; the periodic listing is 30 s, so passing in 5 s proves events work
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!until.test(watcher.current())) {
+            if (System.nanoTime() > deadline) {
+                fail("the watcher did not notice within 5 s; last snapshot: " + watcher.current());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private String node(String name, String role, String image) {
+        String id = docker.createContainerCmd(image).withName(name).withCmd("/none")
+                .withLabels(Map.of(NodeInspector.CLUSTER_LABEL, cluster, NodeInspector.ROLE_LABEL, role)).exec().getId();
+        containers.add(id);
+        return id;
+    }
+
+    /**
+     * {@code docker import} of a tar made here: no registry, no pull. The docker CLI does the import
+     * (docker-java's createImageCmd sends a body the engine cannot read over the httpclient5 transport).
+     */
+    private static void importImage(String image, Map<String, String> files) throws IOException {
+        ByteArrayOutputStream tar = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream out = new TarArchiveOutputStream(tar)) {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
+                TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
+                entry.setSize(content.length);
+                out.putArchiveEntry(entry);
+                out.write(content);
+                out.closeArchiveEntry();
+            }
+        }
+        Process dockerImport = new ProcessBuilder("docker", "import", "-", image).redirectErrorStream(true).start();
+        try (var stdin = dockerImport.getOutputStream()) {
+            stdin.write(tar.toByteArray());
+        }
+        String output = new String(dockerImport.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (dockerImport.waitFor() != 0) {
+                throw new IOException("docker import " + image + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+}

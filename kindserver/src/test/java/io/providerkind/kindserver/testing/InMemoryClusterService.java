@@ -1,0 +1,122 @@
+package io.providerkind.kindserver.testing;
+
+import io.providerkind.kindserver.clusters.ClusterConflictException;
+import io.providerkind.kindserver.clusters.ClusterService;
+import io.providerkind.sdk.ClusterInfo;
+import io.providerkind.sdk.ClusterPhase;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * A {@link ClusterService} that keeps clusters in a map and records every call, for tests of the HTTP layer:
+ * they assert what reached the service (and, for bad input, that nothing did). Follows the interface's
+ * contract for outcomes (202 / 200 / 409, 202 / 404) without running anything.
+ */
+public final class InMemoryClusterService implements ClusterService {
+
+    /** One call that reached the service. */
+    public record Call(String method, String name, String kindConfig) {
+    }
+
+    private final Map<String, ClusterInfo> clusters = new ConcurrentHashMap<>();
+    private final Map<String, String> configs = new ConcurrentHashMap<>();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private volatile boolean ready = true;
+    private volatile boolean closed;
+    private volatile Function<String, RuntimeException> failure = name -> null;
+
+    /** Adds a cluster as if it had been created earlier with {@code kindConfig}. */
+    public InMemoryClusterService with(ClusterInfo cluster, String kindConfig) {
+        clusters.put(cluster.name(), cluster);
+        configs.put(cluster.name(), kindConfig);
+        return this;
+    }
+
+    /** Makes every call for {@code name} throw what {@code failure} returns (null: no failure). */
+    public void failWith(Function<String, RuntimeException> failure) {
+        this.failure = failure;
+    }
+
+    public void ready(boolean ready) {
+        this.ready = ready;
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+
+    @Override
+    public List<ClusterInfo> list() {
+        calls.add(new Call("list", null, null));
+        return new ArrayList<>(clusters.values());
+    }
+
+    @Override
+    public Optional<ClusterInfo> get(String name) {
+        calls.add(new Call("get", name, null));
+        failIfAsked(name);
+        return Optional.ofNullable(clusters.get(name));
+    }
+
+    @Override
+    public CreateOutcome create(String name, String kindConfig) {
+        calls.add(new Call("create", name, kindConfig));
+        failIfAsked(name);
+        ClusterInfo existing = clusters.get(name);
+        if (existing != null) {
+            if (!configs.get(name).equals(kindConfig)) {
+                throw new ClusterConflictException("cluster " + name + " exists with another kind config");
+            }
+            return existing.phase() == ClusterPhase.Creating
+                    ? new CreateOutcome.Accepted(existing)
+                    : new CreateOutcome.Exists(existing);
+        }
+        ClusterInfo creating = new ClusterInfo(name, ClusterPhase.Creating, null, null, null, null, null, null,
+                List.of(), Integer.toHexString(kindConfig.hashCode()), null, Instant.parse("2025-03-31T10:15:30Z"));
+        clusters.put(name, creating);
+        configs.put(name, kindConfig);
+        return new CreateOutcome.Accepted(creating);
+    }
+
+    @Override
+    public DeleteOutcome delete(String name) {
+        calls.add(new Call("delete", name, null));
+        failIfAsked(name);
+        ClusterInfo existing = clusters.remove(name);
+        if (existing == null) {
+            return new DeleteOutcome.NotFound(name);
+        }
+        configs.remove(name);
+        return new DeleteOutcome.Deleting(new ClusterInfo(name, ClusterPhase.Deleting, null, existing.endpoint(), null,
+                null, existing.kubernetesVersion(), existing.internalIP(), existing.nodes(), existing.configHash(), null,
+                existing.createdAt()));
+    }
+
+    @Override
+    public boolean ready() {
+        return ready;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    private void failIfAsked(String name) {
+        RuntimeException e = failure.apply(name);
+        if (e != null) {
+            throw e;
+        }
+    }
+}
