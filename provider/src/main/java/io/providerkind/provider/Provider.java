@@ -1,0 +1,120 @@
+package io.providerkind.provider;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.providerkind.provider.api.KindCluster;
+import io.providerkind.provider.kindcluster.DriftAlerts;
+import io.providerkind.provider.kindcluster.DriftWebhook;
+import io.providerkind.provider.kindcluster.KindClusterConnector;
+import io.providerkind.provider.kindcluster.KindClusterController;
+import io.providerkind.provider.kindcluster.KindClusterPolling;
+import io.providerkind.provider.kindcluster.KindServerClientCache;
+import io.providerkind.provider.kindcluster.KindServerClientFactory;
+import io.providerkind.provider.managed.Backoff;
+import io.providerkind.provider.managed.DesiredStateChanged;
+import io.providerkind.provider.managed.EventRecorder;
+import io.providerkind.provider.managed.KubernetesEventRecorder;
+import io.providerkind.provider.managed.KubernetesManagedResourceStore;
+import io.providerkind.provider.managed.ManagedMetrics;
+import io.providerkind.provider.managed.ManagedReconciler;
+import io.providerkind.provider.managed.ReconcileRateLimiter;
+import io.providerkind.provider.managed.ReconcilerSettings;
+import io.providerkind.provider.managed.SecretConnectionPublisher;
+import io.providerkind.provider.providerconfig.CredentialsExtractor;
+import io.providerkind.provider.providerconfig.ProviderConfigReconciler;
+import io.providerkind.provider.providerconfig.ProviderConfigUsageTracker;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * provider-kind assembled: the KindCluster and ProviderConfig controllers on one java-operator-sdk
+ * operator. ProviderMain runs it from flags; tests run it in-process against a real API server with a
+ * fake or real kindserver behind the {@link KindServerClientFactory}.
+ */
+public final class Provider implements AutoCloseable {
+
+    static final String LEASE_NAME = "crossplane-leader-election-provider-kind";
+    static final String GVK = KindCluster.GROUP + "/v1alpha1, Kind=KindCluster";
+
+    private final Operator operator;
+    private final DriftWebhook webhook = new DriftWebhook();
+    private final AtomicBoolean leading = new AtomicBoolean(false);
+
+    public Provider(ProviderSettings settings, KubernetesClient client, KindServerClientFactory kindservers,
+                    MeterRegistry registry) {
+        this.operator = new Operator(o -> {
+            o.withKubernetesClient(client)
+                    .withCloseClientOnStop(false)
+                    .withConcurrentReconciliationThreads(settings.maxReconcileRate())
+                    .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
+            if (settings.leaderElection()) {
+                o.withLeaderElectionConfiguration(leaderElection());
+            } else {
+                leading.set(true);
+            }
+        });
+        Clock clock = Clock.systemUTC();
+        EventRecorder events = new KubernetesEventRecorder(client, KindClusterController.NAME, clock);
+        ProviderConfigUsageTracker usages = new ProviderConfigUsageTracker(client);
+        KindClusterConnector connector = new KindClusterConnector(client, usages,
+                new CredentialsExtractor(client, System::getenv), new KindServerClientCache(kindservers),
+                new DriftAlerts(events, registry, webhook, clock), clock);
+        ReconcilerSettings reconcilerSettings = ReconcilerSettings.defaults(settings.poll())
+                .withPollIntervalHook(new KindClusterPolling(settings.busyPoll()))
+                // a kind cluster's name is the external name, fixed before Create, and kindserver's create
+                // is idempotent: an unrecorded create is resolved by observing, never by a person
+                .withDeterministicExternalName(true)
+                // kindserver records a cluster before it answers the create: absent right after a create means
+                // absent, so there is no eventual consistency to wait out (and no 30 s stall deleting it)
+                .withCreationGracePeriod(Duration.ZERO)
+                .withManagementPolicies(settings.managementPolicies());
+        ManagedReconciler<KindCluster> reconciler = new ManagedReconciler<>(
+                new KubernetesManagedResourceStore<>(client, KindCluster.class), connector,
+                new SecretConnectionPublisher(client), events, new ManagedMetrics(registry, GVK, clock),
+                reconcilerSettings, clock);
+        operator.register(new KindClusterController(reconciler, usages, Backoff.crossplaneDefaults(),
+                        new ReconcileRateLimiter(settings.maxReconcileRate()), registry),
+                o -> o.withOnUpdateFilter(new DesiredStateChanged<>()).withReconciliationMaxInterval(settings.sync()));
+        operator.register(new ProviderConfigReconciler(client,
+                        new KubernetesEventRecorder(client, ProviderConfigReconciler.NAME, clock), clock),
+                o -> o.withReconciliationMaxInterval(settings.sync()));
+    }
+
+    public Provider start() {
+        operator.start();
+        return this;
+    }
+
+    /** Alive unless this replica leads and one of its informers stopped working. */
+    public boolean alive() {
+        return !leading.get() || !operator.getRuntimeInfo().isStarted()
+                || operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    }
+
+    /** Ready once started; a standby replica is ready too, waiting for the lease. */
+    public boolean ready() {
+        return operator.getRuntimeInfo().isStarted();
+    }
+
+    @Override
+    public void close() {
+        operator.stop();
+        webhook.close();
+    }
+
+    private LeaderElectionConfiguration leaderElection() {
+        String namespace = System.getenv("POD_NAMESPACE");
+        LeaderCallbacks callbacks = new LeaderCallbacks(() -> leading.set(true), () -> leading.set(false),
+                leader -> { });
+        return new LeaderElectionConfiguration(LEASE_NAME, namespace,
+                LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
+                LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
+                LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, null, callbacks, true);
+    }
+}

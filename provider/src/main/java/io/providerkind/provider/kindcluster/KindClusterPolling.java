@@ -1,0 +1,41 @@
+package io.providerkind.provider.kindcluster;
+
+import io.providerkind.provider.api.KindCluster;
+import io.providerkind.provider.api.Managed;
+import io.providerkind.provider.managed.Conditions;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+/**
+ * How often to look at a kind cluster: at the configured poll interval when nothing is happening, and
+ * every {@code busyPoll} while kind creates or deletes it, so that Ready=True follows kindserver's
+ * Ready within about that interval instead of up to a minute later.
+ */
+public final class KindClusterPolling implements BiFunction<Managed, Duration, Duration> {
+
+    private static final Set<String> BUSY_PHASES = Set.of("Creating", "Deleting");
+    private static final Set<String> BUSY_REASONS = Set.of(Conditions.REASON_CREATING, Conditions.REASON_DELETING);
+
+    private final Duration busyPoll;
+
+    public KindClusterPolling(Duration busyPoll) {
+        this.busyPoll = busyPoll;
+    }
+
+    @Override
+    public Duration apply(Managed managed, Duration poll) {
+        return isBusy(managed) && busyPoll.compareTo(poll) < 0 ? busyPoll : poll;
+    }
+
+    private static boolean isBusy(Managed managed) {
+        if (managed.getMetadata().getDeletionTimestamp() != null) {
+            return true;
+        }
+        boolean readyIsBusy = Conditions.find(managed, Conditions.READY)
+                .map(c -> BUSY_REASONS.contains(c.reason())).orElse(false);
+        String phase = managed instanceof KindCluster cluster ? cluster.atProvider().phase() : null;
+        return readyIsBusy || (phase != null && BUSY_PHASES.contains(phase));
+    }
+}

@@ -1,0 +1,31 @@
+package io.providerkind.provider.kindcluster;
+
+import io.providerkind.sdk.KindServerClient;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One kindserver client per ProviderConfig, kept while its connection is unchanged: an HTTP client
+ * keeps connections and TLS sessions, which a poll every few seconds per cluster should reuse rather
+ * than rebuild. A changed ProviderConfig (new URL, rotated password, new CA) gets a new client.
+ */
+public final class KindServerClientCache {
+
+    private final KindServerClientFactory factory;
+    private final Map<String, Entry> byProviderConfig = new ConcurrentHashMap<>();
+
+    public KindServerClientCache(KindServerClientFactory factory) {
+        this.factory = factory;
+    }
+
+    public KindServerClient clientFor(String providerConfig, KindServerConnection connection) {
+        Entry entry = byProviderConfig.compute(providerConfig, (name, current) ->
+                current != null && current.connection.equals(connection)
+                        ? current : new Entry(connection, factory.create(connection)));
+        return entry.client;
+    }
+
+    private record Entry(KindServerConnection connection, KindServerClient client) {
+    }
+}

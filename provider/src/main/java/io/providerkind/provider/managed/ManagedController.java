@@ -1,0 +1,105 @@
+package io.providerkind.provider.managed;
+
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.providerkind.provider.api.Managed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+
+/**
+ * Runs a {@link ManagedReconciler} under java-operator-sdk. The managed reconciler does its own
+ * writes, so this controller never asks the SDK to patch anything; it only turns outcomes into
+ * reschedules: the poll interval after success, per-resource exponential backoff after failure.
+ *
+ * <p>Registered with all-events mode (the reconciler owns the finalizer, as crossplane-runtime does)
+ * and {@link DesiredStateChanged} as update filter. Counts reconciles under controller-runtime's
+ * metric names, which Crossplane dashboards use.
+ */
+public abstract class ManagedController<M extends Managed> implements Reconciler<M> {
+
+    private static final Logger log = LoggerFactory.getLogger(ManagedController.class);
+
+    private final ManagedReconciler<M> reconciler;
+    private final Backoff backoff;
+    private final ReconcileRateLimiter rateLimiter;
+    private final Timer reconcileTime;
+    private final Counter success;
+    private final Counter errors;
+    private final Counter requeueAfter;
+
+    protected ManagedController(String name, ManagedReconciler<M> reconciler, Backoff backoff,
+                                ReconcileRateLimiter rateLimiter, MeterRegistry registry) {
+        this.reconciler = reconciler;
+        this.backoff = backoff;
+        this.rateLimiter = rateLimiter;
+        this.reconcileTime = Timer.builder("controller_runtime_reconcile_time")
+                .description("Length of time per reconciliation per controller")
+                .tag("controller", name)
+                .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100),
+                        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5))
+                .register(registry);
+        this.success = result(registry, name, "success");
+        this.errors = result(registry, name, "error");
+        this.requeueAfter = result(registry, name, "requeue_after");
+    }
+
+    @Override
+    public UpdateControl<M> reconcile(M resource, Context<M> context) {
+        String key = resource.getMetadata().getUid();
+        if (context.isPrimaryResourceDeleted()) {
+            // gone for good: the finalizer was ours, so everything was done before this event
+            backoff.reset(key);
+            forget(resource);
+            return UpdateControl.noUpdate();
+        }
+        rateLimiter.acquire();
+        long started = System.nanoTime();
+        Outcome outcome;
+        try {
+            outcome = reconciler.reconcile(resource);
+        } catch (RuntimeException e) {
+            log.error("{} {}: unexpected failure while reconciling", resource.getKind(),
+                    resource.getMetadata().getName(), e);
+            outcome = new Outcome.RetryWithBackoff(ReconcileAttempt.describe(e));
+        }
+        reconcileTime.record(Duration.ofNanos(System.nanoTime() - started));
+        return control(key, outcome);
+    }
+
+    /** Drops whatever the controller remembers about a resource that no longer exists. */
+    protected void forget(M resource) {
+    }
+
+    private UpdateControl<M> control(String key, Outcome outcome) {
+        if (outcome instanceof Outcome.PollAfter poll) {
+            backoff.reset(key);
+            requeueAfter.increment();
+            return UpdateControl.<M>noUpdate().rescheduleAfter(poll.after());
+        }
+        if (outcome instanceof Outcome.RetryWithBackoff) {
+            errors.increment();
+            return UpdateControl.<M>noUpdate().rescheduleAfter(backoff.next(key));
+        }
+        if (outcome instanceof Outcome.RequeueSoon soon) {
+            requeueAfter.increment();
+            return UpdateControl.<M>noUpdate().rescheduleAfter(soon.after());
+        }
+        backoff.reset(key);
+        success.increment();
+        return UpdateControl.noUpdate();
+    }
+
+    private static Counter result(MeterRegistry registry, String name, String result) {
+        return Counter.builder("controller_runtime_reconcile")
+                .description("Total number of reconciliations per controller")
+                .tag("controller", name)
+                .tag("result", result)
+                .register(registry);
+    }
+}

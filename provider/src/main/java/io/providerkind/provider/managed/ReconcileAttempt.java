@@ -1,0 +1,96 @@
+package io.providerkind.provider.managed;
+
+import io.providerkind.provider.api.Condition;
+import io.providerkind.provider.api.Managed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One reconcile of one managed resource: remembers the status it started from, so that it writes
+ * status only when the reconcile changed it, and ends every path the same way (conditions, Event,
+ * status, outcome). This is the one place where failures become conditions and Events.
+ */
+final class ReconcileAttempt<M extends Managed> {
+
+    private static final Logger log = LoggerFactory.getLogger(ReconcileAttempt.class);
+    /** A stale read resolves itself when the informer catches up; look again shortly. */
+    static final Duration STALE_RETRY = Duration.ofMillis(200);
+
+    private final M managed;
+    private final Object statusBefore;
+    private final ManagedResourceStore<M> store;
+    private final EventRecorder events;
+    private final ManagedMetrics metrics;
+    private final Clock clock;
+
+    ReconcileAttempt(M managed, ManagedResourceStore<M> store, EventRecorder events, ManagedMetrics metrics,
+                     Clock clock) {
+        this.managed = managed;
+        this.statusBefore = managed.statusSnapshot();
+        this.store = store;
+        this.events = events;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    M managed() {
+        return managed;
+    }
+
+    void set(Condition... conditions) {
+        Conditions.set(managed, clock.instant(), conditions);
+    }
+
+    /** Ends with the given conditions set and status written if it changed. */
+    Outcome finish(Outcome outcome, Condition... conditions) {
+        set(conditions);
+        return writeStatus(outcome);
+    }
+
+    /** Ends a failed step: a Warning Event, Synced=False with the cause, status, and backoff. */
+    Outcome fail(String eventReason, String message, Condition... alsoSet) {
+        log.debug("{} {}: {}", kindAndName(), eventReason, message);
+        if (eventReason != null) {
+            events.warning(managed, eventReason, message);
+        }
+        set(alsoSet);
+        set(Conditions.reconcileError(message));
+        return writeStatus(new Outcome.RetryWithBackoff(message));
+    }
+
+    /** Someone changed the resource since we read it: no error, no Event; read again shortly. */
+    Outcome stale(StaleResourceException e) {
+        log.debug("{} changed while reconciling, reading again: {}", kindAndName(), e.getMessage());
+        return new Outcome.RequeueSoon(STALE_RETRY);
+    }
+
+    private Outcome writeStatus(Outcome outcome) {
+        metrics.recordFirstTimeReady(managed);
+        if (Objects.equals(statusBefore, managed.statusSnapshot())) {
+            return outcome;
+        }
+        try {
+            store.updateStatus(managed);
+            return outcome;
+        } catch (StaleResourceException e) {
+            return stale(e);
+        } catch (RuntimeException e) {
+            log.warn("{}: cannot update managed resource status: {}", kindAndName(), describe(e));
+            return new Outcome.RetryWithBackoff("cannot update managed resource status: " + describe(e));
+        }
+    }
+
+    String kindAndName() {
+        return managed.getKind() + "/" + managed.getMetadata().getName();
+    }
+
+    /** The text of a failure as a person should read it. */
+    static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,122 @@
+package io.providerkind.provider.managed;
+
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.providerkind.provider.api.Managed;
+import io.providerkind.provider.api.SecretReference;
+
+import java.net.HttpURLConnection;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Publishes connection details to the Secret named by {@code spec.writeConnectionSecretToRef}, as
+ * crossplane-runtime's {@code APISecretPublisher}: type {@code connection.crossplane.io/v1alpha1},
+ * controlled by the managed resource (so garbage collection deletes it with its owner), details merged
+ * into what is there, and no write at all when nothing changed.
+ */
+public final class SecretConnectionPublisher implements ConnectionPublisher {
+
+    public static final String SECRET_TYPE = "connection.crossplane.io/v1alpha1";
+
+    private final KubernetesClient client;
+
+    public SecretConnectionPublisher(KubernetesClient client) {
+        this.client = client;
+    }
+
+    @Override
+    public boolean publish(Managed managed, ConnectionDetails details) {
+        SecretReference ref = managed.connectionSecretReference();
+        if (ref == null) {
+            return false;
+        }
+        Secret existing = client.secrets().inNamespace(ref.namespace()).withName(ref.name()).get();
+        try {
+            if (existing == null) {
+                client.resource(newSecret(managed, ref, encode(details))).create();
+                return true;
+            }
+            return updateIfChanged(managed, ref, existing, details);
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                throw new StaleResourceException("connection secret " + describe(ref) + " changed meanwhile", e);
+            }
+            throw new IllegalStateException("cannot create or update connection secret " + describe(ref) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Nothing to do: the Secret is owned by the managed resource and garbage collected with it. */
+    @Override
+    public void unpublish(Managed managed, ConnectionDetails details) {
+    }
+
+    private boolean updateIfChanged(Managed managed, SecretReference ref, Secret existing, ConnectionDetails details) {
+        OwnerReference controller = controllerOf(existing);
+        if (controller != null && !Objects.equals(controller.getUid(), managed.getMetadata().getUid())) {
+            throw new IllegalStateException("connection secret " + describe(ref) + " is controlled by "
+                    + controller.getKind() + " " + controller.getName() + ", not by this " + managed.getKind());
+        }
+        Map<String, String> current = existing.getData() == null ? Map.of() : existing.getData();
+        Map<String, String> merged = new HashMap<>(current);
+        merged.putAll(encode(details));
+        boolean owned = controller != null;
+        if (owned && merged.equals(current)) {
+            return false;
+        }
+        Secret desired = new SecretBuilder(existing).withData(merged).build();
+        if (!owned) {
+            // an unowned Secret of that name is adopted, as crossplane does
+            desired.getMetadata().getOwnerReferences().add(ownerReference(managed));
+        }
+        client.resource(desired).update();
+        return true;
+    }
+
+    private static Secret newSecret(Managed managed, SecretReference ref, Map<String, String> data) {
+        return new SecretBuilder()
+                .withNewMetadata()
+                .withName(ref.name())
+                .withNamespace(ref.namespace())
+                .withOwnerReferences(ownerReference(managed))
+                .endMetadata()
+                .withType(SECRET_TYPE)
+                .withData(data)
+                .build();
+    }
+
+    private static OwnerReference ownerReference(Managed managed) {
+        return new OwnerReferenceBuilder()
+                .withApiVersion(managed.getApiVersion())
+                .withKind(managed.getKind())
+                .withName(managed.getMetadata().getName())
+                .withUid(managed.getMetadata().getUid())
+                .withController(true)
+                .withBlockOwnerDeletion(true)
+                .build();
+    }
+
+    private static OwnerReference controllerOf(Secret secret) {
+        List<OwnerReference> owners = secret.getMetadata().getOwnerReferences();
+        return owners == null ? null
+                : owners.stream().filter(o -> Boolean.TRUE.equals(o.getController())).findFirst().orElse(null);
+    }
+
+    private static Map<String, String> encode(ConnectionDetails details) {
+        Map<String, String> data = new HashMap<>();
+        details.values().forEach((key, value) -> data.put(key, Base64.getEncoder().encodeToString(value)));
+        return data;
+    }
+
+    private static String describe(SecretReference ref) {
+        return ref.namespace() + "/" + ref.name();
+    }
+}

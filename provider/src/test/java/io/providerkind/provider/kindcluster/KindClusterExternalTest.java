@@ -1,0 +1,215 @@
+package io.providerkind.provider.kindcluster;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.providerkind.provider.api.Condition;
+import io.providerkind.provider.api.KindCluster;
+import io.providerkind.provider.api.TestKindClusters;
+import io.providerkind.provider.managed.Annotations;
+import io.providerkind.provider.managed.Conditions;
+import io.providerkind.provider.managed.EventRecorder;
+import io.providerkind.provider.managed.ExternalObservation;
+import io.providerkind.provider.testing.FakeKindServer;
+import io.providerkind.sdk.ServerErrorException;
+import io.providerkind.sdk.UnauthorizedException;
+import io.providerkind.sdk.UnreachableException;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** How a KindCluster reads what kindserver reports, and what it does not do about it. */
+class KindClusterExternalTest {
+
+    private static final String URL = "https://127.0.0.1:7443/api/v1/kindserver";
+
+    private final FakeKindServer kindserver = new FakeKindServer();
+    private final List<String> events = new ArrayList<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final DriftWebhook webhook = new DriftWebhook();
+    private final KindClusterExternal external = new KindClusterExternal(kindserver, URL,
+            new DriftAlerts(recorder(), registry, webhook, Clock.systemUTC()), null, Clock.systemUTC());
+
+    @AfterEach
+    void closeWebhook() {
+        webhook.close();
+    }
+
+    @Test
+    void unknownClusterIsAbsentAndMayBeCreated() {
+        ExternalObservation observation = external.observe(cluster("new"));
+
+        assertFalse(observation.resourceExists());
+        assertEquals(null, observation.createRefusal());
+    }
+
+    @Test
+    void creatingClusterShowsKindsStep() {
+        KindCluster cluster = cluster("dev");
+        external.create(cluster);
+        kindserver.progress("dev", 3, "Writing configuration 📜");
+
+        ExternalObservation observation = external.observe(cluster);
+
+        assertTrue(observation.resourceExists());
+        assertEquals("Creating", cluster.atProvider().phase());
+        assertEquals("3/6 Writing configuration 📜", cluster.atProvider().progress());
+        Condition ready = Conditions.find(cluster, Conditions.READY).orElseThrow();
+        assertEquals("Creating", ready.reason());
+        assertEquals("kind is creating the cluster: step 3/6 Writing configuration 📜", ready.message());
+        assertTrue(observation.connectionDetails().isEmpty(), "no kubeconfig before Ready");
+    }
+
+    @Test
+    void readyClusterIsAvailableWithItsAddressVersionAndConnectionDetails() {
+        KindCluster cluster = cluster("dev");
+        external.create(cluster);
+        kindserver.ready("dev");
+
+        ExternalObservation observation = external.observe(cluster);
+
+        assertEquals("Available", Conditions.find(cluster, Conditions.READY).orElseThrow().reason());
+        assertEquals(FakeKindServer.INTERNAL_IP, cluster.atProvider().internalIP());
+        assertEquals(FakeKindServer.VERSION, cluster.atProvider().kubernetesVersion());
+        assertEquals(null, cluster.atProvider().progress());
+        assertEquals(List.of("clientCert", "clientKey", "clusterCA", "endpoint", "kubeconfig"),
+                List.copyOf(observation.connectionDetails().values().keySet()));
+        String kubeconfig = new String(observation.connectionDetails().values().get("kubeconfig"),
+                StandardCharsets.UTF_8);
+        assertTrue(kubeconfig.contains("server: " + cluster.atProvider().endpoint()));
+        assertEquals("False", Conditions.find(cluster, DriftAlerts.CONDITION).orElseThrow().status());
+    }
+
+    @Test
+    void failedCreationIsUnavailableWithKindsWords() {
+        KindCluster cluster = cluster("dev");
+        external.create(cluster);
+        kindserver.fail("dev", "ERROR: failed to create cluster: node(s) already exist for a cluster with the name");
+
+        external.observe(cluster);
+
+        Condition ready = Conditions.find(cluster, Conditions.READY).orElseThrow();
+        assertEquals("Unavailable", ready.reason());
+        assertTrue(ready.message().contains("node(s) already exist"), ready.message());
+        assertEquals("Failed", cluster.atProvider().phase());
+    }
+
+    @Test
+    void changedConfigIsDriftThatIsReportedNotActedOn() {
+        KindCluster cluster = cluster("dev");
+        external.create(cluster);
+        kindserver.ready("dev");
+        external.observe(cluster);
+        KindCluster changed = TestKindClusters.applied("dev", TestKindClusters.SEED_CONFIG + "- role: worker\n");
+        cluster.setSpec(changed.getSpec());
+
+        ExternalObservation first = external.observe(cluster);
+        external.observe(cluster);
+
+        assertTrue(first.resourceUpToDate(), "nothing for Update to do: kind clusters cannot change in place");
+        Condition drifted = Conditions.find(cluster, DriftAlerts.CONDITION).orElseThrow();
+        assertEquals(Drift.CONFIG_CHANGED, drifted.reason());
+        assertTrue(drifted.message().contains("sha256 " + ConfigHash.abbreviated(ConfigHash.of(
+                TestKindClusters.SEED_CONFIG))), drifted.message());
+        assertEquals(List.of("Warning DriftDetected"), events.stream().map(e -> e.substring(0, e.indexOf(':')))
+                .toList(), "alerted once, not per observation");
+        assertEquals(1, kindserver.creates.get());
+        assertEquals(0, kindserver.deletes.get());
+    }
+
+    @Test
+    void vanishedClusterIsNotToBeCreatedAgain() {
+        KindCluster cluster = cluster("dev");
+        external.create(cluster);
+        kindserver.ready("dev");
+        external.observe(cluster);
+        kindserver.vanish("dev");
+
+        ExternalObservation observation = external.observe(cluster);
+        external.observe(cluster);
+
+        assertFalse(observation.resourceExists());
+        assertNotNull(observation.createRefusal());
+        assertTrue(observation.createRefusal().contains("not re-created automatically"));
+        assertEquals(KindClusterExternal.VANISHED, cluster.atProvider().phase());
+        assertEquals(FakeKindServer.INTERNAL_IP, cluster.atProvider().internalIP(), "last known address kept");
+        assertEquals(Drift.CLUSTER_VANISHED, Conditions.find(cluster, DriftAlerts.CONDITION).orElseThrow().reason());
+        assertEquals(1, events.stream().filter(e -> e.startsWith("Warning DriftDetected")).count());
+    }
+
+    @Test
+    void clusterCreatedButNeverObservedIsAlsoNotCreatedAgainWhenGone() {
+        KindCluster cluster = cluster("dev");
+        Annotations.setCreateSucceeded(cluster, java.time.Instant.now());
+
+        ExternalObservation observation = external.observe(cluster);
+
+        assertNotNull(observation.createRefusal());
+    }
+
+    @Test
+    void unreachableKindserverIsAnErrorThatSaysWhereAndWhatToCheck() {
+        kindserver.failWith(new UnreachableException("connect timed out", new ConnectException()));
+
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> external.observe(cluster("dev")));
+
+        assertEquals("cannot reach kindserver at " + URL + ": connect timed out (is kindserver running, and can the "
+                + "provider reach that address?)", failure.getMessage());
+    }
+
+    @Test
+    void refusedPasswordPointsAtTheCredentials() {
+        kindserver.failWith(new UnauthorizedException(401, "unauthorized"));
+
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> external.observe(cluster("dev")));
+
+        assertTrue(failure.getMessage().contains("refused the password (HTTP 401)"), failure.getMessage());
+        assertFalse(failure.getMessage().contains(FakeKindServer.INTERNAL_IP));
+    }
+
+    @Test
+    void serverErrorCarriesKindserversMessage() {
+        kindserver.failWith(new ServerErrorException(503, "docker engine not answering"));
+
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> external.create(cluster("dev")));
+
+        assertEquals("kindserver at " + URL + " failed (HTTP 503): docker engine not answering", failure.getMessage());
+    }
+
+    @Test
+    void deleteOfAGoneClusterIsFine() {
+        external.delete(cluster("gone"));
+
+        assertEquals(1, kindserver.deletes.get());
+    }
+
+    private static KindCluster cluster(String name) {
+        KindCluster cluster = TestKindClusters.stored(name);
+        Annotations.setExternalName(cluster, name);
+        return cluster;
+    }
+
+    private EventRecorder recorder() {
+        return new EventRecorder() {
+            @Override
+            public void normal(HasMetadata about, String reason, String message) {
+                events.add("Normal " + reason + ": " + message);
+            }
+
+            @Override
+            public void warning(HasMetadata about, String reason, String message) {
+                events.add("Warning " + reason + ": " + message);
+            }
+        };
+    }
+}

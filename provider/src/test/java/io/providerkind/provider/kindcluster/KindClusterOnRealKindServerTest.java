@@ -1,0 +1,219 @@
+package io.providerkind.provider.kindcluster;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import io.fabric8.kubeapitest.junit.EnableKubeAPIServer;
+import io.fabric8.kubeapitest.junit.KubeConfig;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.providerkind.kindserver.testing.KindServerFixture;
+import io.providerkind.kindserver.testing.KubeconfigClients;
+import io.providerkind.kindserver.testing.RealParts;
+import io.providerkind.provider.ProviderSettings;
+import io.providerkind.provider.api.DeletionPolicy;
+import io.providerkind.provider.api.ForProvider;
+import io.providerkind.provider.api.KindCluster;
+import io.providerkind.provider.api.KindClusterSpec;
+import io.providerkind.provider.api.KindServerEndpoint;
+import io.providerkind.provider.api.ManagementAction;
+import io.providerkind.provider.api.SecretReference;
+import io.providerkind.provider.api.TestKindClusters;
+import io.providerkind.provider.managed.Annotations;
+import io.providerkind.provider.testing.ApiServerBinaries;
+import io.providerkind.provider.testing.Eventually;
+import io.providerkind.provider.testing.ProviderHarness;
+import io.providerkind.sdk.ClusterPhase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * End to end on real parts: a real API server, the provider with the SDK's HTTP client, and a real
+ * kindserver on 127.0.0.1 driving the kind test double on the Docker engine. Without Docker or the
+ * double these fail under CI=true and are skipped elsewhere (RealParts).
+ */
+@ExtendWith(ApiServerBinaries.class)
+@EnableKubeAPIServer(kubeAPIVersion = ApiServerBinaries.VERSION)
+class KindClusterOnRealKindServerTest {
+
+    private static final Duration CREATE = Duration.ofMinutes(3);
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final ProviderSettings SETTINGS = ProviderSettings.defaults()
+            .withPoll(Duration.ofSeconds(2)).withBusyPoll(Duration.ofMillis(500));
+
+    @KubeConfig
+    static String kubeconfig;
+
+    @TempDir
+    static Path stateDir;
+
+    private static KindServerFixture kindserver;
+    private ProviderHarness harness;
+
+    @BeforeAll
+    static void startKindServer() {
+        kindserver = KindServerFixture.start(stateDir);
+    }
+
+    @AfterAll
+    static void stopKindServer() {
+        if (kindserver != null) {
+            kindserver.client().list().forEach(c -> kindserver.client().delete(c.name()));
+            Eventually.await(CREATE, "kindserver deleted what the tests left", () -> kindserver.client().list().isEmpty());
+            kindserver.close();
+        }
+    }
+
+    @BeforeEach
+    void startProvider() {
+        harness = new ProviderHarness(kubeconfig).start(SETTINGS,
+                new SdkKindServerClientFactory(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+        harness.applyProviderConfig("default",
+                new KindServerEndpoint(kindserver.baseUrl().toString(), kindserver.caPem(), null),
+                kindserver.password(), null);
+    }
+
+    @AfterEach
+    void stopProvider() {
+        harness.close();
+    }
+
+    @Test
+    void seedClusterIsMadeServesItsKubeconfigSurvivesDriftAndIsDeleted() throws Exception {
+        harness.apply(cluster("e2e-seed", DeletionPolicy.Delete, new SecretReference("e2e-seed-conn", "default")));
+
+        harness.awaitCondition("e2e-seed", "Ready", "True", "Available", CREATE);
+        KindCluster ready = harness.get("e2e-seed");
+        assertNotNull(ready.atProvider().internalIP(), "internalIP");
+        assertTrue(ready.atProvider().kubernetesVersion().startsWith("v1."), ready.atProvider().kubernetesVersion());
+        assertTrue(ready.atProvider().endpoint().startsWith("https://"), ready.atProvider().endpoint());
+
+        Eventually.await(WAIT, "the connection Secret holds the kubeconfig", () -> {
+            Secret s = harness.secret("default", "e2e-seed-conn");
+            return s != null && s.getData() != null && s.getData().containsKey("kubeconfig");
+        });
+        String published = decode(harness.secret("default", "e2e-seed-conn"), "kubeconfig");
+        HttpResponse<String> version = KubeconfigClients.get(published, "/version");
+        assertEquals(200, version.statusCode(), "the published kubeconfig reaches the cluster's API server");
+
+        KindCluster changed = harness.get("e2e-seed");
+        changed.setSpec(new KindClusterSpec(new ForProvider(TestKindClusters.SEED_CONFIG + "- role: worker\n"),
+                changed.getSpec().providerConfigRef(), changed.getSpec().writeConnectionSecretToRef(),
+                changed.getSpec().deletionPolicy(), changed.getSpec().managementPolicies()));
+        harness.client().resource(changed).update();
+        harness.awaitCondition("e2e-seed", DriftAlerts.CONDITION, "True", Drift.CONFIG_CHANGED, WAIT);
+
+        stopNodesOf("e2e-seed");
+        harness.awaitCondition("e2e-seed", DriftAlerts.CONDITION, "True", "SeveralDrifts", WAIT);
+        assertEquals(2, harness.events("e2e-seed").stream().filter(e -> e.startsWith("Warning DriftDetected")).count());
+        assertTrue(kindserver.client().find("e2e-seed").isPresent(), "drift deleted nothing");
+        assertEquals(1, nodeContainers("e2e-seed").size(), "and re-created nothing");
+
+        harness.client().resource(harness.get("e2e-seed")).delete();
+        Eventually.await(CREATE, "the KindCluster is gone", () -> harness.get("e2e-seed") == null);
+        assertTrue(kindserver.client().find("e2e-seed").isEmpty(), "kindserver no longer has the cluster");
+        assertTrue(nodeContainers("e2e-seed").isEmpty(), "no node container is left");
+    }
+
+    @Test
+    void kindserverRestartIsAnErrorThatHealsWithTheClusterIntact() {
+        harness.apply(cluster("e2e-flaky", DeletionPolicy.Delete, null));
+        harness.awaitCondition("e2e-flaky", "Ready", "True", "Available", CREATE);
+
+        kindserver.stop();
+        harness.awaitCondition("e2e-flaky", "Synced", "False", "ReconcileError", WAIT);
+        assertTrue(harness.condition("e2e-flaky", "Synced").orElseThrow().message()
+                .contains("is kindserver running"), harness.condition("e2e-flaky", "Synced").orElseThrow().message());
+        kindserver.restart();
+
+        harness.awaitCondition("e2e-flaky", "Synced", "True", "ReconcileSuccess", Duration.ofMinutes(2));
+        assertEquals("True", harness.condition("e2e-flaky", "Ready").orElseThrow().status());
+        assertEquals(1, nodeContainers("e2e-flaky").size());
+    }
+
+    @Test
+    void providerRestartInTheMiddleOfACreateMakesOneCluster() {
+        harness.apply(cluster("e2e-restart", DeletionPolicy.Delete, null));
+        Eventually.await(WAIT, "kindserver is creating it", () -> kindserver.client().find("e2e-restart")
+                .map(c -> c.phase() == ClusterPhase.Creating).orElse(false));
+        harness.stopProvider();
+        KindCluster crashed = harness.get("e2e-restart");
+        Map<String, String> annotations = new HashMap<>(crashed.getMetadata().getAnnotations());
+        annotations.remove(Annotations.EXTERNAL_CREATE_SUCCEEDED);
+        crashed.getMetadata().setAnnotations(annotations);
+        harness.client().resource(crashed).update();
+
+        harness.start(SETTINGS, new SdkKindServerClientFactory(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+
+        harness.awaitCondition("e2e-restart", "Ready", "True", "Available", CREATE);
+        assertEquals(1, kindserver.client().list().stream().filter(c -> c.name().equals("e2e-restart")).count());
+        assertEquals(1, nodeContainers("e2e-restart").size(), "one control-plane container: created once");
+    }
+
+    @Test
+    void existingClusterIsImportedByExternalNameAndOrphanedOnDelete() {
+        kindserver.client().create("e2e-legacy", TestKindClusters.SEED_CONFIG);
+        Eventually.await(CREATE, "the cluster made outside the provider is ready", () -> kindserver.client()
+                .find("e2e-legacy").map(c -> c.phase() == ClusterPhase.Ready).orElse(false));
+        KindCluster imported = cluster("e2e-imported", DeletionPolicy.Orphan, null);
+        imported.getMetadata().setAnnotations(Map.of(Annotations.EXTERNAL_NAME, "e2e-legacy",
+                Annotations.PAUSED, "true"));
+        harness.apply(imported);
+        harness.awaitCondition("e2e-imported", "Synced", "False", "ReconcilePaused", WAIT);
+
+        KindCluster resumed = harness.get("e2e-imported");
+        resumed.getMetadata().setAnnotations(Map.of(Annotations.EXTERNAL_NAME, "e2e-legacy"));
+        harness.client().resource(resumed).update();
+
+        harness.awaitCondition("e2e-imported", "Ready", "True", "Available", WAIT);
+        assertEquals("False", harness.condition("e2e-imported", DriftAlerts.CONDITION).orElseThrow().status());
+        harness.client().resource(harness.get("e2e-imported")).delete();
+        Eventually.await(WAIT, "the KindCluster is gone", () -> harness.get("e2e-imported") == null);
+        assertTrue(kindserver.client().find("e2e-legacy").isPresent(), "Orphan keeps the cluster");
+        assertEquals(1, nodeContainers("e2e-legacy").size());
+    }
+
+    private static KindCluster cluster(String name, DeletionPolicy deletion, SecretReference connection) {
+        KindCluster cluster = TestKindClusters.applied(name, TestKindClusters.SEED_CONFIG, connection, deletion,
+                List.of(ManagementAction.All));
+        cluster.setSpec(new KindClusterSpec(cluster.getSpec().forProvider(), null, connection, deletion, null));
+        return cluster;
+    }
+
+    private static List<Container> nodeContainers(String cluster) {
+        try (DockerClient docker = RealParts.dockerClient()) {
+            return docker.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of("io.x-k8s.kind.cluster", cluster)).exec();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void stopNodesOf(String cluster) {
+        try (DockerClient docker = RealParts.dockerClient()) {
+            nodeContainers(cluster).forEach(c -> docker.stopContainerCmd(c.getId()).withTimeout(5).exec());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String decode(Secret secret, String key) {
+        return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,62 @@
+package io.providerkind.provider.managed;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.providerkind.provider.api.Condition;
+import io.providerkind.provider.api.KindCluster;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A managed reconciler wired to fakes: each {@link #reconcile()} reads the resource fresh from the fake
+ * API server, as the informer would hand it over, and runs one reconcile.
+ */
+final class ReconcilerHarness {
+
+    static final Duration POLL = Duration.ofMinutes(1);
+
+    final MutableClock clock = new MutableClock(Instant.parse("2025-03-31T10:00:05Z"));
+    final FakeStore store;
+    final FakeExternal external = new FakeExternal();
+    final RecordingPublisher publisher = new RecordingPublisher();
+    final RecordingEvents events = new RecordingEvents();
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private ReconcilerSettings settings = ReconcilerSettings.defaults(POLL);
+
+    ReconcilerHarness(KindCluster initial) {
+        this.store = new FakeStore(initial);
+    }
+
+    ReconcilerHarness deterministicExternalName() {
+        settings = settings.withDeterministicExternalName(true);
+        return this;
+    }
+
+    ReconcilerHarness managementPoliciesDisabled() {
+        settings = settings.withManagementPolicies(false);
+        return this;
+    }
+
+    Outcome reconcile() {
+        return reconcile(store.read());
+    }
+
+    Outcome reconcile(KindCluster copy) {
+        ManagedReconciler<KindCluster> reconciler = new ManagedReconciler<>(store, external, publisher, events,
+                new ManagedMetrics(registry, "container.kind.crossplane.io/v1alpha1, Kind=KindCluster", clock),
+                settings, clock);
+        return reconciler.reconcile(copy);
+    }
+
+    KindCluster stored() {
+        return store.read();
+    }
+
+    Condition condition(String type) {
+        return Conditions.find(stored(), type).orElseThrow(() -> new AssertionError("no " + type + " condition"));
+    }
+
+    String annotation(String key) {
+        return stored().getMetadata().getAnnotations() == null ? null : stored().getMetadata().getAnnotations().get(key);
+    }
+}

@@ -1,0 +1,212 @@
+package io.providerkind.provider.testing;
+
+import io.providerkind.provider.kindcluster.ConfigHash;
+import io.providerkind.sdk.ClusterInfo;
+import io.providerkind.sdk.ClusterPhase;
+import io.providerkind.sdk.ConflictException;
+import io.providerkind.sdk.KindServerClient;
+import io.providerkind.sdk.KindServerException;
+import io.providerkind.sdk.NodeInfo;
+import io.providerkind.sdk.Progress;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * kindserver's contract in memory: create answers Creating at once and is idempotent for the same
+ * config, a conflict for another; delete answers true and the cluster goes on the next look. The test
+ * moves clusters along (Ready, stopped nodes, vanished) and can make every call fail as kindserver
+ * would when down or misconfigured. Counts calls, so tests can say "no second create".
+ */
+public final class FakeKindServer implements KindServerClient {
+
+    /** Data as kindserver reports it; the addresses are documentation data, never dialled. */
+    public static final String INTERNAL_IP = "172.18.0.3";
+    public static final String VERSION = "v1.31.0";
+
+    private final Map<String, ClusterInfo> clusters = new ConcurrentHashMap<>();
+    private volatile KindServerException failure;
+    public final AtomicInteger finds = new AtomicInteger();
+    public final AtomicInteger creates = new AtomicInteger();
+    public final AtomicInteger deletes = new AtomicInteger();
+    public final List<String> createdNames = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> callsByName = new ConcurrentHashMap<>();
+
+    /** Every call throws this until {@link #recover()}. */
+    public void failWith(KindServerException e) {
+        this.failure = e;
+    }
+
+    public void recover() {
+        this.failure = null;
+    }
+
+    public int calls() {
+        return finds.get() + creates.get() + deletes.get();
+    }
+
+    /** Calls about one cluster: find, create and delete of that name. */
+    public int callsFor(String name) {
+        AtomicInteger count = callsByName.get(name);
+        return count == null ? 0 : count.get();
+    }
+
+    private void count(String name) {
+        callsByName.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+    }
+
+    @Override
+    public List<ClusterInfo> list() {
+        check();
+        return clusters.values().stream().map(ClusterInfo::withoutKubeconfigs).toList();
+    }
+
+    @Override
+    public Optional<ClusterInfo> find(String name) {
+        finds.incrementAndGet();
+        count(name);
+        check();
+        ClusterInfo info = clusters.get(name);
+        if (info != null && info.phase() == ClusterPhase.Deleting) {
+            clusters.remove(name);
+        }
+        return Optional.ofNullable(info);
+    }
+
+    @Override
+    public ClusterInfo create(String name, String kindConfig) {
+        creates.incrementAndGet();
+        count(name);
+        check();
+        String hash = ConfigHash.of(kindConfig);
+        ClusterInfo existing = clusters.get(name);
+        if (existing != null) {
+            if (!hash.equals(existing.configHash())) {
+                throw new ConflictException(409, "cluster " + name + " exists with another config");
+            }
+            return existing;
+        }
+        createdNames.add(name);
+        ClusterInfo creating = new ClusterInfo(name, ClusterPhase.Creating, new Progress(1, 6, "Ensuring node image"),
+                null, null, null, null, null, List.of(), hash, null, Instant.now());
+        clusters.put(name, creating);
+        return creating;
+    }
+
+    @Override
+    public boolean delete(String name) {
+        deletes.incrementAndGet();
+        count(name);
+        check();
+        ClusterInfo info = clusters.get(name);
+        if (info == null) {
+            return false;
+        }
+        clusters.put(name, with(info, ClusterPhase.Deleting, info.nodes()));
+        return true;
+    }
+
+    /** kind reports step {@code step} of 6. */
+    public void progress(String name, int step, String text) {
+        ClusterInfo info = clusters.get(name);
+        clusters.put(name, new ClusterInfo(name, ClusterPhase.Creating, new Progress(step, 6, text), null, null, null,
+                null, null, List.of(), info.configHash(), null, info.createdAt()));
+    }
+
+    /** Creation finished: endpoint, kubeconfig, version, IP, running nodes. */
+    public void ready(String name) {
+        ClusterInfo info = clusters.get(name);
+        int port = 36443 + Math.abs(name.hashCode() % 500);
+        String endpoint = "https://127.0.0.1:" + port;
+        clusters.put(name, new ClusterInfo(name, ClusterPhase.Ready, null, endpoint, kubeconfig(name, endpoint),
+                kubeconfig(name, "https://" + name + "-control-plane:6443"), VERSION, INTERNAL_IP,
+                List.of(new NodeInfo(name + "-control-plane", "control-plane", "running", INTERNAL_IP)),
+                info.configHash(), null, info.createdAt()));
+    }
+
+    /** A cluster made elsewhere (by hand, or by another provider), ready, with the given config. */
+    public void existing(String name, String kindConfig) {
+        create(name, kindConfig);
+        creates.decrementAndGet();
+        createdNames.remove(name);
+        ready(name);
+    }
+
+    public void fail(String name, String kindMessage) {
+        ClusterInfo info = clusters.get(name);
+        clusters.put(name, new ClusterInfo(name, ClusterPhase.Failed, null, null, null, null, null, null, List.of(),
+                info.configHash(), kindMessage, info.createdAt()));
+    }
+
+    /** The control-plane container stopped (docker stop). */
+    public void stopNodes(String name) {
+        ClusterInfo info = clusters.get(name);
+        List<NodeInfo> nodes = new ArrayList<>();
+        info.nodes().forEach(n -> nodes.add(new NodeInfo(n.name(), n.role(), "exited", n.ip())));
+        clusters.put(name, with(info, ClusterPhase.Stopped, nodes));
+    }
+
+    /** Gone behind the provider's back (kind delete cluster on the host). */
+    public void vanish(String name) {
+        clusters.remove(name);
+    }
+
+    public boolean has(String name) {
+        return clusters.containsKey(name);
+    }
+
+    public ClusterPhase phase(String name) {
+        ClusterInfo info = clusters.get(name);
+        return info == null ? null : info.phase();
+    }
+
+    private void check() {
+        KindServerException current = failure;
+        if (current != null) {
+            throw current;
+        }
+    }
+
+    private static ClusterInfo with(ClusterInfo info, ClusterPhase phase, List<NodeInfo> nodes) {
+        return new ClusterInfo(info.name(), phase, info.progress(), info.endpoint(), info.kubeconfig(),
+                info.internalKubeconfig(), info.kubernetesVersion(), info.internalIP(), nodes, info.configHash(),
+                info.message(), info.createdAt());
+    }
+
+    /** A kubeconfig shaped as kind writes it; the PEM blocks are placeholders. */
+    static String kubeconfig(String name, String server) {
+        return """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - cluster:
+                    certificate-authority-data: %s
+                    server: %s
+                  name: kind-%s
+                contexts:
+                - context:
+                    cluster: kind-%s
+                    user: kind-%s
+                  name: kind-%s
+                current-context: kind-%s
+                users:
+                - name: kind-%s
+                  user:
+                    client-certificate-data: %s
+                    client-key-data: %s
+                """.formatted(pem("CERTIFICATE", "ca of " + name), server, name, name, name, name, name, name,
+                pem("CERTIFICATE", "client of " + name), pem("RSA PRIVATE KEY", "key of " + name));
+    }
+
+    private static String pem(String type, String content) {
+        String body = Base64.getEncoder().encodeToString(content.getBytes());
+        String block = "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
+        return Base64.getEncoder().encodeToString(block.getBytes());
+    }
+}

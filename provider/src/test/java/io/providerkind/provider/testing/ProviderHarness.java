@@ -1,0 +1,194 @@
+package io.providerkind.provider.testing;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.providerkind.provider.Provider;
+import io.providerkind.provider.ProviderSettings;
+import io.providerkind.provider.api.Alerts;
+import io.providerkind.provider.api.Condition;
+import io.providerkind.provider.api.CredentialsSource;
+import io.providerkind.provider.api.KindCluster;
+import io.providerkind.provider.api.KindServerEndpoint;
+import io.providerkind.provider.api.ProviderConfig;
+import io.providerkind.provider.api.ProviderConfigSpec;
+import io.providerkind.provider.api.ProviderConfigUsage;
+import io.providerkind.provider.api.ProviderCredentials;
+import io.providerkind.provider.api.SecretKeySelector;
+import io.providerkind.provider.kindcluster.KindServerClientFactory;
+import io.providerkind.provider.managed.Conditions;
+import io.providerkind.provider.runtime.KubeApiRequests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The provider running in-process against a real API server (kube-api-test), with the CRDs from
+ * package/crds applied and kindserver behind a {@link KindServerClientFactory} of the test's choice.
+ * The provider's own client counts its requests, so tests can count API writes.
+ */
+public final class ProviderHarness implements AutoCloseable {
+
+    public static final String CREDENTIALS_NAMESPACE = "crossplane-system";
+    public static final String PASSWORD = "s3cret-for-tests";
+
+    private final String kubeconfig;
+    private final KubernetesClient client;
+    private KubernetesClient providerClient;
+    private Provider provider;
+    private PrometheusMeterRegistry registry;
+    private KubeApiRequests requests;
+
+    public ProviderHarness(String kubeconfig) {
+        this.kubeconfig = kubeconfig;
+        this.client = clientWith(kubeconfig, null);
+        applyCrds();
+        client.resource(new NamespaceBuilder().withNewMetadata().withName(CREDENTIALS_NAMESPACE).endMetadata()
+                .build()).createOr(NonDeletingOperation::update);
+    }
+
+    /** What a test (the user) uses to read and write resources. */
+    public KubernetesClient client() {
+        return client;
+    }
+
+    public ProviderHarness start(ProviderSettings settings, KindServerClientFactory kindservers) {
+        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        requests = new KubeApiRequests(registry);
+        providerClient = clientWith(kubeconfig, requests);
+        provider = new Provider(settings, providerClient, kindservers, registry).start();
+        return this;
+    }
+
+    /** Stops the provider as a crash would leave things: nothing is cleaned up. */
+    public void stopProvider() {
+        if (provider != null) {
+            provider.close();
+            providerClient.close();
+            provider = null;
+        }
+    }
+
+    public long apiWrites() {
+        return requests.writes();
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    public Provider provider() {
+        return provider;
+    }
+
+    public void applyProviderConfig(String name, String webhookUrl) {
+        applyProviderConfig(name, new KindServerEndpoint("https://127.0.0.1:7443", null, true), PASSWORD, webhookUrl);
+    }
+
+    /** A ProviderConfig for the given kindserver, its password in a Secret as the seed keeps it. */
+    public void applyProviderConfig(String name, KindServerEndpoint endpoint, String password, String webhookUrl) {
+        Secret secret = new SecretBuilder().withNewMetadata().withName(name + "-password")
+                .withNamespace(CREDENTIALS_NAMESPACE).endMetadata()
+                .addToStringData("password", password).build();
+        client.resource(secret).createOr(NonDeletingOperation::update);
+        ProviderConfig config = new ProviderConfig();
+        config.getMetadata().setName(name);
+        config.setSpec(new ProviderConfigSpec(endpoint,
+                new ProviderCredentials(CredentialsSource.Secret,
+                        new SecretKeySelector(CREDENTIALS_NAMESPACE, name + "-password", "password"), null, null),
+                webhookUrl == null ? null : new Alerts(webhookUrl)));
+        client.resource(config).createOr(NonDeletingOperation::update);
+    }
+
+    public KindCluster apply(KindCluster cluster) {
+        return client.resource(cluster).create();
+    }
+
+    public KindCluster get(String name) {
+        return client.resources(KindCluster.class).withName(name).get();
+    }
+
+    public Optional<Condition> condition(String name, String type) {
+        KindCluster cluster = get(name);
+        return cluster == null ? Optional.empty() : Conditions.find(cluster, type);
+    }
+
+    public void awaitCondition(String name, String type, String status, String reason, Duration timeout) {
+        Eventually.await(timeout, name + " has " + type + "=" + status + " (" + reason + ")",
+                () -> condition(name, type).map(c -> c.status().equals(status)
+                        && (reason == null || reason.equals(c.reason()))).orElse(false),
+                () -> String.valueOf(get(name) == null ? null : get(name).getStatus()));
+    }
+
+    /** Events about a resource, as "Type Reason: message". */
+    public List<String> events(String name) {
+        return client.v1().events().inNamespace("default").list().getItems().stream()
+                .filter(e -> name.equals(e.getInvolvedObject().getName()))
+                .map(ProviderHarness::describe).toList();
+    }
+
+    public Secret secret(String namespace, String name) {
+        return client.secrets().inNamespace(namespace).withName(name).get();
+    }
+
+    /** Stops the provider and removes every resource the test made, finalizers and all. */
+    @Override
+    public void close() {
+        stopProvider();
+        client.resources(KindCluster.class).list().getItems().forEach(this::forceDelete);
+        client.resources(ProviderConfigUsage.class).delete();
+        client.resources(ProviderConfig.class).list().getItems().forEach(this::forceDelete);
+        client.close();
+    }
+
+    private void forceDelete(HasMetadata resource) {
+        resource.getMetadata().setFinalizers(new ArrayList<>());
+        resource.getMetadata().setResourceVersion(null);
+        client.resource(resource).update();
+        client.resource(resource).delete();
+    }
+
+    private void applyCrds() {
+        Path dir = Path.of(System.getProperty("crds.package.dir", "../package/crds"));
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                CustomResourceDefinition crd = client.getKubernetesSerialization()
+                        .unmarshal(Files.readString(file), CustomResourceDefinition.class);
+                client.resource(crd).createOr(NonDeletingOperation::update);
+                Eventually.await(Duration.ofSeconds(30), crd.getMetadata().getName() + " is established", () ->
+                        client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
+                                .get().getStatus().getConditions().stream()
+                                .anyMatch(c -> c.getType().equals("Established") && c.getStatus().equals("True")));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read CRDs from " + dir, e);
+        }
+    }
+
+    private static KubernetesClient clientWith(String kubeconfig, KubeApiRequests requests) {
+        KubernetesClientBuilder builder = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfig));
+        if (requests != null) {
+            builder.withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor(KubeApiRequests.NAME, requests));
+        }
+        return builder.build();
+    }
+
+    private static String describe(Event event) {
+        return event.getType() + " " + event.getReason() + ": " + event.getMessage();
+    }
+}
