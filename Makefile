@@ -1,11 +1,36 @@
 # provider-kind — developer entry points. `make help` lists them.
 MVN ?= mvn -B
 SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
 
-.PHONY: help setup build test run-kindserver clean
+VERSION ?= 0.1.0-SNAPSHOT
+PLATFORMS ?= linux/amd64,linux/arm64
+IMAGE_REPO ?= provider-kind
+XPKG_REPO ?= ghcr.io/provider-kind/provider-kind
+
+# make dev: a management kind cluster, Crossplane, kindserver and provider-kind on this machine
+DEV_DIR ?= dev
+DEV_CLUSTER ?= provider-kind-dev
+CROSSPLANE_VERSION ?= 2.0.2
+KINDSERVER_PORT ?= 7443
+KINDSERVER_STATE := $(DEV_DIR)/kindserver
+KINDSERVER_CA := $(KINDSERVER_STATE)/tls/kindserver.crt
+KINDSERVER_PASSWORD_FILE := $(DEV_DIR)/kindserver-password
+KINDSERVER_PID := $(DEV_DIR)/kindserver.pid
+EXAMPLE_CLUSTER := example-kind-cluster
+
+KINDSERVER_JAR := kindserver/target/kindserver.jar
+PROVIDER_JAR := provider/target/provider.jar
+
+step = printf '\n\033[1m==> %s\033[0m\n' $(1)
+# The docker host's address on the kind network (its IPv4 gateway): every kind cluster reaches it there.
+kind_gateway = $$(docker network inspect kind -f '{{range .IPAM.Config}}{{.Gateway}} {{end}}' | tr ' ' '\n' | grep -m1 '\.')
+
+.PHONY: help setup build test run-kindserver run-provider image xpkg xpkg-push \
+        dev dev-cluster dev-crossplane dev-kindserver dev-providerconfig dev-down e2e clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
 
 setup: ## install what the tests need on this machine (Docker engine, API-server binaries, node image)
 	bash .ci/setup
@@ -16,8 +41,94 @@ build: ## compile and package kindserver.jar and provider.jar (no tests)
 test: ## run every test (needs Docker and the API-server binaries: make setup)
 	$(MVN) verify
 
-run-kindserver: build ## run kindserver on 0.0.0.0:7443 (KINDSERVER_PASSWORD or --password-file required)
-	java -jar kindserver/target/kindserver.jar $(ARGS)
+run-kindserver: build ## run kindserver on 0.0.0.0:7443 (KINDSERVER_PASSWORD or --password-file required; ARGS=...)
+	java -jar $(KINDSERVER_JAR) $(ARGS)
 
-clean: ## remove build output
+run-provider: build ## run provider-kind against the current kubeconfig's cluster (ARGS=--debug ...)
+	java -jar $(PROVIDER_JAR) $(ARGS)
+
+image: build ## build the provider and kindserver images for this machine's platform
+	docker build -t $(IMAGE_REPO)/provider:$(VERSION) -f images/provider/Dockerfile provider/target
+	docker build -t $(IMAGE_REPO)/kindserver:$(VERSION) -f images/kindserver/Dockerfile kindserver/target
+
+xpkg: build ## build the Crossplane package (linux/amd64 + linux/arm64; PLATFORMS=...) into target/xpkg
+	VERSION=$(VERSION) bash package/build-xpkg.sh --platforms $(PLATFORMS)
+
+xpkg-push: ## push the package built by `make xpkg` to XPKG_REPO:VERSION
+	VERSION=$(VERSION) bash package/push-xpkg.sh $(XPKG_REPO):$(VERSION)
+
+dev: build dev-cluster dev-crossplane dev-kindserver dev-providerconfig ## the whole flow on this machine (docker, kind, kubectl, helm, internet), then run the provider
+	@$(call step,"example KindCluster $(EXAMPLE_CLUSTER)")
+	kubectl apply -f examples/provider/kindcluster.yaml
+	@$(call step,"provider-kind (Ctrl-C stops it; make dev-down removes everything)")
+	@echo "watch it:  kubectl get kindclusters -w   (kindserver log: $(DEV_DIR)/kindserver.log)"
+	java -jar $(PROVIDER_JAR) --debug
+
+dev-cluster:
+	@$(call step,"management cluster kind-$(DEV_CLUSTER)")
+	@for tool in docker kind kubectl helm java curl openssl; do \
+	  command -v $$tool >/dev/null || { echo "make dev needs $$tool on PATH" >&2; exit 1; }; done
+	kind get clusters | grep -qx '$(DEV_CLUSTER)' || kind create cluster --name $(DEV_CLUSTER)
+	kubectl config use-context kind-$(DEV_CLUSTER)
+
+dev-crossplane: dev-cluster
+	@$(call step,"Crossplane $(CROSSPLANE_VERSION) (helm) with provider-helm + provider-kubernetes + function-patch-and-transform")
+	helm repo add crossplane-stable https://charts.crossplane.io/stable --force-update >/dev/null
+	helm upgrade --install crossplane crossplane-stable/crossplane --namespace crossplane-system \
+	  --create-namespace --version $(CROSSPLANE_VERSION) --wait
+	kubectl apply -f examples/install/crossplane-packages.yaml
+	@$(call step,"provider-kind's CRDs")
+	kubectl apply -f package/crds/
+
+dev-kindserver: dev-cluster
+	@$(call step,"kindserver on $(kind_gateway):$(KINDSERVER_PORT) (state $(KINDSERVER_STATE))")
+	mkdir -p $(KINDSERVER_STATE)
+	@if [ ! -s $(KINDSERVER_PASSWORD_FILE) ]; then \
+	  (umask 077; openssl rand -hex 24 | tr -d '\n' > $(KINDSERVER_PASSWORD_FILE)); \
+	  echo "generated a password in $(KINDSERVER_PASSWORD_FILE)"; fi
+	@if [ -s $(KINDSERVER_PID) ] && kill -0 "$$(cat $(KINDSERVER_PID))" 2>/dev/null; then \
+	  echo "kindserver already runs (pid $$(cat $(KINDSERVER_PID)))"; \
+	else \
+	  nohup java -jar $(KINDSERVER_JAR) --listen 0.0.0.0:$(KINDSERVER_PORT) \
+	    --password-file $(KINDSERVER_PASSWORD_FILE) --state-dir $(KINDSERVER_STATE) \
+	    --advertise-address "$(kind_gateway)" > $(DEV_DIR)/kindserver.log 2>&1 & \
+	  echo $$! > $(KINDSERVER_PID); \
+	  echo "started kindserver (pid $$(cat $(KINDSERVER_PID)), log $(DEV_DIR)/kindserver.log)"; \
+	fi
+	@for _ in $$(seq 60); do \
+	  [ -f $(KINDSERVER_CA) ] && curl -sf --cacert $(KINDSERVER_CA) "https://$(kind_gateway):$(KINDSERVER_PORT)/healthz" >/dev/null \
+	    && { echo "kindserver is healthy; its certificate: $(KINDSERVER_CA)"; exit 0; }; sleep 1; done; \
+	  echo "kindserver did not become healthy; see $(DEV_DIR)/kindserver.log" >&2; exit 1
+
+dev-providerconfig: dev-crossplane dev-kindserver
+	@$(call step,"kindserver credentials Secret and ProviderConfig (URL and CA bundle of this kindserver)")
+	kubectl -n crossplane-system create secret generic kind-provider-secret \
+	  --from-file=credentials=$(KINDSERVER_PASSWORD_FILE) --dry-run=client -o yaml | kubectl apply -f -
+	kubectl apply -f examples/provider/providerconfig.yaml
+	@ca="$$(awk '{printf "%s\\n", $$0}' $(KINDSERVER_CA))"; \
+	  url="https://$(kind_gateway):$(KINDSERVER_PORT)/api/v1/kindserver"; \
+	  kubectl patch providerconfigs.kind.crossplane.io kind-provider-config --type merge \
+	    -p "{\"spec\":{\"endpoint\":{\"url\":\"$$url\",\"caBundle\":\"$$ca\"}}}"
+
+dev-down: ## undo make dev: the example cluster, kindserver, the management cluster and dev/
+	@$(call step,"removing the dev setup")
+	-kind delete cluster --name $(EXAMPLE_CLUSTER)
+	-if [ -s $(KINDSERVER_PID) ]; then kill "$$(cat $(KINDSERVER_PID))" 2>/dev/null; fi
+	-kind delete cluster --name $(DEV_CLUSTER)
+	rm -rf $(DEV_DIR)
+
+e2e: ## with make dev running: the example KindCluster becomes Ready, its kubeconfig works, deleting it deletes the cluster
+	@$(call step,"KindCluster $(EXAMPLE_CLUSTER) becomes Ready")
+	kubectl apply -f examples/provider/kindcluster.yaml
+	kubectl wait --for=condition=Ready kindclusters.container.kind.crossplane.io/$(EXAMPLE_CLUSTER) --timeout=15m
+	@$(call step,"its connection Secret's kubeconfig reaches the new cluster")
+	mkdir -p $(DEV_DIR)
+	kubectl -n default get secret kind-connection-secret -o jsonpath='{.data.kubeconfig}' | base64 -d > $(DEV_DIR)/e2e.kubeconfig
+	kubectl --kubeconfig $(DEV_DIR)/e2e.kubeconfig get nodes
+	@$(call step,"deleting the KindCluster deletes the kind cluster")
+	kubectl delete kindclusters.container.kind.crossplane.io $(EXAMPLE_CLUSTER) --wait --timeout=5m
+	@! kind get clusters | grep -qx '$(EXAMPLE_CLUSTER)' || { echo "kind cluster $(EXAMPLE_CLUSTER) still exists" >&2; exit 1; }
+	@echo "e2e passed"
+
+clean: ## remove build output (target/ folders, the package in target/xpkg)
 	$(MVN) -q clean

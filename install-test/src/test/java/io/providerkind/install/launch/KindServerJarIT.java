@@ -1,0 +1,91 @@
+package io.providerkind.install.launch;
+
+import io.providerkind.install.RepositoryPaths;
+import io.providerkind.install.RequiresInCi;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * kindserver.jar started as the README starts it: a password in KINDSERVER_PASSWORD, no certificate of
+ * its own. It answers its health probe over HTTPS with the self-signed certificate it keeps in its state
+ * dir (the file the README tells users to trust), logs that certificate's fingerprint, and wants the
+ * password for everything else.
+ */
+class KindServerJarIT {
+
+    private static final RepositoryPaths PATHS = RepositoryPaths.locate();
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void dockerEngine() {
+        boolean engine = System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"));
+        RequiresInCi.require(engine, "kindserver needs a Docker engine and none is at /var/run/docker.sock");
+    }
+
+    @Test
+    void answersHealthOverHttpsWithTheSelfSignedCertificateInItsStateDir() throws Exception {
+        int port = JarProcess.freePort();
+        Path state = tmp.resolve("state");
+        try (JarProcess kindserver = JarProcess.start(PATHS.kindserverJar(), List.of(
+                        "--listen", "127.0.0.1:" + port, "--state-dir", state.toString(),
+                        "--advertise-address", "127.0.0.1", "--kind", PATHS.kindDouble().toString()),
+                Map.of("KINDSERVER_PASSWORD", PASSWORD), List.of(), tmp.resolve("kindserver.log"))) {
+            kindserver.await("kindserver listening on " + port, Duration.ofSeconds(60), () -> Http.listening(port));
+            Path certificate = state.resolve("tls/kindserver.crt");
+            Http https = Http.trusting(certificate);
+            String base = "https://127.0.0.1:" + port;
+
+            assertEquals(200, https.get(base + "/healthz").statusCode(), kindserver.log());
+            assertEquals(401, https.get(base + "/api/v1/kindserver").statusCode(), "no password, no clusters");
+            HttpResponse<String> list = https.get(base + "/api/v1/kindserver", "Authorization", "Bearer " + PASSWORD);
+            assertEquals(200, list.statusCode(), list.body());
+            assertTrue(list.body().contains("\"clusters\""), list.body());
+            assertTrue(kindserver.log().contains(fingerprint(certificate)),
+                    "the log names the certificate's SHA-256 fingerprint, for users who pin it:\n" + kindserver.log());
+            assertTrue(!kindserver.log().contains(PASSWORD), "the password never appears in the log");
+
+            int exit = kindserver.stop(Duration.ofSeconds(60));
+            assertTrue(exit == 0 || exit == 143, "a clean stop on SIGTERM, got " + exit + ":\n" + kindserver.log());
+        }
+    }
+
+    @Test
+    void refusesToStartWithoutAPassword() throws Exception {
+        try (JarProcess kindserver = JarProcess.start(PATHS.kindserverJar(), List.of(
+                        "--listen", "127.0.0.1:" + JarProcess.freePort(), "--state-dir", tmp.resolve("state").toString()),
+                Map.of(), List.of("KINDSERVER_PASSWORD", "KINDSERVER_PASSWORD_FILE"), tmp.resolve("kindserver.log"))) {
+            int exit = kindserver.exitCode(Duration.ofSeconds(60));
+            assertNotEquals(0, exit);
+            assertTrue(kindserver.log().toLowerCase().contains("password"), kindserver.log());
+        }
+    }
+
+    /** As {@code openssl x509 -noout -fingerprint -sha256} prints it. */
+    private static String fingerprint(Path pem) throws Exception {
+        try (InputStream in = Files.newInputStream(pem)) {
+            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
+        }
+    }
+}

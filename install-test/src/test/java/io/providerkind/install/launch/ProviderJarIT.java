@@ -1,0 +1,87 @@
+package io.providerkind.install.launch;
+
+import io.fabric8.kubeapitest.junit.EnableKubeAPIServer;
+import io.fabric8.kubeapitest.junit.KubeConfig;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.providerkind.install.KubeApiServerBinaries;
+import io.providerkind.install.RepositoryPaths;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * provider.jar started as `make run-provider` starts it, against the cluster of the current kubeconfig
+ * (a real API server with the package's CRDs): it answers /healthz and /readyz and serves metrics on the
+ * port Crossplane's runtime exposes, and stops on SIGTERM.
+ */
+@ExtendWith(KubeApiServerBinaries.class)
+@EnableKubeAPIServer(kubeAPIVersion = KubeApiServerBinaries.VERSION)
+class ProviderJarIT {
+
+    private static final RepositoryPaths PATHS = RepositoryPaths.locate();
+
+    static KubernetesClient client;
+
+    @KubeConfig
+    static String kubeconfig;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void installThePackagesCrds() throws Exception {
+        List<Path> crds;
+        try (Stream<Path> files = Files.list(PATHS.packageCrds())) {
+            crds = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertFalse(crds.isEmpty(), "no CRD in " + PATHS.packageCrds());
+        for (Path crd : crds) {
+            try (InputStream in = Files.newInputStream(crd)) {
+                client.load(in).create();
+            }
+        }
+    }
+
+    @Test
+    void answersItsHealthProbesAndServesMetrics() throws Exception {
+        Path config = Files.writeString(tmp.resolve("kubeconfig"), kubeconfig);
+        int port = JarProcess.freePort();
+        String base = "http://127.0.0.1:" + port;
+        Http http = Http.plain();
+        try (JarProcess provider = JarProcess.start(PATHS.providerJar(), List.of("--metrics-bind-address", "127.0.0.1:" + port),
+                Map.of("KUBECONFIG", config.toString()), List.of(), tmp.resolve("provider.log"))) {
+            provider.await("provider health port " + port, Duration.ofSeconds(60), () -> Http.listening(port));
+            provider.await("/healthz 200", Duration.ofSeconds(60), () -> ok(http, base + "/healthz"));
+            provider.await("/readyz 200", Duration.ofSeconds(60), () -> ok(http, base + "/readyz"));
+            HttpResponse<String> metrics = http.get(base + "/metrics");
+            assertEquals(200, metrics.statusCode());
+            assertTrue(metrics.body().contains("# TYPE"), "Prometheus text format:\n" + metrics.body());
+
+            int exit = provider.stop(Duration.ofSeconds(60));
+            assertTrue(exit == 0 || exit == 143, "a clean stop on SIGTERM, got " + exit + ":\n" + provider.log());
+        }
+    }
+
+    private static Optional<Boolean> ok(Http http, String url) {
+        try {
+            return http.get(url).statusCode() == 200 ? Optional.of(true) : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+}
