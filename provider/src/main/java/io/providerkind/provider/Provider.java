@@ -1,5 +1,6 @@
 package io.providerkind.provider;
 
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
@@ -7,6 +8,7 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.providerkind.provider.api.KindCluster;
+import io.providerkind.provider.api.ProviderConfig;
 import io.providerkind.provider.kindcluster.DriftAlerts;
 import io.providerkind.provider.kindcluster.DriftWebhook;
 import io.providerkind.provider.kindcluster.KindClusterConnector;
@@ -25,8 +27,10 @@ import io.providerkind.provider.managed.ReconcileRateLimiter;
 import io.providerkind.provider.managed.ReconcilerSettings;
 import io.providerkind.provider.managed.SecretConnectionPublisher;
 import io.providerkind.provider.providerconfig.CredentialsExtractor;
+import io.providerkind.provider.providerconfig.CredentialsSecrets;
 import io.providerkind.provider.providerconfig.ProviderConfigReconciler;
 import io.providerkind.provider.providerconfig.ProviderConfigUsageTracker;
+import io.providerkind.provider.runtime.CachedReader;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +49,7 @@ public final class Provider implements AutoCloseable {
     private final Operator operator;
     private final DriftWebhook webhook = new DriftWebhook();
     private final AtomicBoolean leading = new AtomicBoolean(false);
+    private final CredentialsSecrets credentialsSecrets;
 
     public Provider(ProviderSettings settings, KubernetesClient client, KindServerClientFactory kindservers,
                     MeterRegistry registry) {
@@ -62,9 +67,13 @@ public final class Provider implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         EventRecorder events = new KubernetesEventRecorder(client, KindClusterController.NAME, clock);
         ProviderConfigUsageTracker usages = new ProviderConfigUsageTracker(client);
-        KindClusterConnector connector = new KindClusterConnector(client, usages,
-                new CredentialsExtractor(client, System::getenv), new KindServerClientCache(kindservers),
-                new DriftAlerts(events, registry, webhook, clock), clock);
+        this.credentialsSecrets = new CredentialsSecrets(client);
+        // served from the KindCluster controller's informers once it registers them
+        CachedReader<ProviderConfig> providerConfigs = new CachedReader<>(client, ProviderConfig.class);
+        CachedReader<Secret> connectionSecrets = new CachedReader<>(client, Secret.class);
+        KindClusterConnector connector = new KindClusterConnector(providerConfigs, usages,
+                new CredentialsExtractor(credentialsSecrets, System::getenv),
+                new KindServerClientCache(kindservers), new DriftAlerts(events, registry, webhook, clock), clock);
         ReconcilerSettings reconcilerSettings = ReconcilerSettings.defaults(settings.poll())
                 .withPollIntervalHook(new KindClusterPolling(settings.busyPoll()))
                 // a kind cluster's name is the external name, fixed before Create, and kindserver's create
@@ -76,10 +85,10 @@ public final class Provider implements AutoCloseable {
                 .withManagementPolicies(settings.managementPolicies());
         ManagedReconciler<KindCluster> reconciler = new ManagedReconciler<>(
                 new KubernetesManagedResourceStore<>(client, KindCluster.class), connector,
-                new SecretConnectionPublisher(client), events, new ManagedMetrics(registry, GVK, clock),
-                reconcilerSettings, clock);
-        operator.register(new KindClusterController(reconciler, usages, Backoff.crossplaneDefaults(),
-                        new ReconcileRateLimiter(settings.maxReconcileRate()), registry),
+                new SecretConnectionPublisher(client, connectionSecrets, KindClusterController.CONNECTION_SECRET_LABEL),
+                events, new ManagedMetrics(registry, GVK, clock), reconcilerSettings, clock);
+        operator.register(new KindClusterController(reconciler, usages, providerConfigs, connectionSecrets,
+                        Backoff.crossplaneDefaults(), new ReconcileRateLimiter(settings.maxReconcileRate()), registry),
                 o -> o.withOnUpdateFilter(new DesiredStateChanged<>()).withReconciliationMaxInterval(settings.sync()));
         operator.register(new ProviderConfigReconciler(client,
                         new KubernetesEventRecorder(client, ProviderConfigReconciler.NAME, clock), clock),
@@ -105,6 +114,7 @@ public final class Provider implements AutoCloseable {
     @Override
     public void close() {
         operator.stop();
+        credentialsSecrets.close();
         webhook.close();
     }
 

@@ -1,6 +1,5 @@
 package io.providerkind.provider.kindcluster;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.providerkind.provider.api.KindCluster;
 import io.providerkind.provider.api.ProviderConfig;
 import io.providerkind.provider.api.ProviderConfigSpec;
@@ -8,6 +7,7 @@ import io.providerkind.provider.managed.ExternalClient;
 import io.providerkind.provider.managed.ExternalConnector;
 import io.providerkind.provider.providerconfig.CredentialsExtractor;
 import io.providerkind.provider.providerconfig.ProviderConfigUsageTracker;
+import io.providerkind.provider.runtime.CachedReader;
 import io.providerkind.sdk.KindServerClient;
 
 import java.time.Clock;
@@ -15,21 +15,22 @@ import java.time.Clock;
 /**
  * Connects a KindCluster to the kindserver its ProviderConfig names: records the usage first (so the
  * ProviderConfig is protected even when the rest fails), reads the ProviderConfig and its password,
- * and hands out a cached SDK client.
+ * and hands out a cached SDK client. The ProviderConfig comes from the controller's informer cache and
+ * the password from a watched Secret, so connecting costs no API request in the steady state.
  */
 public final class KindClusterConnector implements ExternalConnector<KindCluster> {
 
-    private final KubernetesClient kubernetes;
+    private final CachedReader<ProviderConfig> providerConfigs;
     private final ProviderConfigUsageTracker usages;
     private final CredentialsExtractor credentials;
     private final KindServerClientCache clients;
     private final DriftAlerts alerts;
     private final Clock clock;
 
-    public KindClusterConnector(KubernetesClient kubernetes, ProviderConfigUsageTracker usages,
+    public KindClusterConnector(CachedReader<ProviderConfig> providerConfigs, ProviderConfigUsageTracker usages,
                                 CredentialsExtractor credentials, KindServerClientCache clients, DriftAlerts alerts,
                                 Clock clock) {
-        this.kubernetes = kubernetes;
+        this.providerConfigs = providerConfigs;
         this.usages = usages;
         this.credentials = credentials;
         this.clients = clients;
@@ -45,7 +46,7 @@ public final class KindClusterConnector implements ExternalConnector<KindCluster
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot track ProviderConfig usage: " + e.getMessage(), e);
         }
-        ProviderConfig config = kubernetes.resources(ProviderConfig.class).withName(name).get();
+        ProviderConfig config = providerConfigs.get(null, name).orElse(null);
         if (config == null) {
             throw new IllegalStateException("cannot get ProviderConfig \"" + name + "\": not found");
         }

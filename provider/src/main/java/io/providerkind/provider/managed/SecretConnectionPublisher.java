@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.providerkind.provider.api.Managed;
 import io.providerkind.provider.api.SecretReference;
+import io.providerkind.provider.runtime.CachedReader;
 
 import java.net.HttpURLConnection;
 import java.util.Base64;
@@ -21,15 +22,26 @@ import java.util.Objects;
  * crossplane-runtime's {@code APISecretPublisher}: type {@code connection.crossplane.io/v1alpha1},
  * controlled by the managed resource (so garbage collection deletes it with its owner), details merged
  * into what is there, and no write at all when nothing changed.
+ *
+ * <p>Every Secret it writes carries a label, so that the controller can cache just these Secrets
+ * rather than all Secrets of the cluster: checking an unchanged Secret then costs no API request.
  */
 public final class SecretConnectionPublisher implements ConnectionPublisher {
 
     public static final String SECRET_TYPE = "connection.crossplane.io/v1alpha1";
 
     private final KubernetesClient client;
+    private final CachedReader<Secret> secrets;
+    private final String label;
 
-    public SecretConnectionPublisher(KubernetesClient client) {
+    /**
+     * @param secrets reads the connection Secrets, from a cache of those labelled {@code label=true}
+     * @param label   the label key this publisher puts on every Secret it writes
+     */
+    public SecretConnectionPublisher(KubernetesClient client, CachedReader<Secret> secrets, String label) {
         this.client = client;
+        this.secrets = secrets;
+        this.label = label;
     }
 
     @Override
@@ -38,10 +50,10 @@ public final class SecretConnectionPublisher implements ConnectionPublisher {
         if (ref == null) {
             return false;
         }
-        Secret existing = client.secrets().inNamespace(ref.namespace()).withName(ref.name()).get();
+        Secret existing = secrets.get(ref.namespace(), ref.name()).orElse(null);
         try {
             if (existing == null) {
-                client.resource(newSecret(managed, ref, encode(details))).create();
+                secrets.wrote(managed, client.resource(newSecret(managed, ref, encode(details))).create(), null);
                 return true;
             }
             return updateIfChanged(managed, ref, existing, details);
@@ -69,23 +81,27 @@ public final class SecretConnectionPublisher implements ConnectionPublisher {
         Map<String, String> merged = new HashMap<>(current);
         merged.putAll(encode(details));
         boolean owned = controller != null;
-        if (owned && merged.equals(current)) {
+        boolean labelled = existing.getMetadata().getLabels() != null
+                && "true".equals(existing.getMetadata().getLabels().get(label));
+        if (owned && labelled && merged.equals(current)) {
             return false;
         }
-        Secret desired = new SecretBuilder(existing).withData(merged).build();
+        Secret desired = new SecretBuilder(existing).withData(merged).editMetadata().addToLabels(label, "true")
+                .endMetadata().build();
         if (!owned) {
             // an unowned Secret of that name is adopted, as crossplane does
             desired.getMetadata().getOwnerReferences().add(ownerReference(managed));
         }
-        client.resource(desired).update();
+        secrets.wrote(managed, client.resource(desired).update(), existing);
         return true;
     }
 
-    private static Secret newSecret(Managed managed, SecretReference ref, Map<String, String> data) {
+    private Secret newSecret(Managed managed, SecretReference ref, Map<String, String> data) {
         return new SecretBuilder()
                 .withNewMetadata()
                 .withName(ref.name())
                 .withNamespace(ref.namespace())
+                .addToLabels(label, "true")
                 .withOwnerReferences(ownerReference(managed))
                 .endMetadata()
                 .withType(SECRET_TYPE)

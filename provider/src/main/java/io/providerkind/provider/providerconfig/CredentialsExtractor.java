@@ -1,7 +1,6 @@
 package io.providerkind.provider.providerconfig;
 
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.providerkind.provider.api.ProviderCredentials;
 import io.providerkind.provider.api.SecretKeySelector;
 
@@ -18,11 +17,11 @@ import java.util.function.UnaryOperator;
  */
 public final class CredentialsExtractor {
 
-    private final KubernetesClient client;
+    private final CredentialsSecrets secrets;
     private final UnaryOperator<String> environment;
 
-    public CredentialsExtractor(KubernetesClient client, UnaryOperator<String> environment) {
-        this.client = client;
+    public CredentialsExtractor(CredentialsSecrets secrets, UnaryOperator<String> environment) {
+        this.secrets = secrets;
         this.environment = environment;
     }
 
@@ -42,7 +41,7 @@ public final class CredentialsExtractor {
             throw new IllegalArgumentException("cannot extract from secret key when none specified");
         }
         String where = "secret " + ref.namespace() + "/" + ref.name();
-        Secret secret = client.secrets().inNamespace(ref.namespace()).withName(ref.name()).get();
+        Secret secret = secrets.get(ref.namespace(), ref.name());
         if (secret == null) {
             throw new IllegalArgumentException("cannot get credentials " + where + ": not found");
         }

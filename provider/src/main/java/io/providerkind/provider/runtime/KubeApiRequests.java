@@ -23,6 +23,7 @@ public final class KubeApiRequests implements Interceptor {
     private final MeterRegistry registry;
     private final Map<String, Counter> byMethod = new ConcurrentHashMap<>();
     private final LongAdder writes = new LongAdder();
+    private final LongAdder reads = new LongAdder();
 
     public KubeApiRequests(MeterRegistry registry) {
         this.registry = registry;
@@ -35,7 +36,9 @@ public final class KubeApiRequests implements Interceptor {
                 .description("Requests to the Kubernetes API, by HTTP method")
                 .tag("method", m)
                 .register(registry)).increment();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
+        if (method.equals("GET") || method.equals("HEAD")) {
+            reads.increment();
+        } else {
             writes.increment();
         }
     }
@@ -43,5 +46,10 @@ public final class KubeApiRequests implements Interceptor {
     /** Every request that is not a read (POST, PUT, PATCH, DELETE) since start. */
     public long writes() {
         return writes.sum();
+    }
+
+    /** Every GET and HEAD since start: single reads, lists, and the watches informers open. */
+    public long reads() {
+        return reads.sum();
     }
 }

@@ -88,6 +88,10 @@ public final class ProviderHarness implements AutoCloseable {
         return requests.writes();
     }
 
+    public long apiReads() {
+        return requests.reads();
+    }
+
     public PrometheusMeterRegistry registry() {
         return registry;
     }
