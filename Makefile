@@ -6,6 +6,8 @@ SHELL := /bin/bash
 VERSION ?= 0.1.0-SNAPSHOT
 PLATFORMS ?= linux/amd64,linux/arm64
 IMAGE_REPO ?= provider-kind
+# the provider image's Java 17 runtime base; empty: the Dockerfile's default, eclipse-temurin:17-jre
+JRE_IMAGE ?=
 XPKG_REPO ?= ghcr.io/provider-kind/provider-kind
 
 # make dev: a management kind cluster, Crossplane, kindserver and provider-kind on this machine
@@ -47,8 +49,8 @@ run-kindserver: build ## run kindserver on 0.0.0.0:7443 (KINDSERVER_PASSWORD or 
 run-provider: build ## run provider-kind against the current kubeconfig's cluster (ARGS=--debug ...)
 	java -jar $(PROVIDER_JAR) $(ARGS)
 
-image: build ## build the provider and kindserver images for this machine's platform
-	docker build -t $(IMAGE_REPO)/provider:$(VERSION) -f images/provider/Dockerfile provider/target
+image: build ## build the provider and kindserver images for this machine's platform (JRE_IMAGE=...)
+	docker build $(if $(JRE_IMAGE),--build-arg JRE_IMAGE=$(JRE_IMAGE)) -t $(IMAGE_REPO)/provider:$(VERSION) -f images/provider/Dockerfile provider/target
 	docker build -t $(IMAGE_REPO)/kindserver:$(VERSION) -f images/kindserver/Dockerfile kindserver/target
 
 xpkg: build ## build the Crossplane package (linux/amd64 + linux/arm64; PLATFORMS=...) into target/xpkg

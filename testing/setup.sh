@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Installs what the kind test double and its node image need, then builds the node images.
+# Installs what the kind test double and its node image need, then builds the node images and the
+# stand-in for the provider image's JRE base.
 # Idempotent: packages are installed only when missing, images rebuilt only when their inputs changed.
 # Needs a running Docker engine (../shared/tools/start-dockerd.sh; .ci/setup starts it first).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 
 # python3 + python3-yaml: the double (Debian's /usr/bin/python3); busybox-static + socat: the node
-# image's userland and API server; openssl: the cluster PKI; curl: the contract test's client.
-packages=(python3 python3-yaml busybox-static socat openssl curl)
+# image's userland and API server; openssl: the cluster PKI; curl: the contract test's client;
+# openjdk-17-jdk-headless: jlink and the jmods the JRE image is made of.
+packages=(python3 python3-yaml busybox-static socat openssl curl openjdk-17-jdk-headless)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
@@ -24,4 +26,5 @@ if ! docker info >/dev/null 2>&1; then
   exit 1
 fi
 bash "$here/node-image/build-node-image.sh"
+bash "$here/jre-image/build-jre-image.sh"
 echo "kind test double ready: $here/kind-double/kind ($("$here/kind-double/kind" version))"

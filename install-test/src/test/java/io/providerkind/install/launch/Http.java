@@ -57,6 +57,18 @@ final class Http {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Whether the URL answers 200 yet. */
+    Optional<Boolean> ok(String url) {
+        try {
+            return get(url).statusCode() == 200 ? Optional.of(true) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
     /** Whether something accepts TCP connections on the loopback port yet. */
     static Optional<Boolean> listening(int port) {
         try (Socket socket = new Socket()) {

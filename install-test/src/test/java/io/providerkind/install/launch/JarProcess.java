@@ -5,7 +5,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,18 +46,11 @@ final class JarProcess implements AutoCloseable {
 
     /** Polls {@code check} until it gives a value or the process dies or the time is up. */
     <T> T await(String what, Duration timeout, Supplier<Optional<T>> check) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the process exited (" + process.exitValue() + ") before " + what + ":\n" + log());
-            }
-            Optional<T> value = check.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no " + what + " within " + timeout + ":\n" + log());
+        return Poll.until(what, timeout, this::exited, this::log, check);
+    }
+
+    private Optional<String> exited() {
+        return process.isAlive() ? Optional.empty() : Optional.of("the process exited (" + process.exitValue() + ")");
     }
 
     /** Waits for the process to exit on its own. */

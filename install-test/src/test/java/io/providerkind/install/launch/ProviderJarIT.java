@@ -10,18 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -45,16 +41,7 @@ class ProviderJarIT {
 
     @BeforeAll
     static void installThePackagesCrds() throws Exception {
-        List<Path> crds;
-        try (Stream<Path> files = Files.list(PATHS.packageCrds())) {
-            crds = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
-        }
-        assertFalse(crds.isEmpty(), "no CRD in " + PATHS.packageCrds());
-        for (Path crd : crds) {
-            try (InputStream in = Files.newInputStream(crd)) {
-                client.load(in).create();
-            }
-        }
+        PackageCrds.install(PATHS.packageCrds(), client);
     }
 
     @Test
@@ -66,22 +53,14 @@ class ProviderJarIT {
         try (JarProcess provider = JarProcess.start(PATHS.providerJar(), List.of("--metrics-bind-address", "127.0.0.1:" + port),
                 Map.of("KUBECONFIG", config.toString()), List.of(), tmp.resolve("provider.log"))) {
             provider.await("provider health port " + port, Duration.ofSeconds(60), () -> Http.listening(port));
-            provider.await("/healthz 200", Duration.ofSeconds(60), () -> ok(http, base + "/healthz"));
-            provider.await("/readyz 200", Duration.ofSeconds(60), () -> ok(http, base + "/readyz"));
+            provider.await("/healthz 200", Duration.ofSeconds(60), () -> http.ok(base + "/healthz"));
+            provider.await("/readyz 200", Duration.ofSeconds(60), () -> http.ok(base + "/readyz"));
             HttpResponse<String> metrics = http.get(base + "/metrics");
             assertEquals(200, metrics.statusCode());
             assertTrue(metrics.body().contains("# TYPE"), "Prometheus text format:\n" + metrics.body());
 
             int exit = provider.stop(Duration.ofSeconds(60));
             assertTrue(exit == 0 || exit == 143, "a clean stop on SIGTERM, got " + exit + ":\n" + provider.log());
-        }
-    }
-
-    private static Optional<Boolean> ok(Http http, String url) {
-        try {
-            return http.get(url).statusCode() == 200 ? Optional.of(true) : Optional.empty();
-        } catch (Exception e) {
-            return Optional.empty();
         }
     }
 }
