@@ -32,8 +32,12 @@ import io.providerkind.provider.providerconfig.ProviderConfigReconciler;
 import io.providerkind.provider.providerconfig.ProviderConfigUsageTracker;
 import io.providerkind.provider.runtime.CachedReader;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -45,10 +49,12 @@ public final class Provider implements AutoCloseable {
 
     static final String LEASE_NAME = "crossplane-leader-election-provider-kind";
     static final String GVK = KindCluster.GROUP + "/v1alpha1, Kind=KindCluster";
+    private static final Logger log = LoggerFactory.getLogger(Provider.class);
 
     private final Operator operator;
     private final DriftWebhook webhook = new DriftWebhook();
     private final AtomicBoolean leading = new AtomicBoolean(false);
+    private final AtomicBoolean closing = new AtomicBoolean(false);
     private final CredentialsSecrets credentialsSecrets;
 
     public Provider(ProviderSettings settings, KubernetesClient client, KindServerClientFactory kindservers,
@@ -113,6 +119,7 @@ public final class Provider implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.set(true);
         operator.stop();
         credentialsSecrets.close();
         webhook.close();
@@ -120,11 +127,27 @@ public final class Provider implements AutoCloseable {
 
     private LeaderElectionConfiguration leaderElection() {
         String namespace = System.getenv("POD_NAMESPACE");
-        LeaderCallbacks callbacks = new LeaderCallbacks(() -> leading.set(true), () -> leading.set(false),
-                leader -> { });
+        LeaderCallbacks callbacks = new LeaderCallbacks(() -> leading.set(true), this::stoppedLeading, leader -> { });
+        // JOSDK's exitOnStopLeading also fires when close() stops the elector, and close() runs in the shutdown
+        // hook, where System.exit blocks forever: the pod would hang until SIGKILL. So exit only on a real loss.
         return new LeaderElectionConfiguration(LEASE_NAME, namespace,
                 LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
                 LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
-                LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, null, callbacks, true);
+                LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, identity(), callbacks, false);
+    }
+
+    /** A lost lease stops the process, as controller-runtime does: another replica reconciles from now on. */
+    private void stoppedLeading() {
+        leading.set(false);
+        if (!closing.get()) {
+            log.error("leader election lost: exiting so that only the new leader reconciles");
+            System.exit(1);
+        }
+    }
+
+    /** The pod's name made unique per process, as controller-runtime's: two processes never share a lease. */
+    private static String identity() {
+        String host = System.getenv("HOSTNAME");
+        return (host == null || host.isBlank() ? "provider-kind" : host) + "_" + UUID.randomUUID();
     }
 }
