@@ -8,4 +8,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ErrorBody(String error, String message) {
+
+    /**
+     * The error code kindserver gives a 404 for a cluster it does not know. Any other 404 (an unknown
+     * route because the endpoint's path is wrong, a proxy's page) must never read as "the cluster is
+     * gone": a caller deleting on that answer would drop its finalizer and leak the cluster.
+     */
+    public static final String CLUSTER_NOT_FOUND = "cluster_not_found";
 }

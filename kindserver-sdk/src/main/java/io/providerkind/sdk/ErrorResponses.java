@@ -24,14 +24,7 @@ final class ErrorResponses {
         this.password = password;
     }
 
-    /**
-     * The error code kindserver gives a 404 for a cluster it does not know. Any other 404 (an unknown
-     * route because the endpoint's path is wrong, a proxy's page) must never read as "the cluster is
-     * gone": a caller deleting on that answer would drop its finalizer and leak the cluster.
-     */
-    static final String CLUSTER_NOT_FOUND = "cluster_not_found";
-
-    /** True only when kindserver itself says the cluster is unknown. */
+    /** True only when kindserver itself says the cluster is unknown ({@link ErrorBody#CLUSTER_NOT_FOUND}). */
     boolean isClusterNotFound(HttpResponse<byte[]> response) {
         if (response.statusCode() != 404) {
             return false;
@@ -41,7 +34,7 @@ final class ErrorResponses {
             return false;
         }
         try {
-            return CLUSTER_NOT_FOUND.equals(json.readValue(text, ErrorBody.class).error());
+            return ErrorBody.CLUSTER_NOT_FOUND.equals(json.readValue(text, ErrorBody.class).error());
         } catch (JsonProcessingException notErrorJson) {
             return false;
         }

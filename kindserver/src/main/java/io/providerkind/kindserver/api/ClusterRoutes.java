@@ -85,9 +85,8 @@ final class ClusterRoutes {
             })
     void create(Context ctx) {
         ClusterName name = new ClusterName(ctx.pathParam("name"));
-        String kindConfig = createRequests.kindConfig(ctx);
-        KindConfig.parse(kindConfig); // only to refuse a bad config here; the service is given the text as sent
-        CreateOutcome outcome = clusters.create(name.value(), kindConfig);
+        KindConfig kindConfig = KindConfig.parse(createRequests.kindConfig(ctx));
+        CreateOutcome outcome = clusters.create(name, kindConfig);
         // Java 17 has no pattern switch; the sealed interface still makes these the only two answers
         ctx.status(outcome instanceof CreateOutcome.Exists ? 200 : 202).json(outcome.cluster());
     }

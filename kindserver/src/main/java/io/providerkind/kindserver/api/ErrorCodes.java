@@ -1,5 +1,7 @@
 package io.providerkind.kindserver.api;
 
+import io.providerkind.sdk.ErrorBody;
+
 /** The {@code error} field of kindserver's JSON errors: stable words clients may switch on. */
 public final class ErrorCodes {
 
@@ -8,7 +10,7 @@ public final class ErrorCodes {
     /** No such route: a wrong URL, never to be read as "the cluster is gone". */
     public static final String NOT_FOUND = "not_found";
     /** The route exists and the cluster does not: the SDK reads this, and only this, as "gone". */
-    public static final String CLUSTER_NOT_FOUND = "cluster_not_found";
+    public static final String CLUSTER_NOT_FOUND = ErrorBody.CLUSTER_NOT_FOUND;
     public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
     public static final String CONFLICT = "conflict";
     public static final String PAYLOAD_TOO_LARGE = "payload_too_large";

@@ -21,4 +21,13 @@ record ClusterEngine(ClusterServiceConfig config, KindCli kind, NodeWatcher watc
     Instant now() {
         return config.clock().instant();
     }
+
+    /** Drops everything kindserver knows of a cluster that is gone: its record, its port, its kubeconfig fetches. */
+    void forget(String name) {
+        synchronized (table.lock(name)) {
+            table.remove(name);
+            addressing.release(name);
+            kubeconfigs.forget(name);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package io.providerkind.kindserver.clusters;
 
+import io.providerkind.kindserver.kind.ClusterName;
+import io.providerkind.kindserver.kind.KindConfig;
 import io.providerkind.sdk.ClusterInfo;
 
 import java.util.List;
@@ -23,6 +25,11 @@ public interface ClusterService extends AutoCloseable {
 
     /** Starts creating a cluster in the background, or reports the one that exists with the same config. */
     CreateOutcome create(String name, String kindConfig);
+
+    /** {@link #create(String, String)} with a name and config the caller has already checked. */
+    default CreateOutcome create(ClusterName name, KindConfig config) {
+        return create(name.value(), config.original());
+    }
 
     /** Starts deleting a cluster in the background (cancelling a running create first). */
     DeleteOutcome delete(String name);

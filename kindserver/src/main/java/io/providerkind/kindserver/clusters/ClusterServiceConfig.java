@@ -11,20 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything {@link KindClusterService} needs. KindServerMain builds it from its flags:
- *
- * <pre>{@code
- * DockerClient docker = DockerClients.connect(Optional.empty());          // closed by main, after the service
- * ClusterServiceConfig config = ClusterServiceConfig.of(
- *         Path.of(kindFlag),                                              // --kind (a bare "kind" is looked up on PATH)
- *         stateDir,                                                       // --state-dir
- *         Optional.ofNullable(advertiseAddressFlag),                      // --advertise-address; empty = kind network gateway
- *         PortRange.parse(apiPortRangeFlag),                              // --api-port-range, e.g. "36443-36999"
- *         docker, prometheusRegistry);
- * try (KindClusterService clusters = new KindClusterService(config)) {
- *     clusters.start();                                                   // recovery; then serve
- * }
- * }</pre>
+ * Everything {@link KindClusterService} needs; KindServerLauncher builds it from kindserver's settings.
  *
  * @param kindBinary         the kind executable
  * @param stateDir           kindserver's state dir; cluster records go to {@code clusters/} in it
@@ -55,24 +42,6 @@ public record ClusterServiceConfig(Path kindBinary, Path stateDir, Optional<Stri
         if (maxParallelCreates < 1) {
             throw new IllegalArgumentException("maxParallelCreates must be at least 1, got " + maxParallelCreates);
         }
-    }
-
-    /** The config with defaults: {@value #DEFAULT_MAX_PARALLEL_CREATES} parallel creates, UTC clock, default timeouts.
-     */
-    public static ClusterServiceConfig of(Path kindBinary, Path stateDir, Optional<String> advertiseAddress,
-                                          PortRange apiPorts, DockerClient docker, MeterRegistry meters) {
-        return new ClusterServiceConfig(kindBinary, stateDir, advertiseAddress, apiPorts,
-                DEFAULT_MAX_PARALLEL_CREATES, docker, meters, Clock.systemUTC(), Timeouts.defaults());
-    }
-
-    public ClusterServiceConfig withMaxParallelCreates(int creates) {
-        return new ClusterServiceConfig(kindBinary, stateDir, advertiseAddress, apiPorts, creates, docker, meters,
-                clock, timeouts);
-    }
-
-    public ClusterServiceConfig withTimeouts(Timeouts newTimeouts) {
-        return new ClusterServiceConfig(kindBinary, stateDir, advertiseAddress, apiPorts, maxParallelCreates, docker,
-                meters, clock, newTimeouts);
     }
 
     /**

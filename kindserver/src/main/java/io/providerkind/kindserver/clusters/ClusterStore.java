@@ -1,9 +1,8 @@
 package io.providerkind.kindserver.clusters;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.providerkind.sdk.KindServerJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +29,7 @@ public final class ClusterStore {
     private static final String SUFFIX = ".json";
 
     private final Path dir;
-    private final ObjectMapper json = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private final ObjectMapper json = KindServerJson.newObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public ClusterStore(Path stateDir) {
         this.dir = stateDir.resolve("clusters");

@@ -65,8 +65,6 @@ final class CreateOperation implements Runnable {
             outcome = fail("kindserver failed while creating the cluster: " + e.getMessage());
         } finally {
             engine.metrics().createEnded(timing, outcome);
-            engine.operations().remove(name.value(), operation);
-            operation.finish();
         }
     }
 

@@ -24,15 +24,13 @@ final class DeleteOperation implements Runnable {
 
     private final ClusterEngine engine;
     private final ClusterName name;
-    private final Operation operation;
     private final Operation cancelledCreate;
     private final Timer.Sample timing;
 
     /** @param cancelledCreate the create this delete stops first, or null */
-    DeleteOperation(ClusterEngine engine, ClusterName name, Operation operation, Operation cancelledCreate) {
+    DeleteOperation(ClusterEngine engine, ClusterName name, Operation cancelledCreate) {
         this.engine = engine;
         this.name = name;
-        this.operation = operation;
         this.cancelledCreate = cancelledCreate;
         this.timing = engine.metrics().start();
     }
@@ -52,8 +50,6 @@ final class DeleteOperation implements Runnable {
             fail("kindserver failed while deleting the cluster: " + e.getMessage());
         } finally {
             engine.metrics().deleteEnded(timing, outcome);
-            engine.operations().remove(name.value(), operation);
-            operation.finish();
         }
     }
 
@@ -81,22 +77,14 @@ final class DeleteOperation implements Runnable {
             // a node being created while kind was stopped can appear after kind listed the nodes: look again
             DockerSnapshot after = engine.watcher().refreshNow();
             if (!after.reachable() || after.nodes(name.value()).isEmpty()) {
-                forget();
+                engine.forget(name.value());
+                LOG.info("cluster {} deleted", name);
                 return "deleted";
             }
             Thread.sleep(500);
         }
         fail("delete failed: " + lastError);
         return "failed";
-    }
-
-    private void forget() {
-        synchronized (engine.table().lock(name.value())) {
-            engine.table().remove(name.value());
-            engine.addressing().release(name.value());
-            engine.kubeconfigs().forget(name.value());
-        }
-        LOG.info("cluster {} deleted", name);
     }
 
     private void fail(String message) {

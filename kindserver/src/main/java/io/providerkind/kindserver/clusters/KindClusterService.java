@@ -135,8 +135,11 @@ public final class KindClusterService implements ClusterService {
 
     @Override
     public CreateOutcome create(String rawName, String kindConfig) {
-        ClusterName name = new ClusterName(rawName);
-        KindConfig config = KindConfig.parse(kindConfig);
+        return create(new ClusterName(rawName), KindConfig.parse(kindConfig));
+    }
+
+    @Override
+    public CreateOutcome create(ClusterName name, KindConfig config) {
         acceptingWork();
         synchronized (engine.table().lock(name.value())) {
             Optional<ClusterRecord> existing = engine.table().record(name.value());
@@ -150,7 +153,7 @@ public final class KindClusterService implements ClusterService {
             OptionalInt port = engine.addressing().allocate(name.value(), engine.watcher().current().publishedPorts());
             Progress waiting = waiting(config);
             String note = config.apiServerOverrideNote().orElse(null);
-            ClusterRecord record = ClusterRecord.creating(name.value(), kindConfig, config.configHash(),
+            ClusterRecord record = ClusterRecord.creating(name.value(), config.original(), config.configHash(),
                     port.isPresent() ? port.getAsInt() : null, waiting, note, engine.now());
             if (port.isEmpty()) {
                 record = record.failed("no free API server port left in " + engine.addressing().range()

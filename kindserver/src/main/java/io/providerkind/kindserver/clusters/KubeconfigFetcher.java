@@ -50,7 +50,7 @@ final class KubeconfigFetcher {
         String external = kind.kubeconfig(name, false, timeout);
         String internal = kind.kubeconfig(name, true, timeout);
         return Kubeconfigs.of(endpoint.map(e -> Kubeconfigs.withServer(external, e)).orElse(external),
-                Kubeconfigs.withServer(internal, ApiServerAddressing.internalServer(name.value())));
+                Kubeconfigs.withServer(internal, ApiServerAddressing.internalServer(name.controlPlaneNode())));
     }
 
     /** Starts fetches for running clusters whose kubeconfigs are missing or belong to an older control-plane. */

@@ -6,7 +6,10 @@ import io.providerkind.kindserver.kind.KindConfig;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
-/** Registers a cluster's operation and hands it to a worker thread. Callers hold the cluster's lock. */
+/**
+ * Registers a cluster's operation, hands it to a worker thread, and ends it (the cluster free again, waiters
+ * released) once the work returns. Callers hold the cluster's lock.
+ */
 final class OperationStarter {
 
     private final ClusterEngine engine;
@@ -25,17 +28,28 @@ final class OperationStarter {
     /** @param cancelledCreate the create this delete stops and waits for; or null */
     void startDelete(ClusterName name, Operation cancelledCreate) {
         Operation operation = new Operation(Operation.Kind.DELETE);
-        start(name, operation, new DeleteOperation(engine, name, operation, cancelledCreate));
+        start(name, operation, new DeleteOperation(engine, name, cancelledCreate));
     }
 
     private void start(ClusterName name, Operation operation, Runnable work) {
         engine.operations().put(name.value(), operation);
         try {
-            workers.execute(work);
+            workers.execute(() -> {
+                try {
+                    work.run();
+                } finally {
+                    end(name, operation);
+                }
+            });
         } catch (RejectedExecutionException e) {
-            engine.operations().remove(name.value(), operation);
-            operation.finish();
+            end(name, operation);
             throw new ServiceUnavailableException("kindserver is shutting down", e);
         }
+    }
+
+    /** The cluster is free for its next operation; whoever waits for this one may go on. */
+    private void end(ClusterName name, Operation operation) {
+        engine.operations().remove(name.value(), operation);
+        operation.finish();
     }
 }

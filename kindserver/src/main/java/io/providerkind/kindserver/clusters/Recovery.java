@@ -127,8 +127,7 @@ final class Recovery {
         if (docker.reachable() && docker.nodes(record.name()).isEmpty()) {
             LOG.warn("cluster {} was deleted while kindserver was not running (no node left); forgetting it",
                     record.name());
-            engine.table().remove(record.name());
-            engine.addressing().release(record.name());
+            engine.forget(record.name());
             return;
         }
         engine.table().restore(record);

@@ -54,9 +54,7 @@ final class SnapshotReconciler {
                     .isPresent();
             if (stillReady && !clusters.operations().containsKey(name) && vanished(clusters, name, snapshot)) {
                 LOG.warn("cluster {} vanished (its nodes were removed outside kindserver); forgetting it", name);
-                clusters.table().remove(name);
-                clusters.addressing().release(name);
-                clusters.kubeconfigs().forget(name);
+                clusters.forget(name);
             }
         }
     }

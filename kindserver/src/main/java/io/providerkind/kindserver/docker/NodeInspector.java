@@ -32,7 +32,6 @@ public final class NodeInspector {
 
     public static final String CLUSTER_LABEL = "io.x-k8s.kind.cluster";
     public static final String ROLE_LABEL = "io.x-k8s.kind.role";
-    public static final String KIND_NETWORK = KindNetwork.NAME;
 
     private final DockerClient docker;
 
@@ -77,15 +76,6 @@ public final class NodeInspector {
         return new KindNetwork(docker).ensureGateway();
     }
 
-    public boolean ping() {
-        try {
-            docker.pingCmd().exec();
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
     /**
      * Follows Docker's container events of kind nodes. {@code onEvent} runs on docker-java's thread;
      * {@code onEnd} when the stream ends or breaks. Closing the answer stops following.
@@ -114,7 +104,7 @@ public final class NodeInspector {
         if (c.getNetworkSettings() == null || c.getNetworkSettings().getNetworks() == null) {
             return null;
         }
-        ContainerNetwork network = c.getNetworkSettings().getNetworks().get(KIND_NETWORK);
+        ContainerNetwork network = c.getNetworkSettings().getNetworks().get(KindNetwork.NAME);
         return network == null || network.getIpAddress() == null || network.getIpAddress().isBlank()
                 ? null : network.getIpAddress();
     }

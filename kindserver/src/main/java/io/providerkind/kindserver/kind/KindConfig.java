@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.providerkind.kindserver.clusters.InvalidRequestException;
+import io.providerkind.sdk.ConfigHash;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,7 +34,7 @@ public final class KindConfig {
     private KindConfig(String original, ObjectNode tree, NodeCounts nodes) {
         this.original = original;
         this.tree = tree;
-        this.configHash = sha256Hex(original);
+        this.configHash = ConfigHash.of(original);
         this.nodes = nodes;
     }
 
@@ -153,14 +150,5 @@ public final class KindConfig {
 
     private static String abbreviate(String text) {
         return text.length() <= 200 ? text : text.substring(0, 200) + "...";
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -122,8 +122,8 @@ public final class ApiServerAddressing {
         return "https://" + host + ":" + port;
     }
 
-    /** The server of a cluster's kubeconfig for use on the kind network. */
-    public static String internalServer(String cluster) {
-        return "https://" + cluster + "-control-plane:" + INTERNAL_API_PORT;
+    /** The server of a cluster's kubeconfig for use on the kind network, given its control-plane node's host name. */
+    public static String internalServer(String controlPlaneNode) {
+        return "https://" + controlPlaneNode + ":" + INTERNAL_API_PORT;
     }
 }

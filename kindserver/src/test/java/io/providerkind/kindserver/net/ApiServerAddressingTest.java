@@ -1,5 +1,6 @@
 package io.providerkind.kindserver.net;
 
+import io.providerkind.kindserver.kind.ClusterName;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -111,6 +112,6 @@ class ApiServerAddressingTest {
     void endpointsAndInternalServers() {
         assertEquals("https://127.0.0.1:36443", ApiServerAddressing.endpoint("127.0.0.1", 36443));
         assertEquals("https://[::1]:36443", ApiServerAddressing.endpoint("::1", 36443));
-        assertEquals("https://dev-control-plane:6443", ApiServerAddressing.internalServer("dev"));
+        assertEquals("https://dev-control-plane:6443", ApiServerAddressing.internalServer(new ClusterName("dev").controlPlaneNode()));
     }
 }

@@ -3,6 +3,7 @@ package io.providerkind.provider.kindcluster;
 import io.providerkind.provider.api.KindCluster;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
+import io.providerkind.sdk.ConfigHash;
 import io.providerkind.sdk.NodeInfo;
 
 import java.util.ArrayList;
@@ -40,8 +41,8 @@ public final class DriftDetector {
         String wanted = ConfigHash.of(desired.getSpec().forProvider().kindConfig());
         if (!wanted.equalsIgnoreCase(madeWith.strip())) {
             drifts.add(new Drift(Drift.CONFIG_CHANGED, "spec.forProvider.kindConfig (sha256 "
-                    + ConfigHash.abbreviated(wanted) + ") differs from the config the cluster was made with (sha256 "
-                    + ConfigHash.abbreviated(madeWith.strip().toLowerCase(Locale.ROOT)) + "); kind clusters cannot "
+                    + abbreviated(wanted) + ") differs from the config the cluster was made with (sha256 "
+                    + abbreviated(madeWith.strip().toLowerCase(Locale.ROOT)) + "); kind clusters cannot "
                     + "change in place, so the cluster is left as it is"));
         }
     }
@@ -58,5 +59,10 @@ public final class DriftDetector {
 
     private static String describe(NodeInfo node) {
         return node.name() + " (" + (node.state() == null ? "unknown" : node.state()) + ")";
+    }
+
+    /** The first twelve hex digits of a config hash: enough for people to tell two configs apart in a message. */
+    static String abbreviated(String hash) {
+        return hash.length() <= 12 ? hash : hash.substring(0, 12);
     }
 }

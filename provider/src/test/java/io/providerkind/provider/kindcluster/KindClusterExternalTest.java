@@ -9,6 +9,7 @@ import io.providerkind.provider.managed.Conditions;
 import io.providerkind.provider.managed.EventRecorder;
 import io.providerkind.provider.managed.ExternalObservation;
 import io.providerkind.provider.testing.FakeKindServer;
+import io.providerkind.sdk.ConfigHash;
 import io.providerkind.sdk.ServerErrorException;
 import io.providerkind.sdk.UnauthorizedException;
 import io.providerkind.sdk.UnreachableException;
@@ -119,7 +120,7 @@ class KindClusterExternalTest {
         assertTrue(first.resourceUpToDate(), "nothing for Update to do: kind clusters cannot change in place");
         Condition drifted = Conditions.find(cluster, DriftAlerts.CONDITION).orElseThrow();
         assertEquals(Drift.CONFIG_CHANGED, drifted.reason());
-        assertTrue(drifted.message().contains("sha256 " + ConfigHash.abbreviated(ConfigHash.of(
+        assertTrue(drifted.message().contains("sha256 " + DriftDetector.abbreviated(ConfigHash.of(
                 TestKindClusters.SEED_CONFIG))), drifted.message());
         assertEquals(List.of("Warning DriftDetected"), events.stream().map(e -> e.substring(0, e.indexOf(':')))
                 .toList(), "alerted once, not per observation");

@@ -1,8 +1,8 @@
 package io.providerkind.provider.testing;
 
-import io.providerkind.provider.kindcluster.ConfigHash;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
+import io.providerkind.sdk.ConfigHash;
 import io.providerkind.sdk.ConflictException;
 import io.providerkind.sdk.KindServerClient;
 import io.providerkind.sdk.KindServerException;

@@ -1,4 +1,4 @@
-package io.providerkind.provider.kindcluster;
+package io.providerkind.sdk;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,9 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * kindserver's {@code configHash}: lowercase hex SHA-256 of the kind config's UTF-8 bytes, exactly as
- * the user gave it. The provider computes the same of spec.forProvider.kindConfig to tell whether the
- * desired config is still the one the cluster was made with.
+ * The {@code configHash} of the wire contract: lowercase hex SHA-256 of a kind config's UTF-8 bytes, exactly
+ * as the user gave it. kindserver records it with each cluster; a client computes the same of the config it
+ * wants to tell whether the cluster was made with that config.
  */
 public final class ConfigHash {
 
@@ -22,10 +22,5 @@ public final class ConfigHash {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-    }
-
-    /** The first twelve hex digits: enough for people to tell two configs apart in a message. */
-    public static String abbreviated(String hash) {
-        return hash.length() <= 12 ? hash : hash.substring(0, 12);
     }
 }
