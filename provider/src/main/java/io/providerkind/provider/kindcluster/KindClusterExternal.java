@@ -4,7 +4,6 @@ import io.providerkind.provider.api.AtProvider;
 import io.providerkind.provider.api.KindCluster;
 import io.providerkind.provider.managed.Annotations;
 import io.providerkind.provider.managed.Conditions;
-import io.providerkind.provider.managed.ConnectionDetails;
 import io.providerkind.provider.managed.ExternalClient;
 import io.providerkind.provider.managed.ExternalCreation;
 import io.providerkind.provider.managed.ExternalObservation;
@@ -56,10 +55,8 @@ public final class KindClusterExternal implements ExternalClient<KindCluster> {
         Conditions.set(cluster, clock.instant(), ClusterObservations.ready(info));
         List<Drift> drifts = DriftDetector.detect(cluster, info);
         alerts.apply(cluster, drifts, webhookUrl);
-        ConnectionDetails details = ClusterObservations.connectionDetails(info);
-        String diff = drifts.isEmpty() ? null : drifts.toString();
         // up to date even when drifted: there is nothing an Update could do but delete and re-create
-        return new ExternalObservation(true, true, false, details, diff, null);
+        return ExternalObservation.upToDate(ClusterObservations.connectionDetails(info));
     }
 
     @Override

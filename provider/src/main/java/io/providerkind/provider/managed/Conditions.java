@@ -75,8 +75,15 @@ public final class Conditions {
      * unchanged status and costs no write.
      */
     public static void set(Managed managed, Instant now, Condition... updates) {
-        Long generation = managed.getMetadata().getGeneration();
-        List<Condition> result = new ArrayList<>(managed.conditions());
+        managed.replaceConditions(set(managed.conditions(), managed.getMetadata().getGeneration(), now, updates));
+    }
+
+    /**
+     * The given conditions with the updates set, stamped with the generation and time, by the same
+     * rules as {@link #set(Managed, Instant, Condition...)}; the given list is left as it was.
+     */
+    public static List<Condition> set(List<Condition> current, Long generation, Instant now, Condition... updates) {
+        List<Condition> result = new ArrayList<>(current);
         for (Condition update : updates) {
             Condition stamped = update.withObservedGeneration(generation).withLastTransitionTime(now.toString());
             int index = indexOf(result, update.type());
@@ -86,7 +93,7 @@ public final class Conditions {
                 result.set(index, transitionOrRefresh(result.get(index), stamped));
             }
         }
-        managed.replaceConditions(result);
+        return result;
     }
 
     private static Condition transitionOrRefresh(Condition existing, Condition update) {

@@ -88,8 +88,7 @@ public final class KubernetesEventRecorder implements EventRecorder {
 
     private Event newEvent(HasMetadata about, String type, String reason, String message, Instant now) {
         String namespace = about.getMetadata().getNamespace() == null ? "default" : about.getMetadata().getNamespace();
-        String externalName = about.getMetadata().getAnnotations() == null ? null
-                : about.getMetadata().getAnnotations().get(Annotations.EXTERNAL_NAME);
+        String externalName = Annotations.externalName(about);
         return new EventBuilder()
                 .withNewMetadata()
                 .withNamespace(namespace)

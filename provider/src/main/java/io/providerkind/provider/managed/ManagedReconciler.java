@@ -101,6 +101,7 @@ public final class ManagedReconciler<M extends Managed> {
             return attempt.fail(EventReasons.CANNOT_OBSERVE, "observe failed: " + describe(e));
         }
 
+        // the only supported policies without Create are {} (paused above) and {Observe}: absent() may create
         if (!observation.resourceExists() && policy.shouldOnlyObserve()) {
             return attempt.fail(EventReasons.CANNOT_OBSERVE, "observe failed: " + ERR_NOT_EXIST);
         }
@@ -125,7 +126,7 @@ public final class ManagedReconciler<M extends Managed> {
         }
 
         if (!observation.resourceExists()) {
-            return absent(attempt, external, observation, policy);
+            return absent(attempt, external, observation);
         }
         return existing(attempt, external, observation, policy);
     }
@@ -139,15 +140,12 @@ public final class ManagedReconciler<M extends Managed> {
     }
 
     private Outcome absent(ReconcileAttempt<M> attempt, ExternalClient<M> external,
-                           ExternalObservation observation, ManagementPolicies policy) {
+                           ExternalObservation observation) {
         M managed = attempt.managed();
         if (observation.createRefusal() != null) {
             // the external client knows the resource must not be made again: say why, keep looking
             return attempt.finish(new Outcome.PollAfter(settings.pollFor(managed)),
                     Conditions.reconcileError(observation.createRefusal()));
-        }
-        if (!policy.shouldCreate()) {
-            return attempt.fail(EventReasons.CANNOT_OBSERVE, "observe failed: " + ERR_NOT_EXIST);
         }
         // Recorded before Create, under optimistic locking: a stale read must not create, and a crash
         // after Create leaves a trace that the create may have happened.
@@ -163,23 +161,23 @@ public final class ManagedReconciler<M extends Managed> {
         } catch (RuntimeException e) {
             events.warning(managed, EventReasons.CANNOT_CREATE, describe(e));
             Annotations.setCreateFailed(managed, clock.instant());
-            recordCriticalAnnotations(managed);
+            // the create error is the more useful condition; this one is an Event only, as in crossplane
+            tryUpdateCriticalAnnotations(managed).ifPresent(
+                    failure -> events.warning(managed, EventReasons.CANNOT_UPDATE_MANAGED, failure));
             return attempt.fail(null, "create failed: " + describe(e), Conditions.creating());
         }
         Annotations.setCreateSucceeded(managed, clock.instant());
-        try {
-            managed.getMetadata().setResourceVersion(store.updateCriticalAnnotations(managed));
-        } catch (RuntimeException e) {
-            String message = "cannot update critical annotations: " + describe(e);
-            return attempt.fail(EventReasons.CANNOT_UPDATE_MANAGED, message, Conditions.creating());
+        Optional<String> annotationFailure = tryUpdateCriticalAnnotations(managed);
+        if (annotationFailure.isPresent()) {
+            return attempt.fail(EventReasons.CANNOT_UPDATE_MANAGED, annotationFailure.get(), Conditions.creating());
         }
         Optional<String> publishFailure = publish(managed, creation.connectionDetails());
         if (publishFailure.isPresent()) {
             return attempt.fail(EventReasons.CANNOT_PUBLISH, publishFailure.get(), Conditions.creating());
         }
         events.normal(managed, EventReasons.CREATED, "Successfully requested creation of external resource");
-        attempt.set(Conditions.creating(), Conditions.reconcileSuccess());
-        return attempt.finish(new Outcome.PollAfter(settings.pollFor(managed)));
+        return attempt.finish(new Outcome.PollAfter(settings.pollFor(managed)), Conditions.creating(),
+                Conditions.reconcileSuccess());
     }
 
     private Outcome existing(ReconcileAttempt<M> attempt, ExternalClient<M> external,
@@ -227,8 +225,8 @@ public final class ManagedReconciler<M extends Managed> {
             // one Event says it started, not one per poll
             events.normal(managed, EventReasons.DELETED, "Successfully requested deletion of external resource");
         }
-        attempt.set(Conditions.deleting(), Conditions.reconcileSuccess());
-        return attempt.finish(new Outcome.PollAfter(settings.pollFor(managed)));
+        return attempt.finish(new Outcome.PollAfter(settings.pollFor(managed)), Conditions.deleting(),
+                Conditions.reconcileSuccess());
     }
 
     private Outcome finalizeDeletion(ReconcileAttempt<M> attempt, ConnectionDetails details) {
@@ -280,13 +278,13 @@ public final class ManagedReconciler<M extends Managed> {
         return managed.getMetadata().getFinalizers();
     }
 
-    private void recordCriticalAnnotations(M managed) {
+    /** Writes the create-tracking annotations, answering with any failure's text: the create has happened. */
+    private Optional<String> tryUpdateCriticalAnnotations(M managed) {
         try {
             managed.getMetadata().setResourceVersion(store.updateCriticalAnnotations(managed));
+            return Optional.empty();
         } catch (RuntimeException e) {
-            // the create error is the more useful condition; this one is an Event only, as in crossplane
-            events.warning(managed, EventReasons.CANNOT_UPDATE_MANAGED,
-                    "cannot update critical annotations: " + describe(e));
+            return Optional.of("cannot update critical annotations: " + describe(e));
         }
     }
 

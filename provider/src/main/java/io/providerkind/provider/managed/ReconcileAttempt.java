@@ -41,7 +41,7 @@ final class ReconcileAttempt<M extends Managed> {
         return managed;
     }
 
-    void set(Condition... conditions) {
+    private void set(Condition... conditions) {
         Conditions.set(managed, clock.instant(), conditions);
     }
 

@@ -23,9 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -91,18 +89,15 @@ public class ProviderConfigReconciler implements Reconciler<ProviderConfig> {
                 client.resource(usage).delete();
             }
         }
-        ProviderConfigStatus before = config.getStatus();
-        List<Condition> conditions = new ArrayList<>(before == null ? List.of() : before.conditions());
+        List<Condition> conditions = config.getStatus() == null ? List.of() : config.getStatus().conditions();
         if (config.isMarkedForDeletion()) {
             if (users > 0) {
                 boolean alreadyBlocked = conditions.stream().anyMatch(c -> TERMINATING.equals(c.type()));
                 if (!alreadyBlocked) {
                     events.warning(config, "UsageAccounting", BLOCKED);
                 }
-                conditions.removeIf(c -> TERMINATING.equals(c.type()));
-                conditions.add(Conditions.of(TERMINATING, Condition.TRUE, "InUse", BLOCKED)
-                        .withLastTransitionTime(clock.instant().toString()));
-                writeStatusIfChanged(config, before, new ProviderConfigStatus(conditions, users));
+                writeStatusIfChanged(config, Conditions.set(conditions, null, clock.instant(),
+                        Conditions.of(TERMINATING, Condition.TRUE, "InUse", BLOCKED)), users);
                 return UpdateControl.noUpdate();
             }
             if (config.getMetadata().getFinalizers().remove(FINALIZER)) {
@@ -115,30 +110,17 @@ public class ProviderConfigReconciler implements Reconciler<ProviderConfig> {
             config.getMetadata().setResourceVersion(
                     client.resource(config).update().getMetadata().getResourceVersion());
         }
-        writeStatusIfChanged(config, before, new ProviderConfigStatus(conditions, users));
+        writeStatusIfChanged(config, conditions, users);
         return UpdateControl.noUpdate();
     }
 
-    private void writeStatusIfChanged(ProviderConfig config, ProviderConfigStatus before, ProviderConfigStatus after) {
-        if (!sameIgnoringTimes(before, after)) {
+    /** Conditions.set keeps an unchanged condition as it was, so an unchanged status compares equal. */
+    private void writeStatusIfChanged(ProviderConfig config, List<Condition> conditions, long users) {
+        ProviderConfigStatus after = new ProviderConfigStatus(conditions, users);
+        if (!after.equals(config.getStatus())) {
             config.setStatus(after);
             client.resource(config).updateStatus();
         }
-    }
-
-    private static boolean sameIgnoringTimes(ProviderConfigStatus before, ProviderConfigStatus after) {
-        if (before == null) {
-            return false;
-        }
-        if (!Objects.equals(before.users(), after.users()) || before.conditions().size() != after.conditions().size()) {
-            return false;
-        }
-        for (int i = 0; i < before.conditions().size(); i++) {
-            if (!before.conditions().get(i).sameAs(after.conditions().get(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean hasController(HasMetadata resource) {
