@@ -8,8 +8,9 @@ here="$(cd "$(dirname "$0")" && pwd)"
 
 # python3 + python3-yaml: the double (Debian's /usr/bin/python3); busybox-static + socat: the node
 # image's userland and API server; openssl: the cluster PKI; curl: the contract test's client;
-# openjdk-17-jdk-headless: jlink and the jmods the JRE image is made of.
-packages=(python3 python3-yaml busybox-static socat openssl curl openjdk-17-jdk-headless)
+# openjdk-17-jdk-headless: jlink and the jmods the JRE image is made of; jq: package/build-xpkg.sh edits
+# OCI image manifests with it (install-test runs that script).
+packages=(python3 python3-yaml busybox-static socat openssl curl openjdk-17-jdk-headless jq)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
