@@ -77,12 +77,20 @@ public final class NodeInspector {
     }
 
     /**
-     * Follows Docker's container events of kind nodes. {@code onEvent} runs on docker-java's thread;
-     * {@code onEnd} when the stream ends or breaks. Closing the answer stops following.
+     * Follows Docker's container events of kind nodes. {@code onEvent} runs on docker-java's thread, also
+     * once when the stream has opened; {@code onEnd} when the stream ends or breaks. Closing the answer
+     * stops following.
      */
     public Closeable followEvents(Runnable onEvent, Consumer<Throwable> onEnd) {
         return docker.eventsCmd().withEventTypeFilter(EventType.CONTAINER).withLabelFilter(CLUSTER_LABEL)
                 .exec(new ResultCallback.Adapter<Event>() {
+                    @Override
+                    public void onStart(Closeable stream) {
+                        super.onStart(stream);
+                        // a change between the caller's last listing and this moment sent no event we saw
+                        onEvent.run();
+                    }
+
                     @Override
                     public void onNext(Event event) {
                         onEvent.run();
