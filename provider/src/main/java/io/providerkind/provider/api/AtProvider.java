@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param endpoint          the API server URL reachable from the host and from other kind clusters
  * @param configHash        kindserver's hash of the kind config the cluster was made with
  * @param message           why the cluster failed, in kind's own words
+ * @param drift             the drift last alerted on; absent while the cluster is as its KindCluster says
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AtProvider(
@@ -21,9 +22,14 @@ public record AtProvider(
         String kubernetesVersion,
         String endpoint,
         String configHash,
-        String message) {
+        String message,
+        DriftStatus drift) {
 
     public static AtProvider empty() {
-        return new AtProvider(null, null, null, null, null, null, null);
+        return new AtProvider(null, null, null, null, null, null, null, null);
+    }
+
+    public AtProvider withDrift(DriftStatus newDrift) {
+        return new AtProvider(phase, progress, internalIP, kubernetesVersion, endpoint, configHash, message, newDrift);
     }
 }

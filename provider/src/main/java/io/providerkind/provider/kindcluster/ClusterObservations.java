@@ -1,6 +1,7 @@
 package io.providerkind.provider.kindcluster;
 
 import io.providerkind.provider.api.AtProvider;
+import io.providerkind.provider.api.DriftStatus;
 import io.providerkind.provider.api.Condition;
 import io.providerkind.provider.managed.ConnectionDetails;
 import io.providerkind.provider.managed.Conditions;
@@ -20,7 +21,8 @@ public final class ClusterObservations {
     private ClusterObservations() {
     }
 
-    public static AtProvider atProvider(ClusterInfo info) {
+    /** What kindserver reports, with the drift last alerted on carried over (it is the provider's, not kindserver's). */
+    public static AtProvider atProvider(ClusterInfo info, DriftStatus drift) {
         return new AtProvider(
                 info.phase() == null ? null : info.phase().name(),
                 info.phase() == ClusterPhase.Creating ? progress(info.progress()) : null,
@@ -28,7 +30,8 @@ public final class ClusterObservations {
                 info.kubernetesVersion(),
                 info.endpoint(),
                 info.configHash(),
-                info.phase() == ClusterPhase.Failed ? info.message() : null);
+                info.phase() == ClusterPhase.Failed ? info.message() : null,
+                drift);
     }
 
     /** kindserver's phase as crossplane's Ready condition, with kind's step or failure in the message. */

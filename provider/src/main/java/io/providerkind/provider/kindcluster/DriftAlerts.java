@@ -3,21 +3,26 @@ package io.providerkind.provider.kindcluster;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.providerkind.provider.api.Condition;
+import io.providerkind.provider.api.DriftStatus;
 import io.providerkind.provider.api.KindCluster;
+import io.providerkind.provider.managed.Announcement;
 import io.providerkind.provider.managed.Annotations;
 import io.providerkind.provider.managed.Conditions;
 import io.providerkind.provider.managed.EventRecorder;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Raises drift alerts: the {@code Drifted} condition, and once per distinct drift a Warning Event, a
- * metric and the optional webhook. "Distinct" is judged from the condition already in status, so a
- * provider restart does not alert again and a drift that changes (another node stops) does.
- * Nothing here touches the cluster: alerting is all the provider does about drift.
+ * Raises drift alerts: the {@code Drifted} condition and {@code status.atProvider.drift}, and once per
+ * distinct drift a Warning Event, a metric and the optional webhook. "Distinct" is judged by the drift's
+ * fingerprint (what drifted, not how it is worded) against the one already in status, and the alert is
+ * an {@link Announcement}: told only once the status recording the new fingerprint is written. So a
+ * provider restart or a reconcile of a stale copy does not alert again, and a drift that changes (another
+ * node stops) does. Nothing here touches the cluster: alerting is all the provider does about drift.
  */
 public final class DriftAlerts {
 
@@ -40,39 +45,47 @@ public final class DriftAlerts {
     }
 
     /**
-     * Records the cluster's drift (none, one or several) in its status and alerts if it is new.
+     * Records the cluster's drift (none, one or several) in its status and answers what to announce once
+     * that status is written: nothing when the drift is the one already recorded.
      *
      * @param webhookUrl where the ProviderConfig wants alerts posted, or null
      */
-    public void apply(KindCluster cluster, List<Drift> drifts, String webhookUrl) {
-        Optional<Condition> before = Conditions.find(cluster, CONDITION);
+    public List<Announcement> apply(KindCluster cluster, List<Drift> drifts, String webhookUrl) {
+        DriftStatus before = cluster.atProvider().drift();
+        Instant now = clock.instant();
         if (drifts.isEmpty()) {
-            if (before.map(Condition::isTrue).orElse(false)) {
-                events.normal(cluster, EVENT_RESOLVED, "drift resolved: " + before.get().message());
-            }
-            Conditions.set(cluster, clock.instant(), Conditions.of(CONDITION, Condition.FALSE, REASON_IN_SYNC, null));
-            return;
+            String resolved = Conditions.find(cluster, CONDITION).filter(Condition::isTrue).map(Condition::message)
+                    .orElse(before == null ? null : before.fingerprint());
+            cluster.replaceAtProvider(cluster.atProvider().withDrift(null));
+            Conditions.set(cluster, now, Conditions.of(CONDITION, Condition.FALSE, REASON_IN_SYNC, null));
+            return before == null ? List.of()
+                    : List.of(() -> events.normal(cluster, EVENT_RESOLVED, "drift resolved: " + resolved));
         }
         String reason = drifts.size() == 1 ? drifts.get(0).reason() : REASON_SEVERAL;
         String message = drifts.stream().map(d -> d.reason() + ": " + d.message()).collect(Collectors.joining("; "));
-        Condition drifted = Conditions.of(CONDITION, Condition.TRUE, reason, message);
-        boolean alreadyAlerted = before.map(c -> c.isTrue() && message.equals(c.message())).orElse(false);
-        Conditions.set(cluster, clock.instant(), drifted);
-        if (!alreadyAlerted) {
-            alert(cluster, drifts, reason, message, webhookUrl);
+        Conditions.set(cluster, now, Conditions.of(CONDITION, Condition.TRUE, reason, message));
+        String fingerprint = Drift.fingerprint(drifts);
+        if (before != null && fingerprint.equals(before.fingerprint())) {
+            return List.of();
         }
+        cluster.replaceAtProvider(cluster.atProvider().withDrift(new DriftStatus(fingerprint, now.toString())));
+        // keys hold no spaces (reasons, hashes and kind names), so the fingerprint splits back into them
+        Set<String> alreadyCounted = before == null ? Set.of() : Set.of(before.fingerprint().split(" "));
+        List<Drift> fresh = drifts.stream().filter(d -> !alreadyCounted.contains(d.key())).toList();
+        return List.of(() -> alert(cluster, drifts, fresh, reason, message, webhookUrl, now));
     }
 
-    private void alert(KindCluster cluster, List<Drift> drifts, String reason, String message, String webhookUrl) {
+    private void alert(KindCluster cluster, List<Drift> drifts, List<Drift> fresh, String reason, String message,
+                       String webhookUrl, Instant seen) {
         events.warning(cluster, EVENT_DETECTED, message);
-        drifts.forEach(d -> Counter.builder("provider_kind_drift_alerts")
+        fresh.forEach(d -> Counter.builder("provider_kind_drift_alerts")
                 .description("Drift alerts raised, by kind of drift; the provider never acts on drift")
                 .tag("reason", d.reason())
                 .register(registry)
                 .increment());
         if (webhookUrl != null && !webhookUrl.isBlank()) {
             webhook.send(webhookUrl, new DriftWebhook.Alert(cluster.getKind(), cluster.getMetadata().getName(),
-                    Annotations.externalName(cluster), reason, message, drifts, clock.instant().toString()));
+                    Annotations.externalName(cluster), reason, message, drifts, seen.toString()));
         }
     }
 }

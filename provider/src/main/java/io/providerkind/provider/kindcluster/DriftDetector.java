@@ -7,8 +7,10 @@ import io.providerkind.sdk.ConfigHash;
 import io.providerkind.sdk.NodeInfo;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** Compares a KindCluster with what kindserver reports and names every drift. */
 public final class DriftDetector {
@@ -25,7 +27,7 @@ public final class DriftDetector {
 
     /** A cluster the provider knew that kindserver no longer has. */
     public static Drift vanished(String externalName) {
-        return new Drift(Drift.CLUSTER_VANISHED, "kind cluster \"" + externalName + "\" is gone from kindserver; "
+        return new Drift(Drift.CLUSTER_VANISHED, externalName, "kind cluster \"" + externalName + "\" is gone from kindserver; "
                 + "it is not re-created "
                 + "automatically, because a new cluster would be a stranger to everything that used this one. "
                 + "Delete this KindCluster to let it go; apply it again to create a new cluster.");
@@ -38,22 +40,25 @@ public final class DriftDetector {
             // a cluster made by hand with kind has no recorded config to compare with
             return;
         }
-        String wanted = ConfigHash.of(desired.getSpec().forProvider().kindConfig());
-        if (!wanted.equalsIgnoreCase(madeWith.strip())) {
-            drifts.add(new Drift(Drift.CONFIG_CHANGED, "spec.forProvider.kindConfig (sha256 "
-                    + abbreviated(wanted) + ") differs from the config the cluster was made with (sha256 "
-                    + abbreviated(madeWith.strip().toLowerCase(Locale.ROOT)) + "); kind clusters cannot "
-                    + "change in place, so the cluster is left as it is"));
+        String wanted = abbreviated(ConfigHash.of(desired.getSpec().forProvider().kindConfig()).toLowerCase(Locale.ROOT));
+        String made = abbreviated(madeWith.strip().toLowerCase(Locale.ROOT));
+        if (!wanted.equals(made)) {
+            drifts.add(new Drift(Drift.CONFIG_CHANGED, wanted + "!=" + made, "spec.forProvider.kindConfig (sha256 "
+                    + wanted + ") differs from the config the cluster was made with (sha256 " + made
+                    + "); kind clusters cannot change in place, so the cluster is left as it is"));
         }
     }
 
     private static void nodesStopped(ClusterInfo actual, List<Drift> drifts) {
-        List<String> stopped = actual.nodes().stream().filter(n -> !n.running())
-                .map(DriftDetector::describe).sorted().toList();
+        List<NodeInfo> stopped = actual.nodes().stream().filter(n -> !n.running())
+                .sorted(Comparator.comparing(NodeInfo::name)).toList();
         if (!stopped.isEmpty()) {
-            drifts.add(new Drift(Drift.NODES_STOPPED, "nodes not running: " + String.join(", ", stopped)));
+            // the subject names the nodes, not their states: a node going from "exiting" to "exited" is one drift
+            drifts.add(new Drift(Drift.NODES_STOPPED,
+                    stopped.stream().map(NodeInfo::name).collect(Collectors.joining(",")),
+                    "nodes not running: " + stopped.stream().map(DriftDetector::describe).collect(Collectors.joining(", "))));
         } else if (actual.phase() == ClusterPhase.Stopped) {
-            drifts.add(new Drift(Drift.NODES_STOPPED, "kindserver reports the cluster's nodes as stopped"));
+            drifts.add(new Drift(Drift.NODES_STOPPED, "all", "kindserver reports the cluster's nodes as stopped"));
         }
     }
 

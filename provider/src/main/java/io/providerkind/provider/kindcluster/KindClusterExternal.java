@@ -2,6 +2,7 @@ package io.providerkind.provider.kindcluster;
 
 import io.providerkind.provider.api.AtProvider;
 import io.providerkind.provider.api.KindCluster;
+import io.providerkind.provider.api.ManagementAction;
 import io.providerkind.provider.managed.Annotations;
 import io.providerkind.provider.managed.Conditions;
 import io.providerkind.provider.managed.ExternalClient;
@@ -9,12 +10,14 @@ import io.providerkind.provider.managed.ExternalCreation;
 import io.providerkind.provider.managed.ExternalObservation;
 import io.providerkind.provider.managed.ExternalUpdate;
 import io.providerkind.sdk.ClusterInfo;
+import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.KindServerClient;
 import io.providerkind.sdk.KindServerException;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A KindCluster's kind cluster, through one kindserver.
@@ -48,15 +51,17 @@ public final class KindClusterExternal implements ExternalClient<KindCluster> {
         String name = Annotations.externalName(cluster);
         Optional<ClusterInfo> found = call(() -> kindserver.find(name));
         if (found.isEmpty()) {
-            return absent(cluster, name);
+            return watchesForDrift(cluster) ? absent(cluster, name) : ExternalObservation.absent();
         }
         ClusterInfo info = found.get();
-        cluster.replaceAtProvider(ClusterObservations.atProvider(info));
+        cluster.replaceAtProvider(ClusterObservations.atProvider(info, cluster.atProvider().drift()));
         Conditions.set(cluster, clock.instant(), ClusterObservations.ready(info));
-        List<Drift> drifts = DriftDetector.detect(cluster, info);
-        alerts.apply(cluster, drifts, webhookUrl);
         // up to date even when drifted: there is nothing an Update could do but delete and re-create
-        return ExternalObservation.upToDate(ClusterObservations.connectionDetails(info));
+        ExternalObservation observation = ExternalObservation.upToDate(ClusterObservations.connectionDetails(info));
+        if (!watchesForDrift(cluster) || !settled(info)) {
+            return observation;
+        }
+        return observation.announcing(alerts.apply(cluster, DriftDetector.detect(cluster, info), webhookUrl));
     }
 
     @Override
@@ -90,10 +95,25 @@ public final class KindClusterExternal implements ExternalClient<KindCluster> {
         }
         Drift vanished = DriftDetector.vanished(name);
         cluster.replaceAtProvider(new AtProvider(VANISHED, null, last.internalIP(), last.kubernetesVersion(),
-                last.endpoint(), last.configHash(), null));
+                last.endpoint(), last.configHash(), null, last.drift()));
         Conditions.set(cluster, clock.instant(), Conditions.unavailable().withMessage(vanished.message()));
-        alerts.apply(cluster, List.of(vanished), webhookUrl);
-        return ExternalObservation.absentAndNotToBeCreated(vanished.message());
+        return ExternalObservation.absentAndNotToBeCreated(vanished.message())
+                .announcing(alerts.apply(cluster, List.of(vanished), webhookUrl));
+    }
+
+    /**
+     * Drift is the difference between a cluster this KindCluster manages and what it says. A KindCluster
+     * being deleted is letting its cluster go, and one that only observes (an import) says nothing the
+     * cluster must match.
+     */
+    private static boolean watchesForDrift(KindCluster cluster) {
+        return cluster.getMetadata().getDeletionTimestamp() == null
+                && !Set.copyOf(cluster.managementPolicies()).equals(Set.of(ManagementAction.Observe));
+    }
+
+    /** A cluster kind is still making, or unmaking, or failed to make, has no shape yet to drift from. */
+    private static boolean settled(ClusterInfo info) {
+        return info.phase() == ClusterPhase.Ready || info.phase() == ClusterPhase.Stopped;
     }
 
     private <T> T call(java.util.function.Supplier<T> call) {

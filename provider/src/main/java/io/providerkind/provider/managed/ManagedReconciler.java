@@ -100,6 +100,7 @@ public final class ManagedReconciler<M extends Managed> {
         } catch (RuntimeException e) {
             return attempt.fail(EventReasons.CANNOT_OBSERVE, "observe failed: " + describe(e));
         }
+        attempt.announceOnceWritten(observation.announcements());
 
         // the only supported policies without Create are {} (paused above) and {Observe}: absent() may create
         if (!observation.resourceExists() && policy.shouldOnlyObserve()) {

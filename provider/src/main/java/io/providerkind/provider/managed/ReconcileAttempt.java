@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,6 +27,7 @@ final class ReconcileAttempt<M extends Managed> {
     private final EventRecorder events;
     private final ManagedMetrics metrics;
     private final Clock clock;
+    private List<Announcement> announcements = List.of();
 
     ReconcileAttempt(M managed, ManagedResourceStore<M> store, EventRecorder events, ManagedMetrics metrics,
                      Clock clock) {
@@ -39,6 +41,11 @@ final class ReconcileAttempt<M extends Managed> {
 
     M managed() {
         return managed;
+    }
+
+    /** To be told once this attempt's status is written (or found already written); dropped if the write fails. */
+    void announceOnceWritten(List<Announcement> toTell) {
+        announcements = List.copyOf(toTell);
     }
 
     private void set(Condition... conditions) {
@@ -71,16 +78,31 @@ final class ReconcileAttempt<M extends Managed> {
     private Outcome writeStatus(Outcome outcome) {
         metrics.recordFirstTimeReady(managed);
         if (Objects.equals(statusBefore, managed.statusSnapshot())) {
+            announce();
             return outcome;
         }
         try {
             store.updateStatus(managed);
+            announce();
             return outcome;
         } catch (StaleResourceException e) {
             return stale(e);
         } catch (RuntimeException e) {
             log.warn("{}: cannot update managed resource status: {}", kindAndName(), describe(e));
             return new Outcome.RetryWithBackoff("cannot update managed resource status: " + describe(e));
+        }
+    }
+
+    private void announce() {
+        List<Announcement> toTell = announcements;
+        announcements = List.of();
+        for (Announcement announcement : toTell) {
+            try {
+                announcement.announce();
+            } catch (RuntimeException e) {
+                // the status is written: a failed Event or webhook must not undo the reconcile
+                log.warn("{}: cannot announce: {}", kindAndName(), describe(e));
+            }
         }
     }
 

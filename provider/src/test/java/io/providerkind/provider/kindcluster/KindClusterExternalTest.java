@@ -2,7 +2,9 @@ package io.providerkind.provider.kindcluster;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.providerkind.provider.api.Condition;
+import io.providerkind.provider.api.DeletionPolicy;
 import io.providerkind.provider.api.KindCluster;
+import io.providerkind.provider.api.ManagementAction;
 import io.providerkind.provider.api.TestKindClusters;
 import io.providerkind.provider.managed.Annotations;
 import io.providerkind.provider.managed.Conditions;
@@ -114,8 +116,8 @@ class KindClusterExternalTest {
         KindCluster changed = TestKindClusters.applied("dev", TestKindClusters.SEED_CONFIG + "- role: worker\n");
         cluster.setSpec(changed.getSpec());
 
-        ExternalObservation first = external.observe(cluster);
-        external.observe(cluster);
+        ExternalObservation first = observeAndWrite(cluster);
+        observeAndWrite(cluster);
 
         assertTrue(first.resourceUpToDate(), "nothing for Update to do: kind clusters cannot change in place");
         Condition drifted = Conditions.find(cluster, DriftAlerts.CONDITION).orElseThrow();
@@ -136,8 +138,8 @@ class KindClusterExternalTest {
         external.observe(cluster);
         kindserver.vanish("dev");
 
-        ExternalObservation observation = external.observe(cluster);
-        external.observe(cluster);
+        ExternalObservation observation = observeAndWrite(cluster);
+        observeAndWrite(cluster);
 
         assertFalse(observation.resourceExists());
         assertNotNull(observation.createRefusal());
@@ -146,6 +148,96 @@ class KindClusterExternalTest {
         assertEquals(FakeKindServer.INTERNAL_IP, cluster.atProvider().internalIP(), "last known address kept");
         assertEquals(Drift.CLUSTER_VANISHED, Conditions.find(cluster, DriftAlerts.CONDITION).orElseThrow().reason());
         assertEquals(1, events.stream().filter(e -> e.startsWith("Warning DriftDetected")).count());
+    }
+
+    @Test
+    void driftIsToldOnlyOnceTheStatusRecordingItIsWritten() {
+        KindCluster cluster = readyCluster("dev");
+        kindserver.stopNodes("dev");
+
+        ExternalObservation observation = external.observe(cluster);
+
+        assertEquals(List.of(), events, "Observe itself tells nothing");
+        assertEquals("NodesStopped(dev-control-plane)", cluster.atProvider().drift().fingerprint());
+        observation.announcements().forEach(a -> a.announce());
+        assertEquals(1, events.stream().filter(e -> e.startsWith("Warning DriftDetected")).count());
+    }
+
+    @Test
+    void aCopyReadBeforeTheDriftWasRecordedWouldAlertAgainSoItsStatusWriteMustGateTheAlert() {
+        KindCluster cluster = readyCluster("dev");
+        KindCluster staleCopy = readyCluster("dev-copy-of", "dev");
+        kindserver.stopNodes("dev");
+        observeAndWrite(cluster);
+
+        ExternalObservation fromStaleCopy = external.observe(staleCopy);
+
+        assertEquals(1, fromStaleCopy.announcements().size(), "the stale copy does not know the drift was alerted");
+        assertEquals(1, events.stream().filter(e -> e.startsWith("Warning DriftDetected")).count(),
+                "and has told nothing: the reconciler drops it when the status write is refused");
+    }
+
+    @Test
+    void oneDriftWordedTwoWaysIsAlertedOnce() {
+        KindCluster cluster = readyCluster("dev");
+        kindserver.stopNodes("dev", "restarting");
+        observeAndWrite(cluster);
+        kindserver.stopNodes("dev", "exited");
+
+        observeAndWrite(cluster);
+
+        assertTrue(Conditions.find(cluster, DriftAlerts.CONDITION).orElseThrow().message().contains("(exited)"),
+                "the condition shows the latest wording");
+        assertEquals(1, events.stream().filter(e -> e.startsWith("Warning DriftDetected")).count());
+        assertEquals(1.0, registry.counter("provider_kind_drift_alerts", "reason", Drift.NODES_STOPPED).count());
+    }
+
+    @Test
+    void aSecondDriftIsAlertedAndCountedAloneAndItsResolutionOnce() {
+        KindCluster cluster = readyCluster("dev");
+        cluster.setSpec(TestKindClusters.applied("dev", TestKindClusters.SEED_CONFIG + "- role: worker\n").getSpec());
+        observeAndWrite(cluster);
+        kindserver.stopNodes("dev");
+        observeAndWrite(cluster);
+        cluster.setSpec(TestKindClusters.applied("dev", TestKindClusters.SEED_CONFIG).getSpec());
+        kindserver.ready("dev");
+
+        observeAndWrite(cluster);
+        observeAndWrite(cluster);
+
+        assertEquals(2, events.stream().filter(e -> e.startsWith("Warning DriftDetected")).count());
+        assertEquals(1.0, registry.counter("provider_kind_drift_alerts", "reason", Drift.CONFIG_CHANGED).count());
+        assertEquals(1.0, registry.counter("provider_kind_drift_alerts", "reason", Drift.NODES_STOPPED).count());
+        assertEquals(1, events.stream().filter(e -> e.startsWith("Normal DriftResolved")).count());
+        assertEquals(null, cluster.atProvider().drift());
+    }
+
+    @Test
+    void aKindClusterBeingDeletedRaisesNoDriftWhenItsClusterIsGone() {
+        KindCluster cluster = readyCluster("dev");
+        cluster.getMetadata().setDeletionTimestamp("2026-12-02T10:00:00Z");
+        kindserver.vanish("dev");
+
+        ExternalObservation observation = observeAndWrite(cluster);
+
+        assertFalse(observation.resourceExists());
+        assertEquals(null, observation.createRefusal());
+        assertEquals(List.of(), events);
+        assertEquals("False", Conditions.find(cluster, DriftAlerts.CONDITION).orElseThrow().status());
+    }
+
+    @Test
+    void anObserveOnlyImportRaisesNoDrift() {
+        kindserver.existing("legacy", TestKindClusters.SEED_CONFIG + "- role: worker\n");
+        KindCluster imported = TestKindClusters.applied("legacy", TestKindClusters.SEED_CONFIG, null,
+                DeletionPolicy.Orphan, List.of(ManagementAction.Observe));
+        Annotations.setExternalName(imported, "legacy");
+        kindserver.stopNodes("legacy");
+
+        observeAndWrite(imported);
+
+        assertEquals(List.of(), events);
+        assertEquals(null, imported.atProvider().drift());
     }
 
     @Test
@@ -192,6 +284,29 @@ class KindClusterExternalTest {
         external.delete(cluster("gone"));
 
         assertEquals(1, kindserver.deletes.get());
+    }
+
+    /** Observes, then does what the reconciler does once the status is written: tells the announcements. */
+    private ExternalObservation observeAndWrite(KindCluster cluster) {
+        ExternalObservation observation = external.observe(cluster);
+        observation.announcements().forEach(a -> a.announce());
+        return observation;
+    }
+
+    /** A KindCluster whose cluster kindserver made and reports Ready, observed once. */
+    private KindCluster readyCluster(String name) {
+        return readyCluster(name, name);
+    }
+
+    private KindCluster readyCluster(String name, String externalName) {
+        KindCluster cluster = cluster(name);
+        Annotations.setExternalName(cluster, externalName);
+        if (!kindserver.has(externalName)) {
+            external.create(cluster);
+            kindserver.ready(externalName);
+        }
+        observeAndWrite(cluster);
+        return cluster;
     }
 
     private static KindCluster cluster(String name) {

@@ -20,7 +20,7 @@ class KindClusterPollingTest {
     @Test
     void creatingClusterIsPolledFast() {
         KindCluster cluster = TestKindClusters.stored("a");
-        cluster.replaceAtProvider(new AtProvider("Creating", "2/6", null, null, null, null, null));
+        cluster.replaceAtProvider(new AtProvider("Creating", "2/6", null, null, null, null, null, null));
 
         assertEquals(Duration.ofMillis(500), polling.apply(cluster, POLL));
     }
@@ -44,7 +44,7 @@ class KindClusterPollingTest {
     @Test
     void readyClusterIsPolledAtThePollInterval() {
         KindCluster cluster = TestKindClusters.stored("a");
-        cluster.replaceAtProvider(new AtProvider("Ready", null, null, null, null, null, null));
+        cluster.replaceAtProvider(new AtProvider("Ready", null, null, null, null, null, null, null));
         Conditions.set(cluster, Instant.now(), Conditions.available());
 
         assertEquals(POLL, polling.apply(cluster, POLL));

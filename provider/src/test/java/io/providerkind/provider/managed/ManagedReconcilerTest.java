@@ -234,4 +234,40 @@ class ManagedReconcilerTest {
         h.reconcile();
         assertEquals(h.clock.instant().toString(), h.condition(Conditions.SYNCED).lastTransitionTime());
     }
+
+    @Test
+    void announcementsAreToldOnceTheStatusRecordingThemIsWritten() {
+        ReconcilerHarness h = fresh();
+        h.reconcile();
+        List<String> told = new java.util.ArrayList<>();
+        h.external.observation = m -> {
+            Conditions.set(m, h.clock.instant(), Conditions.of("Drifted", "True", "NodesStopped", "nodes stopped"));
+            return ExternalObservation.upToDate(ConnectionDetails.none()).announcing(List.of(() -> told.add("alert")));
+        };
+
+        h.reconcile();
+
+        assertEquals("True", h.condition("Drifted").status());
+        assertEquals(List.of("alert"), told);
+    }
+
+    @Test
+    void aStaleCopyWhoseStatusWriteIsRefusedTellsNothing() {
+        ReconcilerHarness h = fresh();
+        h.reconcile();
+        KindCluster stale = h.stored();
+        h.store.touchBySomeoneElse();
+        List<String> told = new java.util.ArrayList<>();
+        h.external.observation = m -> {
+            Conditions.set(m, h.clock.instant(), Conditions.of("Drifted", "True", "NodesStopped", "nodes stopped"));
+            return ExternalObservation.upToDate(ConnectionDetails.none()).announcing(List.of(() -> told.add("alert")));
+        };
+
+        Outcome outcome = h.reconcile(stale);
+
+        assertInstanceOf(Outcome.RequeueSoon.class, outcome, "read again");
+        assertEquals(List.of(), told, "what the refused status would have recorded is not told");
+        h.reconcile();
+        assertEquals(List.of("alert"), told, "the fresh copy records it and tells it, once");
+    }
 }

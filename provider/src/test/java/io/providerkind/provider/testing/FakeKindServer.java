@@ -146,9 +146,14 @@ public final class FakeKindServer implements KindServerClient {
 
     /** The control-plane container stopped (docker stop). */
     public void stopNodes(String name) {
+        stopNodes(name, "exited");
+    }
+
+    /** The nodes are not running, in the given Docker state (exited, dead, restarting...). */
+    public void stopNodes(String name, String state) {
         ClusterInfo info = clusters.get(name);
         List<NodeInfo> nodes = new ArrayList<>();
-        info.nodes().forEach(n -> nodes.add(new NodeInfo(n.name(), n.role(), "exited", n.ip())));
+        info.nodes().forEach(n -> nodes.add(new NodeInfo(n.name(), n.role(), state, n.ip())));
         clusters.put(name, with(info, ClusterPhase.Stopped, nodes));
     }
 
