@@ -1,31 +1,66 @@
 #!/usr/bin/env bash
-# Installs what the kind test double and its node image need, then builds the node images and the
-# stand-in for the provider image's JRE base.
-# Idempotent: packages are installed only when missing, images rebuilt only when their inputs changed.
-# Needs a running Docker engine (../shared/tools/start-dockerd.sh; .ci/setup starts it first).
+# Installs what the tests need on a fresh Debian machine (`make setup`; `make test` runs it first):
+#   - Debian packages, in one apt-get call: Docker engine, the build inputs of kube-apiserver, etcd,
+#     the kind test double's and its node image's userland, the JDK the JRE stand-in image is made of;
+#   - a running Docker engine (docker/start-dockerd.sh);
+#   - kube-apiserver v1.20.2 built once with the reflect2 fix, etcd and kubectl for kube-api-test
+#     (kube-apiserver/install.sh), built in the background while the images are made;
+#   - the kind double's node images and the provider image's JRE stand-in (docker import, no registry).
+# Idempotent: a second run checks and changes nothing, in a few seconds.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
+started=$SECONDS
 
-# python3 + python3-yaml: the double (Debian's /usr/bin/python3); busybox-static + socat: the node
-# image's userland and API server; openssl: the cluster PKI; curl: the contract test's client;
-# openjdk-17-jdk-headless: jlink and the jmods the JRE image is made of; jq: package/build-xpkg.sh edits
-# OCI image manifests with it (install-test runs that script).
-packages=(python3 python3-yaml busybox-static socat openssl curl openjdk-17-jdk-headless jq)
+# docker.io: the engine; golang-1.19-go + golang-github-modern-go-reflect2-dev + make + rsync: kube-apiserver's
+# build; etcd-server: its store; python3 + python3-yaml: the kind double; busybox-static + socat: the node
+# image's userland and API server; openssl: the clusters' PKI; curl: the double's contract test;
+# openjdk-17-jdk-headless: jlink and the jmods of the JRE image; jq: package/build-xpkg.sh.
+packages=(docker.io golang-1.19-go golang-github-modern-go-reflect2-dev make rsync etcd-server
+          python3 python3-yaml busybox-static socat openssl curl openjdk-17-jdk-headless jq)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
-if ((${#missing[@]})); then
-  echo "installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+kube_dir="$(KUBE_API_TEST_DIR="${KUBE_API_TEST_DIR:-}" bash -c 'echo "${KUBE_API_TEST_DIR:-$HOME/.kubeapitest}/k8s/1.20.2-linux-amd64"')"
+needs_kube=true
+[[ -f "$kube_dir/.built-with-reflect2-v1.0.2" ]] && needs_kube=false
+# kube-apiserver is built from Debian's source package: apt needs a deb-src entry to fetch it
+src_list=/etc/apt/sources.list.d/provider-kind-debian-src.sources
+added_src=false
+if $needs_kube && ! grep -rqs '^Types:.*deb-src\|^deb-src ' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+  codename="$(. /etc/os-release && echo "$VERSION_CODENAME")"
+  printf 'Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: %s\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+    "$codename" >"$src_list"
+  added_src=true
 fi
 
-if ! docker info >/dev/null 2>&1; then
-  echo "testing/setup.sh: no Docker engine answers; start one first (../shared/tools/start-dockerd.sh)" >&2
-  exit 1
+if ((${#missing[@]})) || $added_src; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  if ((${#missing[@]})); then
+    echo "installing ${missing[*]}"
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  echo "packages ready ($((SECONDS - started)) s)"
 fi
+
+kube_pid=""
+kube_log="$(mktemp)"
+if $needs_kube; then
+  echo "building kube-apiserver v1.20.2 in the background (about 4 minutes on 2 cores)"
+  bash "$here/kube-apiserver/install.sh" >"$kube_log" 2>&1 &
+  kube_pid=$!
+fi
+
+bash "$here/docker/start-dockerd.sh"
 bash "$here/node-image/build-node-image.sh"
 bash "$here/jre-image/build-jre-image.sh"
 echo "kind test double ready: $here/kind-double/kind ($("$here/kind-double/kind" version))"
+
+if [[ -n "$kube_pid" ]]; then
+  wait "$kube_pid" || { cat "$kube_log" >&2; rm -f "$kube_log"; exit 1; }
+fi
+rm -f "$kube_log"
+echo "kube-apiserver test binaries ready in $kube_dir"
+echo "setup done in $((SECONDS - started)) s"

@@ -1,6 +1,6 @@
 package io.providerkind.kindserver.api;
 
-/** kindserver's URL paths, the contract in design.md; constants because OpenAPI annotations need them. */
+/** kindserver's URL paths, the contract in docs/design.md; constants because OpenAPI annotations need them. */
 public final class ApiPaths {
 
     public static final String CLUSTERS = "/api/v1/kindserver";

@@ -19,7 +19,7 @@ import io.providerkind.sdk.CreateClusterRequest;
 import io.providerkind.sdk.ErrorBody;
 
 /**
- * The cluster API of design.md, a thin translation of {@link ClusterService}. Names and kind configs are
+ * The cluster API of docs/design.md, a thin translation of {@link ClusterService}. Names and kind configs are
  * checked here, with the engine's own rules ({@link ClusterName}, {@link KindConfig}), so that bad input is
  * answered with a 400 before the service, let alone a kind process, sees it.
  */

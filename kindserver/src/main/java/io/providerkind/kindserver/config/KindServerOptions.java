@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * kindserver's flags (design.md, "How the two programs start"). Each is also the environment variable
+ * kindserver's flags (docs/design.md, "How the two programs start"). Each is also the environment variable
  * {@code KINDSERVER_<FLAG>} through {@link EnvironmentDefaults}; descriptions show the effective default.
  */
 public final class KindServerOptions {
