@@ -1,12 +1,12 @@
 package io.providerkind.kindserver;
 
 import com.github.dockerjava.api.model.Container;
-import io.providerkind.kindserver.testing.Eventually;
 import io.providerkind.kindserver.testing.KindContainers;
 import io.providerkind.kindserver.testing.KindServerProcess;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.KindServerClient;
+import io.providerkind.testsupport.wait.Waits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,8 +42,8 @@ class KindServerCrashTest {
         try (KindServerProcess kindserver = new KindServerProcess(stateDir).withEnvironment("KIND_DOUBLE_STEP_SECONDS", "2").start()) {
             KindServerClient client = kindserver.client();
             client.create(NAME, KindServerEndToEndTest.CONFIG);
-            ClusterInfo midCreate = Eventually.await("kind to be creating nodes", Duration.ofMinutes(1), Duration.ofMillis(20),
-                    () -> client.get(NAME), c -> c.phase() != ClusterPhase.Creating
+            ClusterInfo midCreate = Waits.await("kind to be creating nodes").atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(20)).until(() -> client.get(NAME), c -> c.phase() != ClusterPhase.Creating
                             || (c.progress() != null && c.progress().step() >= 1) || !KindContainers.of(NAME).isEmpty());
             assertEquals(ClusterPhase.Creating, midCreate.phase(), "the create finished before the crash: " + midCreate);
 
@@ -51,8 +51,8 @@ class KindServerCrashTest {
             kindserver.start();
 
             KindServerClient after = kindserver.client();
-            ClusterInfo settled = Eventually.await(NAME + " to settle after the restart", KindServerEndToEndTest.READY_TIMEOUT,
-                    Duration.ofMillis(250), () -> after.get(NAME), c -> c.phase() != ClusterPhase.Creating);
+            ClusterInfo settled = Waits.await(NAME + " to settle after the restart").atMost(KindServerEndToEndTest.READY_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(250)).until(() -> after.get(NAME), c -> c.phase() != ClusterPhase.Creating);
             assertTrue(settled.phase() == ClusterPhase.Ready
                     || (settled.phase() == ClusterPhase.Failed && settled.message() != null && !settled.message().isBlank()),
                     "settled as " + settled);

@@ -1,11 +1,12 @@
 package io.providerkind.kindserver;
 
-import io.providerkind.kindserver.testing.Eventually;
 import io.providerkind.kindserver.testing.KindContainers;
 import io.providerkind.kindserver.testing.KindServerFixture;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.KindServerClient;
+import io.providerkind.testsupport.realparts.RequiresDocker;
+import io.providerkind.testsupport.wait.Waits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * kindserver as a whole, over HTTPS through the SDK, on the real Docker engine with the kind test double:
  * what a provider-kind user sees.
  */
+@RequiresDocker
 class KindServerEndToEndTest {
 
     static final String CONFIG = "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\n";
@@ -54,14 +56,14 @@ class KindServerEndToEndTest {
     }
 
     static ClusterInfo awaitPhase(KindServerClient client, String name, ClusterPhase phase) {
-        return Eventually.await(name + " to be " + phase, READY_TIMEOUT, Duration.ofMillis(250),
-                () -> client.find(name).orElse(null),
-                cluster -> cluster != null && (cluster.phase() == phase || cluster.phase() == ClusterPhase.Failed));
+        return Waits.await(name + " to be " + phase).atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                .until(() -> client.find(name).orElse(null),
+                        cluster -> cluster != null && (cluster.phase() == phase || cluster.phase() == ClusterPhase.Failed));
     }
 
     static void awaitGone(KindServerClient client, String name) {
-        Eventually.await(name + " to be gone", READY_TIMEOUT, Duration.ofMillis(250), () -> client.find(name),
-                Optional::isEmpty);
+        Waits.await(name + " to be gone").atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                .until(() -> client.find(name), Optional::isEmpty);
     }
 
     @Test

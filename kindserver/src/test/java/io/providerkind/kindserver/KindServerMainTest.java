@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The command line as operators script against it (design.md, "How the two programs start"). */
+/** The command line as operators script against it (docs/design.md, "How the two programs start"). */
 class KindServerMainTest {
 
     @TempDir

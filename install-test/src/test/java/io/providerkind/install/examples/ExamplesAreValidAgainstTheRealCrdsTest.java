@@ -2,12 +2,12 @@ package io.providerkind.install.examples;
 
 import io.fabric8.kubeapitest.junit.EnableKubeAPIServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.providerkind.install.KubeApiServerBinaries;
 import io.providerkind.install.RepositoryPaths;
+import io.providerkind.testsupport.realparts.KubeApiServerBinaries;
+import io.providerkind.testsupport.realparts.RequiresKubeApiServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
  * server that has this project's CRDs (package/crds) and the real Crossplane, provider-helm,
  * provider-kubernetes and function-patch-and-transform CRDs, without a field being dropped.
  */
-@ExtendWith(KubeApiServerBinaries.class)
+@RequiresKubeApiServer
 @EnableKubeAPIServer(kubeAPIVersion = KubeApiServerBinaries.VERSION)
 class ExamplesAreValidAgainstTheRealCrdsTest {
 

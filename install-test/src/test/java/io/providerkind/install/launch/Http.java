@@ -1,9 +1,8 @@
 package io.providerkind.install.launch;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import io.providerkind.testsupport.tls.PemTrust;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -12,10 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -33,20 +28,9 @@ final class Http {
     }
 
     /** Trusts only the certificates in a PEM file, like {@code curl --cacert FILE}. */
-    static Http trusting(Path pem) throws IOException, GeneralSecurityException {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        try (InputStream in = Files.newInputStream(pem)) {
-            int i = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                trust.setCertificateEntry("ca-" + i++, certificate);
-            }
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, factory.getTrustManagers(), null);
-        return new Http(HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(2)).build());
+    static Http trusting(Path pem) throws IOException {
+        return new Http(HttpClient.newBuilder().sslContext(PemTrust.sslContext(Files.readString(pem)))
+                .connectTimeout(Duration.ofSeconds(2)).build());
     }
 
     HttpResponse<String> get(String url, String... headers) throws IOException, InterruptedException {

@@ -1,8 +1,9 @@
 package io.providerkind.install.launch;
 
 import io.providerkind.install.RepositoryPaths;
-import io.providerkind.install.RequiresInCi;
-import org.junit.jupiter.api.BeforeAll;
+import io.providerkind.testsupport.FreePort;
+import io.providerkind.testsupport.process.JavaProcess;
+import io.providerkind.testsupport.realparts.RequiresDocker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * dir (the file the README tells users to trust), logs that certificate's fingerprint, and wants the
  * password for everything else.
  */
+@RequiresDocker
 class KindServerJarIT {
 
     private static final RepositoryPaths PATHS = RepositoryPaths.locate();
@@ -36,17 +38,11 @@ class KindServerJarIT {
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void dockerEngine() {
-        RequiresInCi.require(new DockerCli(Duration.ofSeconds(30)).engineAnswers(),
-                "kindserver needs a Docker engine and `docker version` reaches none");
-    }
-
     @Test
     void answersHealthOverHttpsWithTheSelfSignedCertificateInItsStateDir() throws Exception {
-        int port = JarProcess.freePort();
+        int port = FreePort.onLoopback();
         Path state = tmp.resolve("state");
-        try (JarProcess kindserver = JarProcess.start(PATHS.kindserverJar(), List.of(
+        try (JavaProcess kindserver = new PackagedJar(PATHS.kindserverJar()).start(List.of(
                         "--listen", "127.0.0.1:" + port, "--state-dir", state.toString(),
                         "--advertise-address", "127.0.0.1", "--kind", PATHS.kindDouble().toString()),
                 Map.of("KINDSERVER_PASSWORD", PASSWORD), List.of(), tmp.resolve("kindserver.log"))) {
@@ -71,8 +67,8 @@ class KindServerJarIT {
 
     @Test
     void refusesToStartWithoutAPassword() throws Exception {
-        try (JarProcess kindserver = JarProcess.start(PATHS.kindserverJar(), List.of(
-                        "--listen", "127.0.0.1:" + JarProcess.freePort(), "--state-dir", tmp.resolve("state").toString()),
+        try (JavaProcess kindserver = new PackagedJar(PATHS.kindserverJar()).start(List.of(
+                        "--listen", "127.0.0.1:" + FreePort.onLoopback(), "--state-dir", tmp.resolve("state").toString()),
                 Map.of(), List.of("KINDSERVER_PASSWORD", "KINDSERVER_PASSWORD_FILE"), tmp.resolve("kindserver.log"))) {
             int exit = kindserver.exitCode(Duration.ofSeconds(60));
             assertNotEquals(0, exit);

@@ -1,5 +1,8 @@
 package io.providerkind.install.launch;
 
+import io.providerkind.testsupport.process.DockerCli;
+import io.providerkind.testsupport.wait.RunningProcess;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,9 +41,9 @@ final class ProviderContainer implements AutoCloseable {
         return new ProviderContainer(docker, name);
     }
 
-    /** Polls {@code check} until it gives a value or the container stops or the time is up. */
-    <T> T await(String what, Duration timeout, Supplier<Optional<T>> check) throws InterruptedException {
-        return Poll.until(what, timeout, this::exited, this::log, check);
+    /** Polls {@code check} until it gives a value; fails at once when the container stops first. */
+    <T> T await(String what, Duration timeout, Supplier<Optional<T>> check) {
+        return new RunningProcess(this::exited, this::log).await(what, timeout, check);
     }
 
     /** The container's processes with the user and group they run as. */

@@ -5,14 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubeapitest.junit.EnableKubeAPIServer;
 import io.fabric8.kubeapitest.junit.KubeConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.providerkind.install.KubeApiServerBinaries;
 import io.providerkind.install.RepositoryPaths;
-import io.providerkind.install.RequiresInCi;
 import io.providerkind.install.launch.ProviderContainer.ProcessOwner;
+import io.providerkind.testsupport.FreePort;
+import io.providerkind.testsupport.process.DockerCli;
+import io.providerkind.testsupport.realparts.KubeApiServerBinaries;
+import io.providerkind.testsupport.realparts.RealParts;
+import io.providerkind.testsupport.realparts.RequiresDocker;
+import io.providerkind.testsupport.realparts.RequiresKubeApiServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
@@ -34,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the package's CRDs: it runs as uid and gid 2000 like a Crossplane provider pod, answers its probes, serves
  * Prometheus metrics, and stops on SIGTERM.
  */
-@ExtendWith(KubeApiServerBinaries.class)
+@RequiresDocker
+@RequiresKubeApiServer
 @EnableKubeAPIServer(kubeAPIVersion = KubeApiServerBinaries.VERSION)
 class ProviderImageIT {
 
@@ -53,9 +57,8 @@ class ProviderImageIT {
 
     @BeforeAll
     static void buildTheImageOnTheStandInJre() throws Exception {
-        RequiresInCi.require(DOCKER.engineAnswers(), "the provider image needs a Docker engine and `docker version` reaches none");
-        RequiresInCi.require(DOCKER.hasImage(JRE_IMAGE),
-                JRE_IMAGE + ", the stand-in for the image's JRE base, is missing (testing/jre-image/build-jre-image.sh)");
+        RealParts.require(DOCKER.hasImage(JRE_IMAGE), JRE_IMAGE + ", the stand-in for the image's JRE base, is "
+                + "missing; build it with testing/jre-image/build-jre-image.sh (or make setup)");
         Path jar = PATHS.providerJar();
         assertTrue(Files.isRegularFile(jar), jar + " is missing: it is built by `make build` (mvn package)");
         DOCKER.check("build", "--tag", IMAGE, "--build-arg", "JRE_IMAGE=" + JRE_IMAGE,
@@ -83,7 +86,7 @@ class ProviderImageIT {
         Path config = Files.writeString(tmp.resolve("kubeconfig"), InlineKubeconfig.of(kubeconfig));
         // read inside the container by uid 2000, not by this file's owner
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
-        int port = JarProcess.freePort();
+        int port = FreePort.onLoopback();
         String base = "http://127.0.0.1:" + port;
         Http http = Http.plain();
         try (ProviderContainer provider = ProviderContainer.start(DOCKER, IMAGE, config, port)) {

@@ -3,11 +3,13 @@ package io.providerkind.install.launch;
 import io.fabric8.kubeapitest.junit.EnableKubeAPIServer;
 import io.fabric8.kubeapitest.junit.KubeConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.providerkind.install.KubeApiServerBinaries;
 import io.providerkind.install.RepositoryPaths;
+import io.providerkind.testsupport.FreePort;
+import io.providerkind.testsupport.process.JavaProcess;
+import io.providerkind.testsupport.realparts.KubeApiServerBinaries;
+import io.providerkind.testsupport.realparts.RequiresKubeApiServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
@@ -25,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (a real API server with the package's CRDs): it answers /healthz and /readyz and serves metrics on the
  * port Crossplane's runtime exposes, and stops on SIGTERM.
  */
-@ExtendWith(KubeApiServerBinaries.class)
+@RequiresKubeApiServer
 @EnableKubeAPIServer(kubeAPIVersion = KubeApiServerBinaries.VERSION)
 class ProviderJarIT {
 
@@ -47,10 +49,10 @@ class ProviderJarIT {
     @Test
     void answersItsHealthProbesAndServesMetrics() throws Exception {
         Path config = Files.writeString(tmp.resolve("kubeconfig"), kubeconfig);
-        int port = JarProcess.freePort();
+        int port = FreePort.onLoopback();
         String base = "http://127.0.0.1:" + port;
         Http http = Http.plain();
-        try (JarProcess provider = JarProcess.start(PATHS.providerJar(), List.of("--metrics-bind-address", "127.0.0.1:" + port),
+        try (JavaProcess provider = new PackagedJar(PATHS.providerJar()).start(List.of("--metrics-bind-address", "127.0.0.1:" + port),
                 Map.of("KUBECONFIG", config.toString()), List.of(), tmp.resolve("provider.log"))) {
             provider.await("provider health port " + port, Duration.ofSeconds(60), () -> Http.listening(port));
             provider.await("/healthz 200", Duration.ofSeconds(60), () -> http.ok(base + "/healthz"));

@@ -1,6 +1,6 @@
 package io.providerkind.kindserver.api;
 
-import io.providerkind.kindserver.testing.TrustingClients;
+import io.providerkind.testsupport.tls.PemTrust;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +49,7 @@ class JettyLevelErrorsTest {
     }
 
     private static String exchange(String request) throws IOException {
-        try (SSLSocket socket = (SSLSocket) TrustingClients.sslContext(server.tls.certificatePem()).getSocketFactory()
+        try (SSLSocket socket = (SSLSocket) PemTrust.sslContext(server.tls.certificatePem()).getSocketFactory()
                 .createSocket("127.0.0.1", server.api.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();

@@ -1,9 +1,9 @@
 package io.providerkind.kindserver.bench;
 
-import io.providerkind.kindserver.testing.Eventually;
 import io.providerkind.kindserver.testing.KindContainers;
 import io.providerkind.kindserver.testing.KindServerProcess;
 import io.providerkind.sdk.ClusterInfo;
+import io.providerkind.testsupport.wait.Waits;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.KindServerClient;
 
@@ -46,8 +46,8 @@ public final class KindServerBenchmark {
                 setup.create(name, CONFIG);
             }
             for (String name : CLUSTERS) {
-                ClusterInfo ready = Eventually.await(name + " Ready", Duration.ofMinutes(3), Duration.ofMillis(500),
-                        () -> setup.get(name), c -> c.phase() != ClusterPhase.Creating);
+                ClusterInfo ready = Waits.await(name + " Ready").atMost(Duration.ofMinutes(3))
+                        .pollInterval(Duration.ofMillis(500)).until(() -> setup.get(name), c -> c.phase() != ClusterPhase.Creating);
                 System.out.println("cluster " + name + ": " + ready.phase() + " " + ready.endpoint());
             }
             List<KindServerClient> clients = new ArrayList<>();
@@ -81,8 +81,8 @@ public final class KindServerBenchmark {
                 setup.delete(name);
             }
             for (String name : CLUSTERS) {
-                Eventually.await(name + " gone", Duration.ofMinutes(2), Duration.ofMillis(500), () -> setup.find(name),
-                        java.util.Optional::isEmpty);
+                Waits.await(name + " gone").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> setup.find(name), java.util.Optional::isEmpty);
             }
         } finally {
             kindserver.close();
@@ -124,7 +124,7 @@ public final class KindServerBenchmark {
         }
 
         static Path path() {
-            return io.providerkind.kindserver.testing.RealParts.kindDouble();
+            return io.providerkind.kindserver.testing.KindDouble.executable();
         }
 
         static void getClusters(Path kind) throws IOException, InterruptedException {

@@ -1,12 +1,12 @@
 package io.providerkind.kindserver.clusters;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.model.Container;
 import io.providerkind.kindserver.net.PortRange;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.Progress;
+import io.providerkind.testsupport.wait.Waits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -193,19 +193,12 @@ class ClusterRecoveryTest {
         }
     }
 
-    private void awaitRecordedStep(String name, int step) throws Exception {
+    private void awaitRecordedStep(String name, int step) {
         Path record = fixture.stateDir.resolve("clusters").resolve(name + ".json");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(record)) {
-                JsonNode progress = new ObjectMapper().readTree(record.toFile()).path("progress");
-                if (progress.path("step").asInt() >= step) {
-                    return;
-                }
-            }
-            Thread.sleep(50);
-        }
-        fail("the create of " + name + " never reached step " + step);
+        Waits.await("the create of " + name + " to record step " + step).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> Files.exists(record)
+                        && new ObjectMapper().readTree(record.toFile()).path("progress").path("step").asInt() >= step);
     }
 
     private static void awaitLine(Process process, String expected) throws Exception {

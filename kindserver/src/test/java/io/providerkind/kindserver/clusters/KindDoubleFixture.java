@@ -5,7 +5,9 @@ import com.github.dockerjava.api.model.Container;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.providerkind.kindserver.docker.NodeInspector;
 import io.providerkind.kindserver.net.PortRange;
-import io.providerkind.kindserver.testing.RealParts;
+import io.providerkind.kindserver.testing.DockerEngine;
+import io.providerkind.kindserver.testing.KindDouble;
+import io.providerkind.testsupport.wait.Waits;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
 
@@ -43,8 +45,8 @@ final class KindDoubleFixture implements AutoCloseable {
      * @param stepSeconds the double's delay per step (KIND_DOUBLE_STEP_SECONDS)
      */
     KindDoubleFixture(Path workDir, PortRange ports, double stepSeconds) throws IOException {
-        Path kindDouble = RealParts.kindDouble();
-        this.docker = RealParts.dockerClient();
+        Path kindDouble = KindDouble.executable();
+        this.docker = DockerEngine.client();
         this.stateDir = Files.createDirectories(workDir.resolve("state"));
         this.ports = ports;
         // the double takes its pace from the environment; a wrapper sets it without touching kindserver's code
@@ -78,23 +80,13 @@ final class KindDoubleFixture implements AutoCloseable {
     }
 
     /** Polls until the cluster matches, failing with what was last seen. */
-    ClusterInfo await(KindClusterService service, String name, Duration limit, Predicate<Optional<ClusterInfo>> until)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        Optional<ClusterInfo> last = service.get(name);
-        while (!until.test(last)) {
-            if (System.nanoTime() > deadline) {
-                fail("cluster " + name + " did not get there within " + limit + "; last seen: " + last);
-            }
-            Thread.sleep(50);
-            last = service.get(name);
-        }
-        return last.orElse(null);
+    ClusterInfo await(KindClusterService service, String name, Duration limit, Predicate<Optional<ClusterInfo>> until) {
+        return await("cluster " + name + " to get where the test expects it", service, name, limit, until);
     }
 
     /** Polls until the cluster is in the phase; a Failed cluster that was to become something else fails at once. */
-    ClusterInfo awaitPhase(KindClusterService service, String name, ClusterPhase phase) throws InterruptedException {
-        return await(service, name, Duration.ofSeconds(90), c -> {
+    ClusterInfo awaitPhase(KindClusterService service, String name, ClusterPhase phase) {
+        return await("cluster " + name + " to be " + phase, service, name, Duration.ofSeconds(90), c -> {
             ClusterPhase now = c.map(ClusterInfo::phase).orElse(null);
             if (now == ClusterPhase.Failed && phase != ClusterPhase.Failed) {
                 fail("cluster " + name + " failed while expected to become " + phase + ": " + c.get().message());
@@ -103,8 +95,14 @@ final class KindDoubleFixture implements AutoCloseable {
         });
     }
 
-    void awaitGone(KindClusterService service, String name) throws InterruptedException {
-        await(service, name, Duration.ofSeconds(90), Optional::isEmpty);
+    void awaitGone(KindClusterService service, String name) {
+        await("cluster " + name + " to be gone", service, name, Duration.ofSeconds(90), Optional::isEmpty);
+    }
+
+    private static ClusterInfo await(String what, KindClusterService service, String name, Duration limit,
+                                     Predicate<Optional<ClusterInfo>> until) {
+        return Waits.await(what).atMost(limit).pollInterval(Duration.ofMillis(50)).until(() -> service.get(name), until)
+                .orElse(null);
     }
 
     /** The node containers Docker has for a cluster, running or not. */

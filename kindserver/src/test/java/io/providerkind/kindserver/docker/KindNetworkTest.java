@@ -1,7 +1,7 @@
 package io.providerkind.kindserver.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import io.providerkind.kindserver.testing.RealParts;
+import io.providerkind.kindserver.testing.DockerEngine;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -19,7 +19,7 @@ class KindNetworkTest {
 
     @Test
     void gatewayIsAnIpv4AddressOnceTheNetworkIsEnsured() throws Exception {
-        try (DockerClient docker = RealParts.dockerClient()) {
+        try (DockerClient docker = DockerEngine.client()) {
             KindNetwork network = new KindNetwork(docker);
 
             Optional<String> gateway = network.ensureGateway();

@@ -1,7 +1,9 @@
 package io.providerkind.kindserver.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import io.providerkind.kindserver.testing.RealParts;
+import io.providerkind.kindserver.testing.DockerEngine;
+import io.providerkind.testsupport.realparts.RequiresDocker;
+import io.providerkind.testsupport.wait.Waits;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -22,12 +24,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * {@link NodeInspector} and {@link NodeWatcher} on the real Docker engine, with containers that carry kind's
  * labels. They are only created, never started: what is inspected here does not need a running node.
  */
+@RequiresDocker
 class NodeInspectorTest {
 
     private static final String WITH_VERSION = "kindserver-test/node-files:with-version";
@@ -39,7 +41,7 @@ class NodeInspectorTest {
 
     @BeforeAll
     static void importImages() throws IOException {
-        docker = RealParts.dockerClient();
+        docker = DockerEngine.client();
         importImage(WITH_VERSION, Map.of("kind/version", "v1.29.9\n"));
         importImage(WITHOUT_VERSION, Map.of("etc/hostname", "node\n"));
     }
@@ -124,16 +126,10 @@ class NodeInspectorTest {
         assertEquals(Optional.empty(), NodeInspector.imageTag("sha256:0123abcd"));
     }
 
-    private void awaitSnapshot(NodeWatcher watcher, java.util.function.Predicate<DockerSnapshot> until)
-            throws InterruptedException {
+    private void awaitSnapshot(NodeWatcher watcher, java.util.function.Predicate<DockerSnapshot> until) {
         // events make this sub-second; the periodic listing is 30 s, so passing in 5 s proves events work
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!until.test(watcher.current())) {
-            if (System.nanoTime() > deadline) {
-                fail("the watcher did not notice within 5 s; last snapshot: " + watcher.current());
-            }
-            Thread.sleep(20);
-        }
+        Waits.await("the watcher to notice").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(watcher::current, until);
     }
 
     private String node(String name, String role, String image) {

@@ -1,6 +1,7 @@
 package io.providerkind.kindserver.kind;
 
 import io.providerkind.sdk.Progress;
+import io.providerkind.testsupport.wait.Waits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,9 +139,9 @@ class KindCliTest {
 
     private long awaitChildPid() throws Exception {
         Path pidFile = fakeDir.resolve("child-pid");
-        for (int i = 0; i < 200 && (!Files.exists(pidFile) || Files.readString(pidFile).isBlank()); i++) {
-            Thread.sleep(25);
-        }
+        Waits.await("the fake kind's child to write its pid").atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(25))
+                .until(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank());
         return Long.parseLong(Files.readString(pidFile).strip());
     }
 }

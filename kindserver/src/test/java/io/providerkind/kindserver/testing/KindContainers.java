@@ -17,7 +17,7 @@ public final class KindContainers {
 
     /** Every container (running or not) labelled as a node of {@code cluster}. */
     public static List<Container> of(String cluster) {
-        try (DockerClient docker = RealParts.dockerClient()) {
+        try (DockerClient docker = DockerEngine.client()) {
             return docker.listContainersCmd().withShowAll(true)
                     .withLabelFilter(Map.of(CLUSTER_LABEL, cluster)).exec();
         } catch (IOException e) {
@@ -27,7 +27,7 @@ public final class KindContainers {
 
     /** Removes the nodes of the given clusters, whatever kindserver thinks: a safety net after tests. */
     public static void removeAll(String... clusters) {
-        try (DockerClient docker = RealParts.dockerClient()) {
+        try (DockerClient docker = DockerEngine.client()) {
             for (String cluster : clusters) {
                 for (Container container : docker.listContainersCmd().withShowAll(true)
                         .withLabelFilter(Map.of(CLUSTER_LABEL, cluster)).exec()) {

@@ -24,7 +24,7 @@ class KindDoubleContractTest {
 
     @Test
     void kindDoubleKeepsKindsCliContractOnTheRealEngine() throws IOException, InterruptedException {
-        Path kind = RealParts.kindDouble();
+        Path kind = KindDouble.executable();
         Path script = kind.resolveSibling("contract-test.sh");
         Process process = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -58,8 +58,7 @@ public final class KindServerFixture implements AutoCloseable {
     }
 
     public static KindServerFixture start(Path stateDir, int maxParallelCreates) {
-        RealParts.requireDocker();
-        KindServerFixture fixture = new KindServerFixture(stateDir, randomPassword(), RealParts.kindDouble(), maxParallelCreates);
+        KindServerFixture fixture = new KindServerFixture(stateDir, randomPassword(), KindDouble.executable(), maxParallelCreates);
         fixture.launch(0);
         return fixture;
     }

@@ -3,19 +3,21 @@ package io.providerkind.kindserver.testing;
 import io.providerkind.kindserver.KindServerMain;
 import io.providerkind.sdk.KindServerClient;
 import io.providerkind.sdk.KindServerClients;
+import io.providerkind.testsupport.FreePort;
+import io.providerkind.testsupport.process.JavaProcess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * kindserver as its own JVM, started exactly as operators start it ({@link KindServerMain} with flags and
@@ -25,19 +27,19 @@ import java.util.concurrent.TimeUnit;
 public final class KindServerProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path stateDir;
     private final Path kind;
     private final String password = "process-" + Long.toHexString(System.nanoTime());
-    private final int port = freePort();
+    private final int port = FreePort.onLoopback();
     private final Path log;
-    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
-    private Process process;
+    private final Map<String, String> environment = new HashMap<>();
+    private JavaProcess process;
 
     public KindServerProcess(Path stateDir) {
-        RealParts.requireDocker();
         this.stateDir = stateDir;
-        this.kind = RealParts.kindDouble();
+        this.kind = KindDouble.executable();
         this.log = stateDir.resolveSibling(stateDir.getFileName() + "-kindserver.log");
     }
 
@@ -49,42 +51,34 @@ public final class KindServerProcess implements AutoCloseable {
 
     /** Starts the JVM and waits until /healthz answers over HTTPS. */
     public KindServerProcess start() {
-        if (process != null && process.isAlive()) {
+        if (process != null && process.alive()) {
             throw new IllegalStateException("already running");
         }
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                KindServerMain.class.getName(),
-                "--listen", "127.0.0.1:" + port,
-                "--state-dir", stateDir.toString(),
-                "--kind", kind.toString(),
-                "--advertise-address", "127.0.0.1"));
-        builder.environment().putAll(environment);
-        builder.environment().put("KINDSERVER_PASSWORD", password);
-        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> variables = new HashMap<>(environment);
+        variables.put("KINDSERVER_PASSWORD", password);
         try {
-            process = builder.start();
+            process = JavaProcess.start(List.of(
+                    "-cp", System.getProperty("java.class.path"),
+                    KindServerMain.class.getName(),
+                    "--listen", "127.0.0.1:" + port,
+                    "--state-dir", stateDir.toString(),
+                    "--kind", kind.toString(),
+                    "--advertise-address", "127.0.0.1"), variables, List.of(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start kindserver", e);
         }
-        awaitHealthy();
+        process.await("kindserver answering /healthz over HTTPS", START_TIMEOUT, this::healthy);
         return this;
     }
 
     /** SIGKILL: the JVM and nothing else (its kind processes are orphaned, as in a real crash). */
     public void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        process.kill(Duration.ofSeconds(30));
     }
 
     /** SIGTERM, as systemd stops it; returns the exit code. */
     public int terminate() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("kindserver did not stop within 60 s of SIGTERM; log:\n" + log());
-        }
-        return process.exitValue();
+        return process.stop(STOP_TIMEOUT);
     }
 
     public URI baseUrl() {
@@ -106,60 +100,30 @@ public final class KindServerProcess implements AutoCloseable {
 
     /** Everything the process logged, for assertions and failure messages. */
     public String log() {
-        try {
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "(log unreadable: " + e + ")";
-        }
+        return process == null ? "" : process.log();
     }
 
     @Override
     public void close() throws InterruptedException {
-        if (process != null && process.isAlive()) {
+        if (process != null && process.alive()) {
             terminate();
         }
     }
 
-    private void awaitHealthy() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("kindserver exited with " + process.exitValue() + "; log:\n" + log());
-            }
-            if (Files.exists(stateDir.resolve("tls/kindserver.crt"))) {
-                try {
-                    HttpResponse<Void> health = TrustingClients.httpClient(caPem()).send(
-                            HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/healthz"))
-                                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                    if (health.statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-            sleep();
+    private Optional<Boolean> healthy() {
+        if (!Files.exists(stateDir.resolve("tls/kindserver.crt"))) {
+            return Optional.empty();
         }
-        throw new IllegalStateException("kindserver did not answer /healthz within " + START_TIMEOUT + "; log:\n" + log());
-    }
-
-    private static void sleep() {
         try {
-            Thread.sleep(200);
+            HttpResponse<Void> health = TrustingClients.httpClient(caPem()).send(
+                    HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/healthz"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return health.statusCode() == 200 ? Optional.of(true) : Optional.empty();
+        } catch (IOException notYet) {
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

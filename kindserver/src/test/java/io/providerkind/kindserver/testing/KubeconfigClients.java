@@ -2,6 +2,7 @@ package io.providerkind.kindserver.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.providerkind.testsupport.tls.PemTrust;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
@@ -9,7 +10,6 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -54,17 +54,7 @@ public final class KubeconfigClients {
 
     private static SSLContext sslContext(String caPem, String certPem, String keyPem) throws IOException {
         try {
-            CertificateFactory x509 = CertificateFactory.getInstance("X.509");
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            int i = 0;
-            for (Certificate ca : x509.generateCertificates(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII)))) {
-                trust.setCertificateEntry("ca-" + i++, ca);
-            }
-            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trustManagers.init(trust);
-
-            Certificate[] chain = x509.generateCertificates(
+            Certificate[] chain = CertificateFactory.getInstance("X.509").generateCertificates(
                     new ByteArrayInputStream(certPem.getBytes(StandardCharsets.US_ASCII))).toArray(Certificate[]::new);
             KeyStore identity = KeyStore.getInstance("PKCS12");
             identity.load(null, null);
@@ -73,7 +63,7 @@ public final class KubeconfigClients {
             keyManagers.init(identity, new char[0]);
 
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+            context.init(keyManagers.getKeyManagers(), PemTrust.trustManagers(caPem), null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IOException("the kubeconfig's certificates are not usable: " + e.getMessage(), e);

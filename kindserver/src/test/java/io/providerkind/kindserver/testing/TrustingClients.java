@@ -1,14 +1,8 @@
 package io.providerkind.kindserver.testing;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import java.io.ByteArrayInputStream;
+import io.providerkind.testsupport.tls.PemTrust;
+
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 
 /**
@@ -20,30 +14,11 @@ public final class TrustingClients {
     private TrustingClients() {
     }
 
-    public static SSLContext sslContext(String caPem) {
-        try {
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            int i = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(caPem.getBytes(StandardCharsets.US_ASCII)))) {
-                trust.setCertificateEntry("ca-" + i++, certificate);
-            }
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
-            return context;
-        } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new IllegalStateException("cannot build a trust store from the CA PEM", e);
-        }
-    }
-
     /** An HTTP/1.1 client (as the SDK uses) trusting {@code caPem}. */
     public static HttpClient httpClient(String caPem) {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .sslContext(sslContext(caPem))
+                .sslContext(PemTrust.sslContext(caPem))
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
     }

@@ -13,10 +13,9 @@ import io.providerkind.provider.api.ManagementAction;
 import io.providerkind.provider.api.SecretReference;
 import io.providerkind.provider.api.TestKindClusters;
 import io.providerkind.provider.managed.Conditions;
-import io.providerkind.provider.testing.ApiServerBinaries;
-import io.providerkind.provider.testing.Eventually;
 import io.providerkind.provider.testing.FakeKindServer;
 import io.providerkind.provider.testing.ProviderHarness;
+import io.providerkind.testsupport.realparts.KubeApiServerBinaries;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +23,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import static io.providerkind.provider.testing.ProviderHarness.waitUpTo;
 
 /**
  * Measures, on a real API server with kindserver faked in memory (so that only the provider is timed):
@@ -46,7 +47,7 @@ public final class ProviderBenchmark {
         Duration poll = Duration.ofSeconds(Long.getLong("bench.poll", 20));
         int polls = Integer.getInteger("bench.polls", 3);
         KubeAPIServer apiServer = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
-                .withApiServerVersion(ApiServerBinaries.VERSION).build());
+                .withApiServerVersion(KubeApiServerBinaries.VERSION).build());
         apiServer.start();
         try {
             readyLatency(apiServer.getKubeConfigYaml());
@@ -58,7 +59,7 @@ public final class ProviderBenchmark {
     }
 
     /** kindserver Ready to KindCluster Ready=True, as a user watching the KindCluster sees it. */
-    private static void readyLatency(String kubeconfig) {
+    private static void readyLatency(String kubeconfig) throws InterruptedException {
         FakeKindServer kindserver = new FakeKindServer();
         ProviderSettings settings = ProviderSettings.defaults();
         List<Double> millis = new ArrayList<>();
@@ -81,13 +82,13 @@ public final class ProviderBenchmark {
             for (int i = 0; i < READY_SAMPLES; i++) {
                 String name = "latency-" + i;
                 harness.apply(cluster(name, null));
-                Eventually.await(Duration.ofSeconds(30), name + " is being created",
-                        () -> kindserver.phase(name) != null && harness.get(name).atProvider().phase() != null);
+                waitUpTo(Duration.ofSeconds(30), name + " is being created")
+                        .until(() -> kindserver.phase(name) != null && harness.get(name).atProvider().phase() != null);
                 // an arbitrary offset into the busy poll, as a real create would end at any moment
-                Eventually.sleep((long) (Math.random() * settings.busyPoll().toMillis()));
+                Thread.sleep((long) (Math.random() * settings.busyPoll().toMillis()));
                 long kindserverReady = System.nanoTime();
                 kindserver.ready(name);
-                Eventually.await(Duration.ofSeconds(30), name + " is Ready", () -> readyAt.containsKey(name));
+                waitUpTo(Duration.ofSeconds(30), name + " is Ready").until(() -> readyAt.containsKey(name));
                 millis.add((readyAt.get(name) - kindserverReady) / 1e6);
             }
             watch.close();
@@ -99,7 +100,8 @@ public final class ProviderBenchmark {
     }
 
     /** An unchanged fleet: what each poll costs the API server and kindserver. */
-    private static void steadyState(String kubeconfig, int clusters, Duration poll, int polls) {
+    private static void steadyState(String kubeconfig, int clusters, Duration poll, int polls)
+            throws InterruptedException {
         FakeKindServer kindserver = new FakeKindServer();
         ProviderSettings settings = ProviderSettings.defaults().withPoll(poll)
                 .withMaxReconcileRate(Math.max(10, clusters / (int) Math.max(1, poll.toSeconds() / 2)));
@@ -110,21 +112,22 @@ public final class ProviderBenchmark {
                 String name = "fleet-" + i;
                 harness.apply(cluster(name, new SecretReference(name + "-conn", "default")));
             }
-            Eventually.await(Duration.ofMinutes(5), "all " + clusters + " are being created",
-                    () -> countPhase(harness, clusters, "Creating") == clusters);
+            waitUpTo(Duration.ofMinutes(5), "all " + clusters + " are being created")
+                    .until(() -> countPhase(harness, clusters, "Creating") == clusters);
             for (int i = 0; i < clusters; i++) {
                 kindserver.ready("fleet-" + i);
             }
-            Eventually.await(Duration.ofMinutes(5), "all " + clusters + " are Ready",
-                    () -> countReady(harness, clusters) == clusters);
+            waitUpTo(Duration.ofMinutes(5), "all " + clusters + " are Ready")
+                    .until(() -> countReady(harness, clusters) == clusters);
             System.out.printf("%n%d KindClusters created and Ready in %.1f s (max reconcile rate %d/s)%n", clusters,
                     (System.nanoTime() - started) / 1e9, settings.maxReconcileRate());
 
-            Eventually.sleep(poll.toMillis() + 2000);
+            // a whole poll period for the last Ready writes to land, then the fleet is measured over whole polls
+            Thread.sleep(poll.toMillis() + 2000);
             long writes = harness.apiWrites();
             double reads = requests(harness, "GET");
             int calls = kindserver.calls();
-            Eventually.sleep(poll.toMillis() * polls);
+            Thread.sleep(poll.toMillis() * polls);
             double perPoll = clusters * (double) polls;
             System.out.printf("steady state, %d KindClusters, poll %d s, %d polls: %d API writes (%.3f per cluster "
                             + "per poll), %.0f API reads (%.2f per cluster per poll), %d kindserver calls (%.2f per "

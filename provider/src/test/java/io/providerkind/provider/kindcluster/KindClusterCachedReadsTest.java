@@ -1,25 +1,22 @@
 package io.providerkind.provider.kindcluster;
 
-import io.fabric8.kubeapitest.junit.EnableKubeAPIServer;
-import io.fabric8.kubeapitest.junit.KubeConfig;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.providerkind.provider.ProviderSettings;
 import io.providerkind.provider.api.KindServerEndpoint;
 import io.providerkind.provider.api.SecretReference;
-import io.providerkind.provider.testing.ApiServerBinaries;
-import io.providerkind.provider.testing.Eventually;
 import io.providerkind.provider.testing.FakeKindServer;
 import io.providerkind.provider.testing.ProviderHarness;
-import org.junit.jupiter.api.AfterEach;
+import io.providerkind.provider.testing.ProviderIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.providerkind.provider.kindcluster.KindClusterLifecycleTest.seedCluster;
+import static io.providerkind.provider.testing.ProviderHarness.holdsFor;
+import static io.providerkind.provider.testing.ProviderHarness.waitUpTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,43 +25,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * unchanged cluster costs no API request per poll, and still every change a user makes (a ProviderConfig
  * edited or created late, a password rotated in its Secret) reaches the clusters without a restart.
  */
-@ExtendWith(ApiServerBinaries.class)
-@EnableKubeAPIServer(kubeAPIVersion = ApiServerBinaries.VERSION)
-class KindClusterCachedReadsTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final ProviderSettings FAST_POLL = ProviderSettings.defaults()
-            .withPoll(Duration.ofSeconds(1)).withBusyPoll(Duration.ofMillis(200));
-
-    @KubeConfig
-    static String kubeconfig;
+class KindClusterCachedReadsTest extends ProviderIntegrationTest {
 
     private final FakeKindServer kindserver = new FakeKindServer();
     /** Every connection the provider opened to kindserver, in order. */
     private final List<KindServerConnection> connections = new CopyOnWriteArrayList<>();
     private ProviderHarness harness;
 
-    @AfterEach
-    void stopProvider() {
-        harness.close();
-    }
-
     @Test
     void steadyStatePollMakesNoApiRequests() {
         start(FAST_POLL);
         harness.applyProviderConfig("default", null);
         harness.apply(seedCluster("quiet", "default", new SecretReference("quiet-conn", "default")));
-        Eventually.await(WAIT, "kindserver creates quiet", () -> kindserver.has("quiet"));
+        waitUpTo(WAIT, "kindserver creates quiet").until(() -> kindserver.has("quiet"));
         kindserver.ready("quiet");
         harness.awaitCondition("quiet", "Ready", "True", "Available", WAIT);
-        Eventually.await(WAIT, "the connection Secret is written",
-                () -> harness.secret("default", "quiet-conn") != null);
+        waitUpTo(WAIT, "the connection Secret is written").until(() -> harness.secret("default", "quiet-conn") != null);
 
-        Eventually.sleep(1500);
+        harness.awaitSettledReady("quiet", Duration.ofMillis(1500));
         long readsBefore = harness.apiReads();
         long writesBefore = harness.apiWrites();
         int callsBefore = kindserver.calls();
-        Eventually.sleep(5000);
+        holdsFor("no API request while an unchanged cluster is polled", Duration.ofSeconds(5),
+                () -> harness.apiWrites() == writesBefore && harness.apiReads() == readsBefore);
 
         assertTrue(kindserver.calls() - callsBefore >= 3, "the cluster was polled");
         assertEquals(0, harness.apiWrites() - writesBefore, "API writes in 5 polls of an unchanged cluster");
@@ -78,14 +61,14 @@ class KindClusterCachedReadsTest {
         start(FAST_POLL);
         harness.applyProviderConfig("default", null);
         harness.apply(seedCluster("rotated", "default", null));
-        Eventually.await(WAIT, "kindserver creates rotated", () -> kindserver.has("rotated"));
+        waitUpTo(WAIT, "kindserver creates rotated").until(() -> kindserver.has("rotated"));
         assertEquals(ProviderHarness.PASSWORD, connections.get(0).password());
 
         Secret secret = harness.secret(ProviderHarness.CREDENTIALS_NAMESPACE, "default-password");
         harness.client().resource(new SecretBuilder(secret).withData(null)
                 .addToStringData("password", "rotated-s3cret").build()).update();
 
-        Eventually.await(WAIT, "kindserver is called with the new password", () -> connections.stream()
+        waitUpTo(WAIT, "kindserver is called with the new password").until(() -> connections.stream()
                 .anyMatch(c -> c.password().equals("rotated-s3cret")));
         kindserver.ready("rotated");
         harness.awaitCondition("rotated", "Ready", "True", "Available", WAIT);
@@ -97,15 +80,15 @@ class KindClusterCachedReadsTest {
         start(FAST_POLL.withPoll(Duration.ofMinutes(5)));
         harness.applyProviderConfig("default", null);
         harness.apply(seedCluster("moved", "default", null));
-        Eventually.await(WAIT, "kindserver creates moved", () -> kindserver.has("moved"));
+        waitUpTo(WAIT, "kindserver creates moved").until(() -> kindserver.has("moved"));
         kindserver.ready("moved");
         harness.awaitCondition("moved", "Ready", "True", "Available", WAIT);
 
         harness.applyProviderConfig("default", new KindServerEndpoint("https://127.0.0.1:7444", null, true),
                 ProviderHarness.PASSWORD, null);
 
-        Eventually.await(Duration.ofSeconds(10), "the cluster is looked at through the new endpoint",
-                () -> connections.stream().anyMatch(c -> c.url().startsWith("https://127.0.0.1:7444/")));
+        waitUpTo(Duration.ofSeconds(10), "the cluster is looked at through the new endpoint")
+                .until(() -> connections.stream().anyMatch(c -> c.url().startsWith("https://127.0.0.1:7444/")));
     }
 
     @Test
@@ -118,7 +101,7 @@ class KindClusterCachedReadsTest {
                 harness.condition("early", "Synced").orElseThrow().message());
 
         harness.applyProviderConfig("late-config", null);
-        Eventually.await(WAIT, "kindserver creates early", () -> kindserver.has("early"));
+        waitUpTo(WAIT, "kindserver creates early").until(() -> kindserver.has("early"));
         harness.awaitCondition("early", "Synced", "True", "ReconcileSuccess", WAIT);
     }
 
@@ -136,12 +119,12 @@ class KindClusterCachedReadsTest {
                 harness.condition("locked", "Synced").orElseThrow().message());
 
         harness.applyProviderConfig("default", null);
-        Eventually.await(WAIT, "kindserver creates locked", () -> kindserver.has("locked"));
+        waitUpTo(WAIT, "kindserver creates locked").until(() -> kindserver.has("locked"));
         harness.awaitCondition("locked", "Synced", "True", "ReconcileSuccess", WAIT);
     }
 
     private void start(ProviderSettings settings) {
-        harness = new ProviderHarness(kubeconfig).start(settings, connection -> {
+        harness = startProvider(settings, connection -> {
             connections.add(connection);
             return kindserver;
         });

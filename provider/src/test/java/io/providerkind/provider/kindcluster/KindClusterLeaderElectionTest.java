@@ -1,17 +1,13 @@
 package io.providerkind.provider.kindcluster;
 
-import io.fabric8.kubeapitest.junit.EnableKubeAPIServer;
-import io.fabric8.kubeapitest.junit.KubeConfig;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.micrometer.core.instrument.Counter;
 import io.providerkind.provider.ProviderSettings;
-import io.providerkind.provider.testing.ApiServerBinaries;
-import io.providerkind.provider.testing.Eventually;
 import io.providerkind.provider.testing.FakeKindServer;
 import io.providerkind.provider.testing.ProviderHarness;
+import io.providerkind.provider.testing.ProviderIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +15,8 @@ import java.util.List;
 import static io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE;
 import static io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE;
 import static io.providerkind.provider.kindcluster.KindClusterLifecycleTest.seedCluster;
+import static io.providerkind.provider.testing.ProviderHarness.holdsFor;
+import static io.providerkind.provider.testing.ProviderHarness.waitUpTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,57 +24,48 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two replicas of the provider with leader election, on a real API server and one (fake) kindserver:
  * only the Lease's holder reconciles, and when it stops the other takes the Lease over and carries on.
  */
-@ExtendWith(ApiServerBinaries.class)
-@EnableKubeAPIServer(kubeAPIVersion = ApiServerBinaries.VERSION)
-class KindClusterLeaderElectionTest {
+class KindClusterLeaderElectionTest extends ProviderIntegrationTest {
 
     /** crossplane's name for a provider's lease; an operator looks for it under this name. */
     private static final String LEASE = "crossplane-leader-election-provider-kind";
-    private static final Duration WAIT = Duration.ofSeconds(30);
     /** A stopped leader's lease expires, then the other replica sees it at its next (jittered) retry. */
     private static final Duration TAKEOVER =
             LEASE_DURATION_DEFAULT_VALUE.plus(RETRY_PERIOD_DEFAULT_VALUE.multipliedBy(2));
     private static final ProviderSettings REPLICA = new ProviderSettings(Duration.ofSeconds(1),
             Duration.ofMillis(200), Duration.ofHours(1), 10, true, true);
 
-    @KubeConfig
-    static String kubeconfig;
-
     private final FakeKindServer kindserver = new FakeKindServer();
     private ProviderHarness first;
     private ProviderHarness second;
 
+    /** Before the base class closes both replicas: the follower must not take the lease the test deletes. */
     @AfterEach
-    void stopReplicas() {
+    void removeTheLease() {
         if (second != null) {
             second.stopProvider();
         }
         first.client().resources(Lease.class).inAnyNamespace().withField("metadata.name", LEASE).delete();
-        first.close();
-        if (second != null) {
-            second.close();
-        }
     }
 
     @Test
     void onlyTheLeaderReconcilesAndTheOtherTakesOverWhenItStops() {
-        first = new ProviderHarness(kubeconfig).start(REPLICA, connection -> kindserver);
-        Eventually.await(WAIT, "the first replica holds the lease", () -> !leaseHolder().isEmpty());
+        first = startProvider(REPLICA, connection -> kindserver);
+        waitUpTo(WAIT, "the first replica holds the lease").until(() -> !leaseHolder().isEmpty());
         String leader = leaseHolder();
-        second = new ProviderHarness(kubeconfig).start(REPLICA, connection -> kindserver);
+        second = startProvider(REPLICA, connection -> kindserver);
         long followerWrites = second.apiWrites();
 
         first.applyProviderConfig("default", null);
         first.apply(seedCluster("one", "default", null));
         awaitReady("one");
-        Eventually.holdsFor(Duration.ofSeconds(3), "the leader keeps the lease and the follower reconciles nothing",
+        holdsFor("the leader keeps the lease and the follower reconciles nothing", Duration.ofSeconds(3),
                 () -> leaseHolder().equals(leader) && reconciles(second) == 0);
         assertEquals(1, kindserver.creates.get(), "one create for one cluster, with two replicas running");
         assertTrue(reconciles(first) > 0, "the leader reconciled");
         assertEquals(followerWrites, second.apiWrites(), "the follower wrote nothing to the API");
 
         first.stopProvider();
-        Eventually.await(TAKEOVER, "the second replica takes the lease", () -> {
+        waitUpTo(TAKEOVER, "the second replica takes the lease").until(() -> {
             String holder = leaseHolder();
             return !holder.isEmpty() && !holder.equals(leader);
         });
@@ -89,7 +78,7 @@ class KindClusterLeaderElectionTest {
     }
 
     private void awaitReady(String name) {
-        Eventually.await(WAIT, "kindserver is asked to create " + name, () -> kindserver.has(name));
+        waitUpTo(WAIT, "kindserver is asked to create " + name).until(() -> kindserver.has(name));
         kindserver.ready(name);
         first.awaitCondition(name, "Ready", "True", "Available", WAIT);
     }

@@ -1,10 +1,7 @@
 package io.providerkind.provider.kindcluster;
 
-import io.fabric8.kubeapitest.junit.EnableKubeAPIServer;
-import io.fabric8.kubeapitest.junit.KubeConfig;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.providerkind.provider.ProviderSettings;
 import io.providerkind.provider.api.DeletionPolicy;
 import io.providerkind.provider.api.ForProvider;
 import io.providerkind.provider.api.KindCluster;
@@ -17,15 +14,12 @@ import io.providerkind.provider.managed.Annotations;
 import io.providerkind.provider.managed.ManagedReconciler;
 import io.providerkind.provider.managed.SecretConnectionPublisher;
 import io.providerkind.provider.providerconfig.ProviderConfigReconciler;
-import io.providerkind.provider.testing.ApiServerBinaries;
-import io.providerkind.provider.testing.Eventually;
 import io.providerkind.provider.testing.FakeKindServer;
 import io.providerkind.provider.testing.ProviderHarness;
+import io.providerkind.provider.testing.ProviderIntegrationTest;
 import io.providerkind.provider.testing.WebhookReceiver;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.providerkind.provider.runtime.MetricsServer;
 
@@ -40,6 +34,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
+import static io.providerkind.provider.testing.ProviderHarness.holdsFor;
+import static io.providerkind.provider.testing.ProviderHarness.waitUpTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,28 +45,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * IP and version, the connection Secret, the ProviderConfig's usage, the steady state's cost, drift
  * alerts without any deletion, and deletion.
  */
-@ExtendWith(ApiServerBinaries.class)
-@EnableKubeAPIServer(kubeAPIVersion = ApiServerBinaries.VERSION)
-class KindClusterLifecycleTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final ProviderSettings SETTINGS = ProviderSettings.defaults()
-            .withPoll(Duration.ofSeconds(1)).withBusyPoll(Duration.ofMillis(200));
-
-    @KubeConfig
-    static String kubeconfig;
+class KindClusterLifecycleTest extends ProviderIntegrationTest {
 
     private ProviderHarness harness;
     private final FakeKindServer kindserver = new FakeKindServer();
 
     @BeforeEach
-    void startProvider() {
-        harness = new ProviderHarness(kubeconfig).start(SETTINGS, connection -> kindserver);
-    }
-
-    @AfterEach
-    void stopProvider() {
-        harness.close();
+    void startTheProvider() {
+        harness = startProvider(FAST_POLL, connection -> kindserver);
     }
 
     @Test
@@ -79,10 +61,10 @@ class KindClusterLifecycleTest {
             harness.applyProviderConfig("seed-config", alerts.url());
             harness.apply(seedCluster("seed", "seed-config", new SecretReference("seed-conn", "default")));
 
-            Eventually.await(WAIT, "kindserver is asked to create seed", () -> kindserver.has("seed"));
+            waitUpTo(WAIT, "kindserver is asked to create seed").until(() -> kindserver.has("seed"));
             kindserver.progress("seed", 4, "Starting control-plane 🕹️");
             harness.awaitCondition("seed", "Ready", "False", "Creating", WAIT);
-            Eventually.await(WAIT, "kind's step shows", () -> "4/6 Starting control-plane 🕹️"
+            waitUpTo(WAIT, "kind's step shows").until(() -> "4/6 Starting control-plane 🕹️"
                     .equals(harness.get("seed").atProvider().progress()));
             assertTrue(harness.condition("seed", "Ready").orElseThrow().message().contains("step 4/6"));
 
@@ -106,8 +88,9 @@ class KindClusterLifecycleTest {
 
             changeConfig("seed", TestKindClusters.SEED_CONFIG + "- role: worker\n");
             harness.awaitCondition("seed", "Drifted", "True", Drift.CONFIG_CHANGED, WAIT);
-            Eventually.await(WAIT, "one alert reached the webhook", () -> alerts.bodies().size() == 1);
-            Thread.sleep(2500);
+            waitUpTo(WAIT, "one alert reached the webhook").until(() -> alerts.bodies().size() == 1);
+            holdsFor("no second alert nor event for the same drift", Duration.ofMillis(2500),
+                    () -> alerts.bodies().size() == 1 && driftEvents("seed") <= 1);
             assertEquals(1, driftEvents("seed"), "one alert per drift, not one per poll");
             assertEquals(1, alerts.bodies().size());
             assertTrue(alerts.bodies().get(0).contains("\"reason\":\"ConfigChanged\""), alerts.bodies().get(0));
@@ -118,12 +101,12 @@ class KindClusterLifecycleTest {
             kindserver.stopNodes("seed");
             harness.awaitCondition("seed", "Drifted", "True", "SeveralDrifts", WAIT);
             harness.awaitCondition("seed", "Ready", "False", "Unavailable", WAIT);
-            Eventually.await(WAIT, "the new drift is alerted too", () -> alerts.bodies().size() == 2);
+            waitUpTo(WAIT, "the new drift is alerted too").until(() -> alerts.bodies().size() == 2);
             assertEquals(0, kindserver.deletes.get(), "drift never deletes");
             assertEquals(1, kindserver.creates.get(), "drift never re-creates");
 
             harness.client().resource(harness.get("seed")).delete();
-            Eventually.await(WAIT, "the KindCluster is gone", () -> harness.get("seed") == null);
+            waitUpTo(WAIT, "the KindCluster is gone").until(() -> harness.get("seed") == null);
             assertTrue(kindserver.deletes.get() >= 1);
             assertTrue(!kindserver.has("seed"), "the kind cluster was deleted");
         }
@@ -133,27 +116,27 @@ class KindClusterLifecycleTest {
     void providerConfigCannotBeDeletedWhileAKindClusterUsesIt() {
         harness.applyProviderConfig("busy-config", null);
         harness.apply(seedCluster("busy", "busy-config", null));
-        Eventually.await(WAIT, "usage is counted", () -> Long.valueOf(1).equals(providerConfig("busy-config")
+        waitUpTo(WAIT, "usage is counted").until(() -> Long.valueOf(1).equals(providerConfig("busy-config")
                 .getStatus().users()));
         assertTrue(providerConfig("busy-config").getMetadata().getFinalizers().contains(ProviderConfigReconciler.FINALIZER));
 
         harness.client().resource(providerConfig("busy-config")).delete();
 
-        Eventually.await(WAIT, "deletion is blocked and says why", () -> providerConfig("busy-config").getStatus()
+        waitUpTo(WAIT, "deletion is blocked and says why").until(() -> providerConfig("busy-config").getStatus()
                 .conditions().stream().anyMatch(c -> c.type().equals("Terminating") && c.isTrue()));
         assertNotNull(providerConfig("busy-config"));
 
         // garbage collection removes a deleted KindCluster's usage; kube-api-test runs no garbage collector
         harness.client().resource(harness.get("busy")).withPropagationPolicy(
                 io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
-        Eventually.await(WAIT, "the KindCluster is gone", () -> harness.get("busy") == null);
+        waitUpTo(WAIT, "the KindCluster is gone").until(() -> harness.get("busy") == null);
         harness.client().resources(ProviderConfigUsage.class).withLabel(ProviderConfigUsage.PROVIDER_CONFIG_LABEL,
                 "busy-config").delete();
-        Eventually.await(WAIT, "the ProviderConfig is released", () -> providerConfig("busy-config") == null);
+        waitUpTo(WAIT, "the ProviderConfig is released").until(() -> providerConfig("busy-config") == null);
     }
 
     private void assertConnectionSecret(KindCluster ready) {
-        Eventually.await(WAIT, "the connection Secret has the kubeconfig", () -> {
+        waitUpTo(WAIT, "the connection Secret has the kubeconfig").until(() -> {
             Secret s = harness.secret("default", "seed-conn");
             return s != null && s.getData() != null && s.getData().containsKey("kubeconfig");
         });
@@ -179,16 +162,17 @@ class KindClusterLifecycleTest {
         assertEquals(configName, usage.getProviderConfigRef().name());
         assertEquals(configName, usage.getMetadata().getLabels().get(ProviderConfigUsage.PROVIDER_CONFIG_LABEL));
         assertEquals("seed", usage.getResourceRef().name());
-        Eventually.await(WAIT, "the ProviderConfig counts one user", () ->
+        waitUpTo(WAIT, "the ProviderConfig counts one user").until(() ->
                 Long.valueOf(1).equals(providerConfig(configName).getStatus().users()));
     }
 
     /** Several polls of an unchanged, Ready cluster: one kindserver call each, and no API write at all. */
     private void assertSteadyStateCostsNoWrites() {
-        Eventually.sleep(1500);
+        harness.awaitSettledReady("seed", Duration.ofMillis(1500));
         long writesBefore = harness.apiWrites();
         int callsBefore = kindserver.calls();
-        Eventually.sleep(5000);
+        holdsFor("no API write while an unchanged cluster is polled", Duration.ofSeconds(5),
+                () -> harness.apiWrites() == writesBefore);
         long writes = harness.apiWrites() - writesBefore;
         int calls = kindserver.calls() - callsBefore;
         assertEquals(0, writes, "API writes in 5 polls of an unchanged cluster");

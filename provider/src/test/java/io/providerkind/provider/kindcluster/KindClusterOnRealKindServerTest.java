@@ -1,13 +1,11 @@
 package io.providerkind.provider.kindcluster;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Container;
-import io.fabric8.kubeapitest.junit.EnableKubeAPIServer;
-import io.fabric8.kubeapitest.junit.KubeConfig;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.providerkind.kindserver.testing.DockerEngine;
+import io.providerkind.kindserver.testing.KindContainers;
 import io.providerkind.kindserver.testing.KindServerFixture;
 import io.providerkind.kindserver.testing.KubeconfigClients;
-import io.providerkind.kindserver.testing.RealParts;
 import io.providerkind.provider.ProviderSettings;
 import io.providerkind.provider.api.DeletionPolicy;
 import io.providerkind.provider.api.ForProvider;
@@ -18,16 +16,14 @@ import io.providerkind.provider.api.ManagementAction;
 import io.providerkind.provider.api.SecretReference;
 import io.providerkind.provider.api.TestKindClusters;
 import io.providerkind.provider.managed.Annotations;
-import io.providerkind.provider.testing.ApiServerBinaries;
-import io.providerkind.provider.testing.Eventually;
 import io.providerkind.provider.testing.ProviderHarness;
+import io.providerkind.provider.testing.ProviderIntegrationTest;
 import io.providerkind.sdk.ClusterPhase;
+import io.providerkind.testsupport.realparts.RequiresDocker;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
@@ -39,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.providerkind.provider.testing.ProviderHarness.waitUpTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,19 +43,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * End to end on real parts: a real API server, the provider with the SDK's HTTP client, and a real
  * kindserver on 127.0.0.1 driving the kind test double on the Docker engine. Without Docker or the
- * double these fail under CI=true and are skipped elsewhere (RealParts).
+ * double these fail under CI=true and are skipped elsewhere (test-support's RealParts).
  */
-@ExtendWith(ApiServerBinaries.class)
-@EnableKubeAPIServer(kubeAPIVersion = ApiServerBinaries.VERSION)
-class KindClusterOnRealKindServerTest {
+@RequiresDocker
+class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
 
     private static final Duration CREATE = Duration.ofMinutes(3);
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration REAL_PARTS_WAIT = Duration.ofSeconds(60);
     private static final ProviderSettings SETTINGS = ProviderSettings.defaults()
             .withPoll(Duration.ofSeconds(2)).withBusyPoll(Duration.ofMillis(500));
-
-    @KubeConfig
-    static String kubeconfig;
 
     @TempDir
     static Path stateDir;
@@ -75,23 +68,17 @@ class KindClusterOnRealKindServerTest {
     static void stopKindServer() {
         if (kindserver != null) {
             kindserver.client().list().forEach(c -> kindserver.client().delete(c.name()));
-            Eventually.await(CREATE, "kindserver deleted what the tests left", () -> kindserver.client().list().isEmpty());
+            waitUpTo(CREATE, "kindserver deleted what the tests left").until(() -> kindserver.client().list().isEmpty());
             kindserver.close();
         }
     }
 
     @BeforeEach
-    void startProvider() {
-        harness = new ProviderHarness(kubeconfig).start(SETTINGS,
-                new SdkKindServerClientFactory(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+    void startProviderOnTheRealKindServer() {
+        harness = startProvider(SETTINGS, new SdkKindServerClientFactory(Duration.ofSeconds(5), Duration.ofSeconds(30)));
         harness.applyProviderConfig("default",
                 new KindServerEndpoint(kindserver.baseUrl().toString(), kindserver.caPem(), null),
                 kindserver.password(), null);
-    }
-
-    @AfterEach
-    void stopProvider() {
-        harness.close();
     }
 
     @Test
@@ -104,7 +91,7 @@ class KindClusterOnRealKindServerTest {
         assertTrue(ready.atProvider().kubernetesVersion().startsWith("v1."), ready.atProvider().kubernetesVersion());
         assertTrue(ready.atProvider().endpoint().startsWith("https://"), ready.atProvider().endpoint());
 
-        Eventually.await(WAIT, "the connection Secret holds the kubeconfig", () -> {
+        waitUpTo(REAL_PARTS_WAIT, "the connection Secret holds the kubeconfig").until(() -> {
             Secret s = harness.secret("default", "e2e-seed-conn");
             return s != null && s.getData() != null && s.getData().containsKey("kubeconfig");
         });
@@ -117,18 +104,18 @@ class KindClusterOnRealKindServerTest {
                 changed.getSpec().providerConfigRef(), changed.getSpec().writeConnectionSecretToRef(),
                 changed.getSpec().deletionPolicy(), changed.getSpec().managementPolicies()));
         harness.client().resource(changed).update();
-        harness.awaitCondition("e2e-seed", DriftAlerts.CONDITION, "True", Drift.CONFIG_CHANGED, WAIT);
+        harness.awaitCondition("e2e-seed", DriftAlerts.CONDITION, "True", Drift.CONFIG_CHANGED, REAL_PARTS_WAIT);
 
         stopNodesOf("e2e-seed");
-        harness.awaitCondition("e2e-seed", DriftAlerts.CONDITION, "True", "SeveralDrifts", WAIT);
+        harness.awaitCondition("e2e-seed", DriftAlerts.CONDITION, "True", "SeveralDrifts", REAL_PARTS_WAIT);
         assertEquals(2, harness.events("e2e-seed").stream().filter(e -> e.startsWith("Warning DriftDetected")).count());
         assertTrue(kindserver.client().find("e2e-seed").isPresent(), "drift deleted nothing");
-        assertEquals(1, nodeContainers("e2e-seed").size(), "and re-created nothing");
+        assertEquals(1, KindContainers.of("e2e-seed").size(), "and re-created nothing");
 
         harness.client().resource(harness.get("e2e-seed")).delete();
-        Eventually.await(CREATE, "the KindCluster is gone", () -> harness.get("e2e-seed") == null);
+        waitUpTo(CREATE, "the KindCluster is gone").until(() -> harness.get("e2e-seed") == null);
         assertTrue(kindserver.client().find("e2e-seed").isEmpty(), "kindserver no longer has the cluster");
-        assertTrue(nodeContainers("e2e-seed").isEmpty(), "no node container is left");
+        assertTrue(KindContainers.of("e2e-seed").isEmpty(), "no node container is left");
     }
 
     @Test
@@ -137,20 +124,20 @@ class KindClusterOnRealKindServerTest {
         harness.awaitCondition("e2e-flaky", "Ready", "True", "Available", CREATE);
 
         kindserver.stop();
-        harness.awaitCondition("e2e-flaky", "Synced", "False", "ReconcileError", WAIT);
+        harness.awaitCondition("e2e-flaky", "Synced", "False", "ReconcileError", REAL_PARTS_WAIT);
         assertTrue(harness.condition("e2e-flaky", "Synced").orElseThrow().message()
                 .contains("is kindserver running"), harness.condition("e2e-flaky", "Synced").orElseThrow().message());
         kindserver.restart();
 
         harness.awaitCondition("e2e-flaky", "Synced", "True", "ReconcileSuccess", Duration.ofMinutes(2));
         assertEquals("True", harness.condition("e2e-flaky", "Ready").orElseThrow().status());
-        assertEquals(1, nodeContainers("e2e-flaky").size());
+        assertEquals(1, KindContainers.of("e2e-flaky").size());
     }
 
     @Test
     void providerRestartInTheMiddleOfACreateMakesOneCluster() {
         harness.apply(cluster("e2e-restart", DeletionPolicy.Delete, null));
-        Eventually.await(WAIT, "kindserver is creating it", () -> kindserver.client().find("e2e-restart")
+        waitUpTo(REAL_PARTS_WAIT, "kindserver is creating it").until(() -> kindserver.client().find("e2e-restart")
                 .map(c -> c.phase() == ClusterPhase.Creating).orElse(false));
         harness.stopProvider();
         KindCluster crashed = harness.get("e2e-restart");
@@ -163,30 +150,30 @@ class KindClusterOnRealKindServerTest {
 
         harness.awaitCondition("e2e-restart", "Ready", "True", "Available", CREATE);
         assertEquals(1, kindserver.client().list().stream().filter(c -> c.name().equals("e2e-restart")).count());
-        assertEquals(1, nodeContainers("e2e-restart").size(), "one control-plane container: created once");
+        assertEquals(1, KindContainers.of("e2e-restart").size(), "one control-plane container: created once");
     }
 
     @Test
     void existingClusterIsImportedByExternalNameAndOrphanedOnDelete() {
         kindserver.client().create("e2e-legacy", TestKindClusters.SEED_CONFIG);
-        Eventually.await(CREATE, "the cluster made outside the provider is ready", () -> kindserver.client()
+        waitUpTo(CREATE, "the cluster made outside the provider is ready").until(() -> kindserver.client()
                 .find("e2e-legacy").map(c -> c.phase() == ClusterPhase.Ready).orElse(false));
         KindCluster imported = cluster("e2e-imported", DeletionPolicy.Orphan, null);
         imported.getMetadata().setAnnotations(Map.of(Annotations.EXTERNAL_NAME, "e2e-legacy",
                 Annotations.PAUSED, "true"));
         harness.apply(imported);
-        harness.awaitCondition("e2e-imported", "Synced", "False", "ReconcilePaused", WAIT);
+        harness.awaitCondition("e2e-imported", "Synced", "False", "ReconcilePaused", REAL_PARTS_WAIT);
 
         KindCluster resumed = harness.get("e2e-imported");
         resumed.getMetadata().setAnnotations(Map.of(Annotations.EXTERNAL_NAME, "e2e-legacy"));
         harness.client().resource(resumed).update();
 
-        harness.awaitCondition("e2e-imported", "Ready", "True", "Available", WAIT);
+        harness.awaitCondition("e2e-imported", "Ready", "True", "Available", REAL_PARTS_WAIT);
         assertEquals("False", harness.condition("e2e-imported", DriftAlerts.CONDITION).orElseThrow().status());
         harness.client().resource(harness.get("e2e-imported")).delete();
-        Eventually.await(WAIT, "the KindCluster is gone", () -> harness.get("e2e-imported") == null);
+        waitUpTo(REAL_PARTS_WAIT, "the KindCluster is gone").until(() -> harness.get("e2e-imported") == null);
         assertTrue(kindserver.client().find("e2e-legacy").isPresent(), "Orphan keeps the cluster");
-        assertEquals(1, nodeContainers("e2e-legacy").size());
+        assertEquals(1, KindContainers.of("e2e-legacy").size());
     }
 
     private static KindCluster cluster(String name, DeletionPolicy deletion, SecretReference connection) {
@@ -196,18 +183,9 @@ class KindClusterOnRealKindServerTest {
         return cluster;
     }
 
-    private static List<Container> nodeContainers(String cluster) {
-        try (DockerClient docker = RealParts.dockerClient()) {
-            return docker.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of("io.x-k8s.kind.cluster", cluster)).exec();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static void stopNodesOf(String cluster) {
-        try (DockerClient docker = RealParts.dockerClient()) {
-            nodeContainers(cluster).forEach(c -> docker.stopContainerCmd(c.getId()).withTimeout(5).exec());
+        try (DockerClient docker = DockerEngine.client()) {
+            KindContainers.of(cluster).forEach(c -> docker.stopContainerCmd(c.getId()).withTimeout(5).exec());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

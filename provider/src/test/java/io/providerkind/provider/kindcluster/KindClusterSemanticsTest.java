@@ -1,25 +1,19 @@
 package io.providerkind.provider.kindcluster;
 
-import io.fabric8.kubeapitest.junit.EnableKubeAPIServer;
-import io.fabric8.kubeapitest.junit.KubeConfig;
-import io.providerkind.provider.ProviderSettings;
 import io.providerkind.provider.api.DeletionPolicy;
 import io.providerkind.provider.api.KindCluster;
 import io.providerkind.provider.api.KindClusterSpec;
 import io.providerkind.provider.api.ManagementAction;
 import io.providerkind.provider.api.TestKindClusters;
 import io.providerkind.provider.managed.Annotations;
-import io.providerkind.provider.testing.ApiServerBinaries;
-import io.providerkind.provider.testing.Eventually;
 import io.providerkind.provider.testing.FakeKindServer;
 import io.providerkind.provider.testing.ProviderHarness;
+import io.providerkind.provider.testing.ProviderIntegrationTest;
 import io.providerkind.sdk.ServerErrorException;
 import io.providerkind.sdk.UnauthorizedException;
 import io.providerkind.sdk.UnreachableException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.ConnectException;
 import java.time.Duration;
@@ -28,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.providerkind.provider.testing.ProviderHarness.holdsFor;
+import static io.providerkind.provider.testing.ProviderHarness.waitUpTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,41 +32,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * orphaning, pausing, importing by external name, a provider restart in the middle of a create,
  * kindserver failing and coming back, and a cluster that vanishes.
  */
-@ExtendWith(ApiServerBinaries.class)
-@EnableKubeAPIServer(kubeAPIVersion = ApiServerBinaries.VERSION)
-class KindClusterSemanticsTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final ProviderSettings SETTINGS = ProviderSettings.defaults()
-            .withPoll(Duration.ofSeconds(1)).withBusyPoll(Duration.ofMillis(200));
-
-    @KubeConfig
-    static String kubeconfig;
+class KindClusterSemanticsTest extends ProviderIntegrationTest {
 
     private ProviderHarness harness;
     private final FakeKindServer kindserver = new FakeKindServer();
 
     @BeforeEach
-    void startProvider() {
-        harness = new ProviderHarness(kubeconfig).start(SETTINGS, connection -> kindserver);
+    void startProviderWithADefaultProviderConfig() {
+        harness = startProvider(FAST_POLL, connection -> kindserver);
         harness.applyProviderConfig("default", null);
-    }
-
-    @AfterEach
-    void stopProvider() {
-        harness.close();
     }
 
     @Test
     void orphanedClusterOutlivesItsKindCluster() {
         harness.apply(cluster("keep", DeletionPolicy.Orphan, List.of(ManagementAction.All)));
-        Eventually.await(WAIT, "kindserver creates keep", () -> kindserver.has("keep"));
+        waitUpTo(WAIT, "kindserver creates keep").until(() -> kindserver.has("keep"));
         kindserver.ready("keep");
         harness.awaitCondition("keep", "Ready", "True", "Available", WAIT);
 
         harness.client().resource(harness.get("keep")).delete();
 
-        Eventually.await(WAIT, "the KindCluster is gone", () -> harness.get("keep") == null);
+        waitUpTo(WAIT, "the KindCluster is gone").until(() -> harness.get("keep") == null);
         assertEquals(0, kindserver.deletes.get());
         assertTrue(kindserver.has("keep"));
     }
@@ -82,7 +64,7 @@ class KindClusterSemanticsTest {
         harness.apply(paused);
 
         harness.awaitCondition("paused", "Synced", "False", "ReconcilePaused", WAIT);
-        Eventually.holdsFor(Duration.ofSeconds(3), "kindserver is not asked", () -> kindserver.callsFor("paused") == 0);
+        holdsFor("kindserver is not asked", Duration.ofSeconds(3), () -> kindserver.callsFor("paused") == 0);
         assertTrue(harness.events("paused").stream().anyMatch(e -> e.startsWith("Normal ReconciliationPaused")));
 
         KindCluster resumed = harness.get("paused");
@@ -91,7 +73,7 @@ class KindClusterSemanticsTest {
         resumed.getMetadata().setAnnotations(annotations);
         harness.client().resource(resumed).update();
 
-        Eventually.await(WAIT, "kindserver creates it once resumed", () -> kindserver.has("paused"));
+        waitUpTo(WAIT, "kindserver creates it once resumed").until(() -> kindserver.has("paused"));
         harness.awaitCondition("paused", "Synced", "True", "ReconcileSuccess", WAIT);
     }
 
@@ -123,7 +105,7 @@ class KindClusterSemanticsTest {
     @Test
     void restartInTheMiddleOfACreateDoesNotCreateTwice() {
         harness.apply(cluster("restart", DeletionPolicy.Delete, List.of(ManagementAction.All)));
-        Eventually.await(WAIT, "kindserver creates it", () -> kindserver.has("restart"));
+        waitUpTo(WAIT, "kindserver creates it").until(() -> kindserver.has("restart"));
         harness.awaitCondition("restart", "Ready", "False", "Creating", WAIT);
 
         harness.stopProvider();
@@ -134,7 +116,7 @@ class KindClusterSemanticsTest {
         annotations.put(Annotations.EXTERNAL_CREATE_PENDING, Instant.now().plusSeconds(5).toString());
         crashed.getMetadata().setAnnotations(annotations);
         harness.client().resource(crashed).update();
-        harness.start(SETTINGS, connection -> kindserver);
+        harness.start(FAST_POLL, connection -> kindserver);
         kindserver.progress("restart", 5, "Installing StorageClass");
         kindserver.ready("restart");
 
@@ -146,7 +128,7 @@ class KindClusterSemanticsTest {
     @Test
     void kindserverDownIsAnErrorThatHealsWithoutDeletingAnything() {
         harness.apply(cluster("flaky", DeletionPolicy.Delete, List.of(ManagementAction.All)));
-        Eventually.await(WAIT, "kindserver creates it", () -> kindserver.has("flaky"));
+        waitUpTo(WAIT, "kindserver creates it").until(() -> kindserver.has("flaky"));
         kindserver.ready("flaky");
         harness.awaitCondition("flaky", "Ready", "True", "Available", WAIT);
 
@@ -158,10 +140,10 @@ class KindClusterSemanticsTest {
         assertTrue(harness.events("flaky").stream().anyMatch(e -> e.startsWith("Warning CannotObserveExternalResource")));
 
         kindserver.failWith(new UnauthorizedException(401, "unauthorized"));
-        Eventually.await(WAIT, "the 401 is explained", () -> harness.condition("flaky", "Synced").orElseThrow()
+        waitUpTo(WAIT, "the 401 is explained").until(() -> harness.condition("flaky", "Synced").orElseThrow()
                 .message().contains("refused the password"));
         kindserver.failWith(new ServerErrorException(500, "internal error"));
-        Eventually.await(WAIT, "the 500 is explained", () -> harness.condition("flaky", "Synced").orElseThrow()
+        waitUpTo(WAIT, "the 500 is explained").until(() -> harness.condition("flaky", "Synced").orElseThrow()
                 .message().contains("failed (HTTP 500): internal error"));
 
         kindserver.recover();
@@ -174,7 +156,7 @@ class KindClusterSemanticsTest {
     @Test
     void vanishedClusterIsReportedAndNotSilentlyRecreated() {
         harness.apply(cluster("lost", DeletionPolicy.Delete, List.of(ManagementAction.All)));
-        Eventually.await(WAIT, "kindserver creates it", () -> kindserver.has("lost"));
+        waitUpTo(WAIT, "kindserver creates it").until(() -> kindserver.has("lost"));
         kindserver.ready("lost");
         harness.awaitCondition("lost", "Ready", "True", "Available", WAIT);
 
@@ -183,12 +165,12 @@ class KindClusterSemanticsTest {
         harness.awaitCondition("lost", DriftAlerts.CONDITION, "True", Drift.CLUSTER_VANISHED, WAIT);
         harness.awaitCondition("lost", "Ready", "False", "Unavailable", WAIT);
         assertTrue(harness.condition("lost", "Synced").orElseThrow().message().contains("not re-created"));
-        Eventually.holdsFor(Duration.ofSeconds(3), "no second create", () -> kindserver.creates.get() == 1);
+        holdsFor("no second create", Duration.ofSeconds(3), () -> kindserver.creates.get() == 1);
         assertEquals(1, harness.events("lost").stream().filter(e -> e.startsWith("Warning DriftDetected")).count());
         assertEquals("Vanished", harness.get("lost").atProvider().phase());
 
         harness.client().resource(harness.get("lost")).delete();
-        Eventually.await(WAIT, "deleting the KindCluster lets it go", () -> harness.get("lost") == null);
+        waitUpTo(WAIT, "deleting the KindCluster lets it go").until(() -> harness.get("lost") == null);
         assertEquals(0, kindserver.deletes.get(), "nothing left to delete");
     }
 

@@ -27,6 +27,8 @@ import io.providerkind.provider.api.SecretKeySelector;
 import io.providerkind.provider.kindcluster.KindServerClientFactory;
 import io.providerkind.provider.managed.Conditions;
 import io.providerkind.provider.runtime.KubeApiRequests;
+import io.providerkind.testsupport.wait.Waits;
+import org.awaitility.core.ConditionFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +37,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +49,7 @@ public final class ProviderHarness implements AutoCloseable {
 
     public static final String CREDENTIALS_NAMESPACE = "crossplane-system";
     public static final String PASSWORD = "s3cret-for-tests";
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
 
     private final String kubeconfig;
     private final KubernetesClient client;
@@ -133,10 +137,35 @@ public final class ProviderHarness implements AutoCloseable {
     }
 
     public void awaitCondition(String name, String type, String status, String reason, Duration timeout) {
-        Eventually.await(timeout, name + " has " + type + "=" + status + " (" + reason + ")",
-                () -> condition(name, type).map(c -> c.status().equals(status)
-                        && (reason == null || reason.equals(c.reason()))).orElse(false),
-                () -> String.valueOf(get(name) == null ? null : get(name).getStatus()));
+        waitUpTo(timeout, name + " has " + type + "=" + status + " (" + reason + ")")
+                .until(() -> Optional.ofNullable(get(name)).map(KindCluster::getStatus),
+                        seen -> seen.flatMap(s -> s.conditions().stream().filter(c -> type.equals(c.type())).findFirst())
+                                .map(c -> c.status().equals(status) && (reason == null || reason.equals(c.reason())))
+                                .orElse(false));
+    }
+
+    /**
+     * Gives the reconcile that made {@code name} Ready {@code settle} to finish its writes before a test measures
+     * what comes after, and checks that the cluster is still Ready then.
+     */
+    public void awaitSettledReady(String name, Duration settle) {
+        waitUpTo(settle.plusSeconds(1), name + " still Ready once the writes that made it Ready have landed")
+                .pollDelay(settle)
+                .until(() -> condition(name, Conditions.READY).map(Condition::isTrue).orElse(false));
+    }
+
+    /**
+     * How the provider's tests wait: every 50 ms, and a RuntimeException while looking (a resource not made yet)
+     * means "not yet".
+     */
+    public static ConditionFactory waitUpTo(Duration timeout, String what) {
+        return Waits.await(what).atMost(timeout).pollInterval(POLL_INTERVAL)
+                .ignoreExceptionsInstanceOf(RuntimeException.class);
+    }
+
+    /** What {@link Waits#holdsFor} needs to show that something does not happen, at the provider tests' pace. */
+    public static void holdsFor(String what, Duration period, Callable<Boolean> condition) {
+        Waits.holdsFor(what, period, POLL_INTERVAL, condition);
     }
 
     /** Events about a resource, as "Type Reason: message". */
@@ -174,7 +203,7 @@ public final class ProviderHarness implements AutoCloseable {
                 CustomResourceDefinition crd = client.getKubernetesSerialization()
                         .unmarshal(Files.readString(file), CustomResourceDefinition.class);
                 client.resource(crd).createOr(NonDeletingOperation::update);
-                Eventually.await(Duration.ofSeconds(30), crd.getMetadata().getName() + " is established", () ->
+                waitUpTo(Duration.ofSeconds(30), crd.getMetadata().getName() + " is established").until(() ->
                         client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
                                 .get().getStatus().getConditions().stream()
                                 .anyMatch(c -> c.getType().equals("Established") && c.getStatus().equals("True")));

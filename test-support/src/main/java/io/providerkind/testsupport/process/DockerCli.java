@@ -1,4 +1,4 @@
-package io.providerkind.install.launch;
+package io.providerkind.testsupport.process;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** The docker CLI, called as `make image` and an operator call it. */
-record DockerCli(Duration timeout) {
+/** The docker CLI, called as `make image`, the kind test double and an operator call it. */
+public record DockerCli(Duration timeout) {
 
-    record Result(int exitCode, String out, String err) {
-    }
+    public record Result(int exitCode, String out, String err) {}
 
     /** Whether a Docker engine answers the CLI at all. */
-    boolean engineAnswers() {
+    public boolean engineAnswers() {
         try {
             return run("version").exitCode() == 0;
         } catch (IOException e) {
@@ -25,12 +24,12 @@ record DockerCli(Duration timeout) {
         }
     }
 
-    boolean hasImage(String image) throws IOException {
+    public boolean hasImage(String image) throws IOException {
         return run("image", "inspect", image).exitCode() == 0;
     }
 
     /** Runs a docker command that must succeed and gives its standard output, trimmed. */
-    String check(String... args) throws IOException {
+    public String check(String... args) throws IOException {
         Result result = run(args);
         if (result.exitCode() != 0) {
             throw new AssertionError("docker " + String.join(" ", args) + " failed (" + result.exitCode() + "):\n"
@@ -39,7 +38,7 @@ record DockerCli(Duration timeout) {
         return result.out().trim();
     }
 
-    Result run(String... args) throws IOException {
+    public Result run(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("docker"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).start();

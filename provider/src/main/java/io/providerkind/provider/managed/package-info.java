@@ -1,0 +1,8 @@
+/**
+ * The home of the reconcile contract: a generic managed-resource reconciler, the Java counterpart of
+ * crossplane-runtime's, that knows nothing of kind. {@link ManagedReconciler} connects and observes, then takes one
+ * step (paused, create when absent, update when existing, delete, finalize) and returns a sealed {@link Outcome} that
+ * {@link ManagedController} turns into a reschedule. A resource kind plugs in an {@link ExternalConnector} and an
+ * {@link ExternalClient}; every API write goes through {@link ManagedResourceStore}, status only when it changed.
+ */
+package io.providerkind.provider.managed;
