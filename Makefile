@@ -1,5 +1,5 @@
 # provider-kind — developer entry points. `make help` lists them.
-MVN ?= mvn -B
+MVN ?= ./mvnw -B
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
@@ -22,29 +22,52 @@ KINDSERVER_PID := $(DEV_DIR)/kindserver.pid
 EXAMPLE_CLUSTER := example-kind-cluster
 
 KINDSERVER_JAR := kindserver/target/kindserver.jar
+# make run: kindserver on loopback with its default state dir
+RUN_LISTEN ?= 127.0.0.1:7443
+RUN_STATE_DIR ?= $(or $(XDG_STATE_HOME),$(HOME)/.local/state)/kindserver
+RUN_PASSWORD_FILE := $(RUN_STATE_DIR)/password
+KIND ?= kind
 PROVIDER_JAR := provider/target/provider.jar
 
 step = printf '\n\033[1m==> %s\033[0m\n' $(1)
 # The docker host's address on the kind network (its IPv4 gateway): every kind cluster reaches it there.
 kind_gateway = $$(docker network inspect kind -f '{{range .IPAM.Config}}{{.Gateway}} {{end}}' | tr ' ' '\n' | grep -m1 '\.')
 
-.PHONY: help setup build test run-kindserver run-provider image xpkg xpkg-push \
+.PHONY: help setup build test lint format run run-provider image xpkg xpkg-push \
         dev dev-cluster dev-crossplane dev-kindserver dev-providerconfig dev-down e2e clean
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
 
-setup: ## install what the tests need on this machine (Docker engine, API-server binaries, node image)
-	bash .ci/setup
+setup: ## install what the tests need on this machine (idempotent: Docker engine, kube-apiserver, node images)
+	bash testing/setup.sh
 
-build: ## compile and package kindserver.jar and provider.jar (no tests)
-	$(MVN) -q package -DskipTests
+build: ## compile and package kindserver.jar and provider.jar (tests neither compiled nor run)
+	$(MVN) -q package -Dmaven.test.skip=true
 
-test: ## run every test (needs Docker and the API-server binaries: make setup)
+test: setup ## run the setup the tests need, then every test
 	$(MVN) verify
 
-run-kindserver: build ## run kindserver on 0.0.0.0:7443 (KINDSERVER_PASSWORD or --password-file required; ARGS=...)
-	java -jar $(KINDSERVER_JAR) $(ARGS)
+# The enforcer runs at validate in every module; test-compile hands each module its reactor dependencies'
+# compiled classes (banDuplicateClasses reads them), where a bare validate would need them installed in ~/.m2.
+lint: ## check formatting and the Maven rules (spotless:check, enforcer)
+	$(MVN) -q spotless:check
+	$(MVN) -q test-compile
+
+format: ## format the Java sources (spotless:apply)
+	$(MVN) -q spotless:apply
+
+run: build ## start kindserver on 127.0.0.1:7443 (state, generated password, certificate: RUN_STATE_DIR; ARGS=...)
+	@mkdir -p $(RUN_STATE_DIR)
+	@if [ -z "$${KINDSERVER_PASSWORD:-}" ] && [ ! -s $(RUN_PASSWORD_FILE) ]; then \
+	  (umask 077; od -An -tx1 -N16 /dev/urandom | tr -d ' \n' > $(RUN_PASSWORD_FILE)); \
+	  echo "generated a password, kept in $(RUN_PASSWORD_FILE) (0600): $$(cat $(RUN_PASSWORD_FILE))"; fi
+	@kind="$(KIND)"; if ! command -v "$$kind" >/dev/null; then \
+	  echo "note: $$kind is not on PATH; clusters cannot be created until it is (KIND=/path/to/kind make run)"; fi
+	@echo "try it:  curl --cacert $(RUN_STATE_DIR)/tls/kindserver.crt -H \"Authorization: Bearer \$$(cat $(RUN_PASSWORD_FILE))\" https://$(RUN_LISTEN)/api/v1/kindserver"
+	@echo "kindserver on https://$(RUN_LISTEN) (Ctrl-C stops it)"
+	exec java -jar $(KINDSERVER_JAR) --listen $(RUN_LISTEN) --state-dir $(RUN_STATE_DIR) --kind $(KIND) \
+	  $(if $(KINDSERVER_PASSWORD),,--password-file $(RUN_PASSWORD_FILE)) $(ARGS)
 
 run-provider: build ## run provider-kind against the current kubeconfig's cluster (ARGS=--debug ...)
 	java -jar $(PROVIDER_JAR) $(ARGS)
