@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,6 +29,9 @@ public final class ManagedMetrics {
     private final Timer firstReady;
     private final Timer deletion;
     private final Timer drift;
+    // UIDs counted as reconciled for the first time: a copy read before the first status write landed still
+    // has no Synced condition, and must not count the same resource twice
+    private final Set<String> firstReconciled = ConcurrentHashMap.newKeySet();
     // UIDs reconciled for the first time by this process, waiting for their first Ready=True
     private final Map<String, Instant> awaitingReady = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastUnchanged = new ConcurrentHashMap<>();
@@ -46,9 +50,9 @@ public final class ManagedMetrics {
                 gvk, FAST_BUCKETS);
     }
 
-    /** Called at the start of every reconcile; counts only a resource never reconciled before (no Synced yet). */
+    /** Called at the start of every reconcile; counts only a resource never reconciled before (no Synced yet), once. */
     public void recordFirstTimeReconciled(Managed managed) {
-        if (Conditions.find(managed, Conditions.SYNCED).isEmpty()) {
+        if (Conditions.find(managed, Conditions.SYNCED).isEmpty() && firstReconciled.add(uid(managed))) {
             firstReconcile.record(since(creation(managed)));
             awaitingReady.put(uid(managed), clock.instant());
         }
@@ -67,6 +71,7 @@ public final class ManagedMetrics {
         if (deletedAt != null) {
             deletion.record(since(OffsetDateTime.parse(deletedAt).toInstant()));
         }
+        firstReconciled.remove(uid(managed));
         awaitingReady.remove(uid(managed));
         lastUnchanged.remove(uid(managed));
     }

@@ -270,4 +270,17 @@ class ManagedReconcilerTest {
         h.reconcile();
         assertEquals(List.of("alert"), told, "the fresh copy records it and tells it, once");
     }
+
+    @Test
+    void aResourceIsCountedAsReconciledForTheFirstTimeOnceEvenWhenAStaleCopyHasNoSyncedYet() {
+        ReconcilerHarness h = fresh();
+        KindCluster readBeforeTheFirstStatusWrite = h.stored();
+        h.reconcile();
+
+        h.reconcile(readBeforeTheFirstStatusWrite);
+        h.reconcile();
+
+        assertEquals(1, h.registry.timer("crossplane.managed_resource.first_time_to_reconcile",
+                "gvk", "container.kind.crossplane.io/v1alpha1, Kind=KindCluster").count());
+    }
 }

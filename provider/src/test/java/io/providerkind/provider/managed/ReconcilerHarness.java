@@ -21,6 +21,9 @@ final class ReconcilerHarness {
     final RecordingPublisher publisher = new RecordingPublisher();
     final RecordingEvents events = new RecordingEvents();
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    // one per controller, as in the provider: it remembers what it counted across reconciles
+    private final ManagedMetrics metrics =
+            new ManagedMetrics(registry, "container.kind.crossplane.io/v1alpha1, Kind=KindCluster", clock);
     private ReconcilerSettings settings = ReconcilerSettings.defaults(POLL);
 
     ReconcilerHarness(KindCluster initial) {
@@ -42,9 +45,8 @@ final class ReconcilerHarness {
     }
 
     Outcome reconcile(KindCluster copy) {
-        ManagedReconciler<KindCluster> reconciler = new ManagedReconciler<>(store, external, publisher, events,
-                new ManagedMetrics(registry, "container.kind.crossplane.io/v1alpha1, Kind=KindCluster", clock),
-                settings, clock);
+        ManagedReconciler<KindCluster> reconciler =
+                new ManagedReconciler<>(store, external, publisher, events, metrics, settings, clock);
         return reconciler.reconcile(copy);
     }
 
