@@ -1,7 +1,6 @@
 package io.providerkind.install;
 
 import io.providerkind.testsupport.RepositoryRoot;
-
 import java.nio.file.Path;
 
 /**

@@ -2,7 +2,6 @@ package io.providerkind.sdk;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -36,7 +35,18 @@ public record ClusterInfo(
 
     /** The same cluster without its kubeconfigs, as list answers carry it. */
     public ClusterInfo withoutKubeconfigs() {
-        return new ClusterInfo(name, phase, progress, endpoint, null, null, kubernetesVersion, internalIP,
-                nodes, configHash, message, createdAt);
+        return new ClusterInfo(
+                name,
+                phase,
+                progress,
+                endpoint,
+                null,
+                null,
+                kubernetesVersion,
+                internalIP,
+                nodes,
+                configHash,
+                message,
+                createdAt);
     }
 }

@@ -1,7 +1,6 @@
 package io.providerkind.sdk;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
 import java.util.List;
 
 /** Body of {@code GET /api/v1/kindserver}. */

@@ -12,8 +12,7 @@ import java.util.HexFormat;
  */
 public final class ConfigHash {
 
-    private ConfigHash() {
-    }
+    private ConfigHash() {}
 
     public static String of(String kindConfig) {
         try {

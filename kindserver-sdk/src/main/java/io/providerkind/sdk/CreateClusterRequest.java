@@ -4,5 +4,4 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /** Body of {@code POST /api/v1/kindserver/{name}}: the kind config as YAML. */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CreateClusterRequest(String kindConfig) {
-}
+public record CreateClusterRequest(String kindConfig) {}

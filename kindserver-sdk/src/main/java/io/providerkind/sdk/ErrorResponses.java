@@ -2,7 +2,6 @@ package io.providerkind.sdk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
@@ -34,7 +33,8 @@ final class ErrorResponses {
             return false;
         }
         try {
-            return ErrorBody.CLUSTER_NOT_FOUND.equals(json.readValue(text, ErrorBody.class).error());
+            return ErrorBody.CLUSTER_NOT_FOUND.equals(
+                    json.readValue(text, ErrorBody.class).error());
         } catch (JsonProcessingException notErrorJson) {
             return false;
         }
@@ -50,8 +50,10 @@ final class ErrorResponses {
             return new ClusterNotFoundException(status, message);
         }
         if (status == 404) {
-            return new BadRequestException(status, "kindserver has no route for this request (" + message
-                    + "); check that the endpoint ends with /api/v1/kindserver");
+            return new BadRequestException(
+                    status,
+                    "kindserver has no route for this request (" + message
+                            + "); check that the endpoint ends with /api/v1/kindserver");
         }
         if (status == 409) {
             return new ConflictException(status, message);

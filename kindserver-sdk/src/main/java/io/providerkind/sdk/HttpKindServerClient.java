@@ -2,7 +2,6 @@ package io.providerkind.sdk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -31,8 +30,13 @@ public final class HttpKindServerClient implements KindServerClient {
     private final ErrorResponses errors;
     private final TransportFailures failures;
 
-    HttpKindServerClient(KindServerEndpoint endpoint, Password password, HttpClient http,
-                         Duration connectTimeout, Duration requestTimeout, String trust) {
+    HttpKindServerClient(
+            KindServerEndpoint endpoint,
+            Password password,
+            HttpClient http,
+            Duration connectTimeout,
+            Duration requestTimeout,
+            String trust) {
         this.endpoint = endpoint;
         this.password = password;
         this.http = http;
@@ -97,8 +101,8 @@ public final class HttpKindServerClient implements KindServerClient {
 
     @Override
     public String toString() {
-        return "HttpKindServerClient[endpoint=" + endpoint + ", trust=" + trust
-                + ", requestTimeout=" + TransportFailures.human(requestTimeout) + "]";
+        return "HttpKindServerClient[endpoint=" + endpoint + ", trust=" + trust + ", requestTimeout="
+                + TransportFailures.human(requestTimeout) + "]";
     }
 
     private HttpRequest.Builder request(URI uri) {
@@ -130,10 +134,13 @@ public final class HttpKindServerClient implements KindServerClient {
         } catch (IOException e) {
             // Neither Jackson's message nor the body is quoted: the body may hold a kubeconfig's private key.
             String where = e instanceof JsonProcessingException p && p.getLocation() != null
-                    ? " (line " + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr() + ")"
+                    ? " (line " + p.getLocation().getLineNr() + ", column "
+                            + p.getLocation().getColumnNr() + ")"
                     : "";
-            throw new ServerErrorException(response.statusCode(), "kindserver at " + endpoint + " answered "
-                    + response.statusCode() + " with a body that is not a valid " + type.getSimpleName() + where);
+            throw new ServerErrorException(
+                    response.statusCode(),
+                    "kindserver at " + endpoint + " answered " + response.statusCode()
+                            + " with a body that is not a valid " + type.getSimpleName() + where);
         }
     }
 

@@ -15,14 +15,14 @@ public final class KindServerClientBuilder {
     private URI endpoint;
     /** The endpoint as text, parsed in build() so that every input error surfaces in one place. */
     private String endpointText;
+
     private String password;
     private String caBundlePem;
     private boolean insecureSkipVerify;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration requestTimeout = Duration.ofSeconds(30);
 
-    KindServerClientBuilder() {
-    }
+    KindServerClientBuilder() {}
 
     /** The base URL including its path, e.g. {@code https://172.18.0.1:7443/api/v1/kindserver}. */
     public KindServerClientBuilder endpoint(URI endpoint) {
@@ -105,8 +105,8 @@ public final class KindServerClientBuilder {
             return new URI(text.strip());
         } catch (URISyntaxException e) {
             // Neither the text nor the URISyntaxException (which quotes it) is kept: it may carry user info.
-            throw new IllegalArgumentException("endpoint is not a URL (" + e.getReason()
-                    + "); write it as https://<host>:7443/api/v1/kindserver");
+            throw new IllegalArgumentException(
+                    "endpoint is not a URL (" + e.getReason() + "); write it as https://<host>:7443/api/v1/kindserver");
         }
     }
 

@@ -8,8 +8,7 @@ package io.providerkind.sdk;
  */
 public final class KindServerClients {
 
-    private KindServerClients() {
-    }
+    private KindServerClients() {}
 
     /** A builder with the defaults: the JVM's trust store, 5 s to connect, 30 s per call. */
     public static KindServerClientBuilder builder() {

@@ -12,8 +12,7 @@ record KindServerEndpoint(URI base) {
 
     static KindServerEndpoint of(URI uri) {
         if (uri == null) {
-            throw new IllegalArgumentException(
-                    "endpoint is required, e.g. https://172.18.0.1:7443/api/v1/kindserver");
+            throw new IllegalArgumentException("endpoint is required, e.g. https://172.18.0.1:7443/api/v1/kindserver");
         }
         // Checked before anything echoes the URI: user info may hold a password.
         if (uri.getRawUserInfo() != null) {
@@ -35,7 +34,8 @@ record KindServerEndpoint(URI base) {
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        return new KindServerEndpoint(URI.create(scheme.toLowerCase(java.util.Locale.ROOT) + "://" + uri.getRawAuthority() + path));
+        return new KindServerEndpoint(
+                URI.create(scheme.toLowerCase(java.util.Locale.ROOT) + "://" + uri.getRawAuthority() + path));
     }
 
     /** {@code GET} lists here. */

@@ -6,8 +6,12 @@ package io.providerkind.sdk;
  * {@link #getMessage()} carries kindserver's own message where it answered.
  */
 public abstract sealed class KindServerException extends RuntimeException
-        permits ClusterNotFoundException, UnauthorizedException, ConflictException, BadRequestException,
-        ServerErrorException, UnreachableException {
+        permits ClusterNotFoundException,
+                UnauthorizedException,
+                ConflictException,
+                BadRequestException,
+                ServerErrorException,
+                UnreachableException {
 
     private final int status;
 

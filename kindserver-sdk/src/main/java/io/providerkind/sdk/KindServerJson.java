@@ -13,8 +13,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class KindServerJson {
 
-    private KindServerJson() {
-    }
+    private KindServerJson() {}
 
     /** A new, fully configured mapper; share it, it is thread-safe once built. */
     public static ObjectMapper newObjectMapper() {

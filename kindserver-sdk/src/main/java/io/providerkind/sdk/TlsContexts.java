@@ -16,8 +16,7 @@ import javax.net.ssl.TrustManagerFactory;
 /** The SSL contexts the builder offers besides the JVM default. */
 final class TlsContexts {
 
-    private TlsContexts() {
-    }
+    private TlsContexts() {}
 
     /**
      * Trusts exactly the certificates of the PEM bundle (kindserver's self-signed certificate or the CA that

@@ -63,7 +63,9 @@ final class TransportFailures {
         if (connect != null) {
             // The HttpClient reports a refused connection as a ConnectException without a message.
             String detail = connect.getMessage();
-            return detail == null || detail.toLowerCase(java.util.Locale.ROOT).contains("refused") ? "connection refused" : detail;
+            return detail == null || detail.toLowerCase(java.util.Locale.ROOT).contains("refused")
+                    ? "connection refused"
+                    : detail;
         }
         String detail = failure.getMessage();
         return detail == null ? failure.getClass().getSimpleName() : detail;
@@ -74,7 +76,8 @@ final class TransportFailures {
                 || cause(tls, CertificateNotYetValidException.class) != null) {
             return "certificate expired or not yet valid";
         }
-        if (cause(tls, CertPathBuilderException.class) != null || cause(tls, CertPathValidatorException.class) != null) {
+        if (cause(tls, CertPathBuilderException.class) != null
+                || cause(tls, CertPathValidatorException.class) != null) {
             return "certificate not trusted (set caBundle or insecureSkipVerify)";
         }
         CertificateException certificate = cause(tls, CertificateException.class);

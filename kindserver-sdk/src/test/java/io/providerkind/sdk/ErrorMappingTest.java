@@ -1,15 +1,15 @@
 package io.providerkind.sdk;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every answer that is not a success becomes the exception a caller can act on, with kindserver's message. */
 class ErrorMappingTest {
@@ -20,7 +20,10 @@ class ErrorMappingTest {
     @BeforeEach
     void start() {
         server = FakeKindServer.http();
-        client = KindServerClients.builder().endpoint(server.endpoint()).password("pw-for-errors").build();
+        client = KindServerClients.builder()
+                .endpoint(server.endpoint())
+                .password("pw-for-errors")
+                .build();
     }
 
     @AfterEach
@@ -30,19 +33,21 @@ class ErrorMappingTest {
 
     @ParameterizedTest
     @CsvSource({
-            "400, BadRequestException",
-            "401, UnauthorizedException",
-            "403, BadRequestException",
-            "409, ConflictException",
-            "413, BadRequestException",
-            "422, BadRequestException",
-            "500, ServerErrorException",
-            "503, ServerErrorException"})
+        "400, BadRequestException",
+        "401, UnauthorizedException",
+        "403, BadRequestException",
+        "409, ConflictException",
+        "413, BadRequestException",
+        "422, BadRequestException",
+        "500, ServerErrorException",
+        "503, ServerErrorException"
+    })
     void mapsEachErrorStatusToItsExceptionWithTheServersMessage(int status, String exception) {
         String message = "kindserver says " + status;
         server.answer("POST", "/dev", status, "{\"error\":\"some_code\",\"message\":\"" + message + "\"}");
 
-        KindServerException thrown = assertThrows(KindServerException.class, () -> client.create("dev", "kind: Cluster"));
+        KindServerException thrown =
+                assertThrows(KindServerException.class, () -> client.create("dev", "kind: Cluster"));
 
         assertEquals(exception, thrown.getClass().getSimpleName());
         assertEquals(status, thrown.status());
@@ -55,10 +60,17 @@ class ErrorMappingTest {
                 .answer("GET", "/dev", 500, "{\"error\":\"internal\",\"message\":\"docker is down\"}")
                 .answer("DELETE", "/dev", 409, "{\"error\":\"conflict\",\"message\":\"dev is being created\"}");
 
-        assertEquals("wrong password", assertThrows(UnauthorizedException.class, client::list).getMessage());
-        assertEquals("docker is down", assertThrows(ServerErrorException.class, () -> client.find("dev")).getMessage());
-        assertEquals("dev is being created",
-                assertThrows(ConflictException.class, () -> client.delete("dev")).getMessage());
+        assertEquals(
+                "wrong password",
+                assertThrows(UnauthorizedException.class, client::list).getMessage());
+        assertEquals(
+                "docker is down",
+                assertThrows(ServerErrorException.class, () -> client.find("dev"))
+                        .getMessage());
+        assertEquals(
+                "dev is being created",
+                assertThrows(ConflictException.class, () -> client.delete("dev"))
+                        .getMessage());
     }
 
     @Test
@@ -68,7 +80,8 @@ class ErrorMappingTest {
         ServerErrorException thrown = assertThrows(ServerErrorException.class, client::list);
 
         assertEquals(502, thrown.status());
-        assertEquals("kindserver answered 502: <html> <head><title>502 Bad Gateway</title></head> </html>",
+        assertEquals(
+                "kindserver answered 502: <html> <head><title>502 Bad Gateway</title></head> </html>",
                 thrown.getMessage());
     }
 
@@ -76,7 +89,8 @@ class ErrorMappingTest {
     void namesTheStatusWhenTheErrorHasNoBody() {
         server.answer("GET", "", 503, null);
 
-        assertEquals("kindserver answered 503 with no message",
+        assertEquals(
+                "kindserver answered 503 with no message",
                 assertThrows(ServerErrorException.class, client::list).getMessage());
     }
 
@@ -84,7 +98,10 @@ class ErrorMappingTest {
     void usesTheErrorCodeWhenTheErrorHasNoMessage() {
         server.answer("GET", "/dev", 403, "{\"error\":\"forbidden\"}");
 
-        assertEquals("forbidden", assertThrows(BadRequestException.class, () -> client.find("dev")).getMessage());
+        assertEquals(
+                "forbidden",
+                assertThrows(BadRequestException.class, () -> client.find("dev"))
+                        .getMessage());
     }
 
     @Test
@@ -105,7 +122,8 @@ class ErrorMappingTest {
         ServerErrorException thrown = assertThrows(ServerErrorException.class, () -> client.find("dev"));
 
         assertEquals(200, thrown.status());
-        assertTrue(thrown.getMessage().contains("answered 200 with a body that is not a valid ClusterInfo"),
+        assertTrue(
+                thrown.getMessage().contains("answered 200 with a body that is not a valid ClusterInfo"),
                 thrown.getMessage());
         assertFalse(thrown.getMessage().contains("S3CR3T"), thrown.getMessage());
     }
@@ -114,8 +132,8 @@ class ErrorMappingTest {
     void reportsAClusterKindserverDoesNotKnowAsNotFound() {
         server.answer("POST", "/dev", 404, "{\"error\":\"cluster_not_found\",\"message\":\"cluster dev not found\"}");
 
-        ClusterNotFoundException thrown = assertThrows(ClusterNotFoundException.class,
-                () -> client.create("dev", "kind: Cluster"));
+        ClusterNotFoundException thrown =
+                assertThrows(ClusterNotFoundException.class, () -> client.create("dev", "kind: Cluster"));
 
         assertEquals("cluster dev not found", thrown.getMessage());
     }

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,11 +30,9 @@ final class FakeKindServer implements AutoCloseable {
     static final String BASE_PATH = "/api/v1/kindserver";
 
     /** What was sent: the raw (still encoded) path, the Authorization header and the body. */
-    record Received(String method, String rawPath, String authorization, String contentType, String body) {
-    }
+    record Received(String method, String rawPath, String authorization, String contentType, String body) {}
 
-    private record Answer(int status, String body, Duration delay, String location) {
-    }
+    private record Answer(int status, String body, Duration delay, String location) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -107,15 +104,24 @@ final class FakeKindServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream in = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String method = exchange.getRequestMethod();
             String rawPath = exchange.getRequestURI().getRawPath();
-            received.add(new Received(method, rawPath, exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), body));
-            Answer answer = answers.getOrDefault(method + " " + rawPath,
-                    new Answer(404, "{\"error\":\"not_found\",\"message\":\"no route " + rawPath + "\"}",
-                            Duration.ZERO, null));
+            received.add(new Received(
+                    method,
+                    rawPath,
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
+                    body));
+            Answer answer = answers.getOrDefault(
+                    method + " " + rawPath,
+                    new Answer(
+                            404,
+                            "{\"error\":\"not_found\",\"message\":\"no route " + rawPath + "\"}",
+                            Duration.ZERO,
+                            null));
             if (!answer.delay().isZero()) {
                 closing.await(answer.delay().toMillis(), TimeUnit.MILLISECONDS);
             }

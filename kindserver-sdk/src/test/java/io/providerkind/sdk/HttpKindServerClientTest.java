@@ -1,20 +1,19 @@
 package io.providerkind.sdk;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The four calls against an HTTPS stand-in for kindserver, trusted through a CA bundle. */
 class HttpKindServerClientTest {
@@ -41,8 +40,11 @@ class HttpKindServerClientTest {
     @BeforeEach
     void start() {
         server = FakeKindServer.https(certificate);
-        client = KindServerClients.builder().endpoint(server.endpoint()).password(PASSWORD)
-                .caBundlePem(certificate.pem()).build();
+        client = KindServerClients.builder()
+                .endpoint(server.endpoint())
+                .password(PASSWORD)
+                .caBundlePem(certificate.pem())
+                .build();
     }
 
     @AfterEach
@@ -56,7 +58,8 @@ class HttpKindServerClientTest {
 
         List<ClusterInfo> clusters = client.list();
 
-        assertEquals(List.of("dev", "ci"), clusters.stream().map(ClusterInfo::name).toList());
+        assertEquals(
+                List.of("dev", "ci"), clusters.stream().map(ClusterInfo::name).toList());
         ClusterInfo dev = clusters.get(0);
         assertEquals(ClusterPhase.Ready, dev.phase());
         assertEquals(Instant.parse("2025-03-31T10:15:30Z"), dev.createdAt());
@@ -98,7 +101,9 @@ class HttpKindServerClientTest {
         assertEquals("POST", post.method());
         assertEquals(FakeKindServer.BASE_PATH + "/ci", post.rawPath());
         assertEquals("application/json", post.contentType());
-        assertEquals(kindConfig, new ObjectMapper().readTree(post.body()).get("kindConfig").asText());
+        assertEquals(
+                kindConfig,
+                new ObjectMapper().readTree(post.body()).get("kindConfig").asText());
     }
 
     @Test
@@ -119,7 +124,8 @@ class HttpKindServerClientTest {
 
     @Test
     void deleteIsFalseWhenTheClusterIsAlreadyGone() {
-        server.answer("DELETE", "/gone", 404, "{\"error\":\"cluster_not_found\",\"message\":\"cluster gone not found\"}");
+        server.answer(
+                "DELETE", "/gone", 404, "{\"error\":\"cluster_not_found\",\"message\":\"cluster gone not found\"}");
 
         assertFalse(client.delete("gone"));
     }
@@ -136,15 +142,21 @@ class HttpKindServerClientTest {
         client.create("dev", "kind: Cluster\n");
         client.delete("dev");
 
-        assertEquals(List.of("Bearer " + PASSWORD, "Bearer " + PASSWORD, "Bearer " + PASSWORD, "Bearer " + PASSWORD),
-                server.received().stream().map(FakeKindServer.Received::authorization).toList());
+        assertEquals(
+                List.of("Bearer " + PASSWORD, "Bearer " + PASSWORD, "Bearer " + PASSWORD, "Bearer " + PASSWORD),
+                server.received().stream()
+                        .map(FakeKindServer.Received::authorization)
+                        .toList());
     }
 
     @Test
     void dropsTheTrailingNewlineThatASecretMadeFromAFileCarries() {
         server.answer("GET", "", 200, "{\"clusters\":[]}");
-        KindServerClient fromSecret = KindServerClients.builder().endpoint(server.endpoint())
-                .password(PASSWORD + "\n").caBundlePem(certificate.pem()).build();
+        KindServerClient fromSecret = KindServerClients.builder()
+                .endpoint(server.endpoint())
+                .password(PASSWORD + "\n")
+                .caBundlePem(certificate.pem())
+                .build();
 
         fromSecret.list();
 
@@ -157,18 +169,24 @@ class HttpKindServerClientTest {
 
         assertTrue(client.find("a b/c?d#e").isEmpty());
 
-        assertEquals(FakeKindServer.BASE_PATH + "/a%20b%2Fc%3Fd%23e", server.received().get(0).rawPath());
+        assertEquals(
+                FakeKindServer.BASE_PATH + "/a%20b%2Fc%3Fd%23e",
+                server.received().get(0).rawPath());
     }
 
     @Test
     void acceptsAnEndpointWrittenWithATrailingSlash() {
         server.answer("GET", "", 200, "{\"clusters\":[]}").answer("GET", "/dev", 200, DEV);
-        KindServerClient slashed = KindServerClients.builder().endpoint(server.endpoint() + "/")
-                .password(PASSWORD).caBundlePem(certificate.pem()).build();
+        KindServerClient slashed = KindServerClients.builder()
+                .endpoint(server.endpoint() + "/")
+                .password(PASSWORD)
+                .caBundlePem(certificate.pem())
+                .build();
 
         assertEquals(List.of(), slashed.list());
         assertTrue(slashed.find("dev").isPresent());
-        assertEquals(List.of(FakeKindServer.BASE_PATH, FakeKindServer.BASE_PATH + "/dev"),
+        assertEquals(
+                List.of(FakeKindServer.BASE_PATH, FakeKindServer.BASE_PATH + "/dev"),
                 server.received().stream().map(FakeKindServer.Received::rawPath).toList());
     }
 }

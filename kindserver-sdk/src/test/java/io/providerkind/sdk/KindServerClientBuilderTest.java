@@ -1,16 +1,15 @@
 package io.providerkind.sdk;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.net.URI;
-import java.time.Duration;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad configuration fails at build() with a message that names what to fix. */
 class KindServerClientBuilderTest {
@@ -19,15 +18,17 @@ class KindServerClientBuilderTest {
 
     @Test
     void requiresAnEndpoint() {
-        assertEquals("endpoint is required, e.g. https://172.18.0.1:7443/api/v1/kindserver",
+        assertEquals(
+                "endpoint is required, e.g. https://172.18.0.1:7443/api/v1/kindserver",
                 refused(KindServerClients.builder().password("pw")));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://127.0.0.1/api/v1/kindserver", "localhost:7443/api/v1/kindserver",
-            "/api/v1/kindserver"})
+    @ValueSource(
+            strings = {"ftp://127.0.0.1/api/v1/kindserver", "localhost:7443/api/v1/kindserver", "/api/v1/kindserver"})
     void refusesAnEndpointThatIsNotAnHttpUrl(String endpoint) {
-        assertEquals("endpoint must be an https:// (or http://) URL, got '" + endpoint + "'",
+        assertEquals(
+                "endpoint must be an https:// (or http://) URL, got '" + endpoint + "'",
                 refused(KindServerClients.builder().endpoint(endpoint).password("pw")));
     }
 
@@ -42,14 +43,16 @@ class KindServerClientBuilderTest {
 
     @Test
     void refusesAnEndpointWithAQuery() {
-        assertTrue(refused(KindServerClients.builder().endpoint(ENDPOINT + "?x=1").password("pw"))
-                .startsWith("endpoint must not have a query or fragment"));
+        assertTrue(
+                refused(KindServerClients.builder().endpoint(ENDPOINT + "?x=1").password("pw"))
+                        .startsWith("endpoint must not have a query or fragment"));
     }
 
     @Test
     void refusesUserInfoInTheEndpointWithoutRepeatingIt() {
         String message = refused(KindServerClients.builder()
-                .endpoint(URI.create("https://admin:hunter2@127.0.0.1:7443/api/v1/kindserver")).password("pw"));
+                .endpoint(URI.create("https://admin:hunter2@127.0.0.1:7443/api/v1/kindserver"))
+                .password("pw"));
 
         assertEquals("endpoint must not carry user info; give the password with password(...)", message);
         assertFalse(message.contains("hunter2"));
@@ -57,15 +60,18 @@ class KindServerClientBuilderTest {
 
     @Test
     void requiresAPassword() {
-        assertEquals("password is required: kindserver refuses every call without one",
+        assertEquals(
+                "password is required: kindserver refuses every call without one",
                 refused(KindServerClients.builder().endpoint(ENDPOINT)));
-        assertEquals("password is required: kindserver refuses every call without one",
+        assertEquals(
+                "password is required: kindserver refuses every call without one",
                 refused(KindServerClients.builder().endpoint(ENDPOINT).password("  ")));
     }
 
     @Test
     void refusesAPasswordWithALineBreakInside() {
-        assertEquals("password must not contain control characters or line breaks",
+        assertEquals(
+                "password must not contain control characters or line breaks",
                 refused(KindServerClients.builder().endpoint(ENDPOINT).password("one\ntwo")));
     }
 
@@ -73,52 +79,76 @@ class KindServerClientBuilderTest {
     void refusesCaBundleTogetherWithInsecureSkipVerify() {
         String pem = TestCertificate.selfSigned("127.0.0.1").pem();
 
-        assertTrue(refused(KindServerClients.builder().endpoint(ENDPOINT).password("pw")
-                .caBundlePem(pem).insecureSkipVerify(true))
+        assertTrue(refused(KindServerClients.builder()
+                        .endpoint(ENDPOINT)
+                        .password("pw")
+                        .caBundlePem(pem)
+                        .insecureSkipVerify(true))
                 .startsWith("set either caBundlePem or insecureSkipVerify, not both"));
     }
 
     @Test
     void refusesACaBundleWithoutCertificates() {
-        assertTrue(refused(KindServerClients.builder().endpoint(ENDPOINT).password("pw")
-                .caBundlePem("not a certificate")).startsWith("caBundle is not a PEM certificate bundle"));
+        assertTrue(refused(KindServerClients.builder()
+                        .endpoint(ENDPOINT)
+                        .password("pw")
+                        .caBundlePem("not a certificate"))
+                .startsWith("caBundle is not a PEM certificate bundle"));
     }
 
     @Test
     void refusesACaBundleWithABrokenCertificate() {
         String broken = "-----BEGIN CERTIFICATE-----\nMIIBroken!!\n-----END CERTIFICATE-----\n";
 
-        assertTrue(refused(KindServerClients.builder().endpoint(ENDPOINT).password("pw").caBundlePem(broken))
+        assertTrue(refused(KindServerClients.builder()
+                        .endpoint(ENDPOINT)
+                        .password("pw")
+                        .caBundlePem(broken))
                 .startsWith("caBundle is not a PEM certificate bundle"));
     }
 
     @Test
     void refusesTimeoutsThatAreNotPositive() {
-        assertEquals("connectTimeout must be positive, got PT0S", refused(KindServerClients.builder()
-                .endpoint(ENDPOINT).password("pw").connectTimeout(Duration.ZERO)));
-        assertEquals("requestTimeout must be positive, got PT-1S", refused(KindServerClients.builder()
-                .endpoint(ENDPOINT).password("pw").requestTimeout(Duration.ofSeconds(-1))));
+        assertEquals(
+                "connectTimeout must be positive, got PT0S",
+                refused(KindServerClients.builder()
+                        .endpoint(ENDPOINT)
+                        .password("pw")
+                        .connectTimeout(Duration.ZERO)));
+        assertEquals(
+                "requestTimeout must be positive, got PT-1S",
+                refused(KindServerClients.builder()
+                        .endpoint(ENDPOINT)
+                        .password("pw")
+                        .requestTimeout(Duration.ofSeconds(-1))));
     }
 
     @Test
     void treatsABlankCaBundleAsNoneSoAnOptionalFieldCanBePassedThrough() {
-        HttpKindServerClient client = KindServerClients.builder().endpoint(ENDPOINT).password("pw")
-                .caBundlePem("").insecureSkipVerify(true).build();
+        HttpKindServerClient client = KindServerClients.builder()
+                .endpoint(ENDPOINT)
+                .password("pw")
+                .caBundlePem("")
+                .insecureSkipVerify(true)
+                .build();
 
         assertTrue(client.toString().contains("trust=insecure-skip-verify"), client.toString());
     }
 
     @Test
     void normalisesTheEndpoint() {
-        HttpKindServerClient client = KindServerClients.builder().endpoint(" HTTPS://127.0.0.1:7443/api/v1/kindserver// ")
-                .password("pw").build();
+        HttpKindServerClient client = KindServerClients.builder()
+                .endpoint(" HTTPS://127.0.0.1:7443/api/v1/kindserver// ")
+                .password("pw")
+                .build();
 
         assertEquals(URI.create(ENDPOINT), client.endpoint());
     }
 
     @Test
     void refusesClusterNamesThatAreNotOnePathSegment() {
-        HttpKindServerClient client = KindServerClients.builder().endpoint(ENDPOINT).password("pw").build();
+        HttpKindServerClient client =
+                KindServerClients.builder().endpoint(ENDPOINT).password("pw").build();
 
         assertThrows(IllegalArgumentException.class, () -> client.find(""));
         assertThrows(IllegalArgumentException.class, () -> client.delete(".."));

@@ -1,16 +1,15 @@
 package io.providerkind.sdk;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The password is sent to kindserver and nowhere else: no message, no stack trace, no toString. */
 class PasswordSecrecyTest {
@@ -20,9 +19,15 @@ class PasswordSecrecyTest {
     @Test
     void scrubsThePasswordFromAnErrorThatEchoesIt() {
         try (FakeKindServer server = FakeKindServer.http()) {
-            server.answer("GET", "", 401,
+            server.answer(
+                    "GET",
+                    "",
+                    401,
                     "{\"error\":\"unauthorized\",\"message\":\"token 'Bearer " + PASSWORD + "' is not valid\"}");
-            KindServerClient client = KindServerClients.builder().endpoint(server.endpoint()).password(PASSWORD).build();
+            KindServerClient client = KindServerClients.builder()
+                    .endpoint(server.endpoint())
+                    .password(PASSWORD)
+                    .build();
 
             UnauthorizedException thrown = assertThrows(UnauthorizedException.class, client::list);
 
@@ -39,7 +44,8 @@ class PasswordSecrecyTest {
         }
         KindServerClient client = KindServerClients.builder()
                 .endpoint(URI.create("https://127.0.0.1:" + closedPort + "/api/v1/kindserver"))
-                .password(PASSWORD).build();
+                .password(PASSWORD)
+                .build();
 
         UnreachableException thrown = assertThrows(UnreachableException.class, client::list);
 
@@ -49,9 +55,12 @@ class PasswordSecrecyTest {
 
     @Test
     void leavesThePasswordOutOfBuilderErrors() {
-        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
-                () -> KindServerClients.builder().endpoint("https://127.0.0.1/api/v1/kindserver")
-                        .password(PASSWORD + "\u0000").build());
+        IllegalArgumentException thrown = assertThrows(
+                IllegalArgumentException.class,
+                () -> KindServerClients.builder()
+                        .endpoint("https://127.0.0.1/api/v1/kindserver")
+                        .password(PASSWORD + "\u0000")
+                        .build());
 
         assertFalse(everything(thrown).contains(PASSWORD), everything(thrown));
     }

@@ -1,5 +1,19 @@
 package io.providerkind.sdk;
 
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Date;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -9,21 +23,6 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.KeyStore;
-import java.security.spec.ECGenParameterSpec;
-import java.security.cert.X509Certificate;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
-import java.util.Date;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 /** A certificate made in the test (BouncyCastle), with its key, for a TLS server on 127.0.0.1. */
 record TestCertificate(X509Certificate certificate, KeyPair keys, TestCertificate issuer) {
@@ -80,19 +79,24 @@ record TestCertificate(X509Certificate certificate, KeyPair keys, TestCertificat
         }
     }
 
-    private static TestCertificate issue(String commonName, TestCertificate issuer, boolean ca, Instant notAfter,
-                                         String... hostNames) {
+    private static TestCertificate issue(
+            String commonName, TestCertificate issuer, boolean ca, Instant notAfter, String... hostNames) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair keys = generator.generateKeyPair();
             X500Name subject = new X500Name("CN=" + commonName);
-            X500Name issuerName = issuer == null ? subject
+            X500Name issuerName = issuer == null
+                    ? subject
                     : new X500Name(issuer.certificate.getSubjectX500Principal().getName());
             Instant notBefore = notAfter.minus(2, ChronoUnit.DAYS);
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
-                    BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(notBefore), Date.from(notAfter),
-                    subject, keys.getPublic());
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    issuerName,
+                    BigInteger.valueOf(SERIALS.incrementAndGet()),
+                    Date.from(notBefore),
+                    Date.from(notAfter),
+                    subject,
+                    keys.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
             if (hostNames.length > 0) {
                 GeneralName[] names = new GeneralName[hostNames.length];
@@ -103,8 +107,9 @@ record TestCertificate(X509Certificate certificate, KeyPair keys, TestCertificat
                 builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
             }
             KeyPair signer = issuer == null ? keys : issuer.keys;
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate())));
+            X509Certificate certificate = new JcaX509CertificateConverter()
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate())));
             return new TestCertificate(certificate, keys, issuer);
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -1,12 +1,11 @@
 package io.providerkind.sdk;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Whom the client trusts: the CA bundle, the JVM's trust store, or (only when asked) anyone. */
 class TlsTrustTest {
@@ -20,7 +19,8 @@ class TlsTrustTest {
         TestCertificate unrelated = TestCertificate.authority("unrelated CA");
         try (FakeKindServer server = FakeKindServer.https(ca.sign("127.0.0.1"))) {
             server.answer("GET", "", 200, EMPTY_LIST);
-            KindServerClient client = clientFor(server).caBundlePem(unrelated.pem() + ca.pem()).build();
+            KindServerClient client =
+                    clientFor(server).caBundlePem(unrelated.pem() + ca.pem()).build();
 
             assertEquals(List.of(), client.list());
         }
@@ -32,7 +32,9 @@ class TlsTrustTest {
         try (FakeKindServer server = FakeKindServer.https(selfSigned)) {
             server.answer("GET", "", 200, EMPTY_LIST);
 
-            assertEquals(List.of(), clientFor(server).caBundlePem(selfSigned.pem()).build().list());
+            assertEquals(
+                    List.of(),
+                    clientFor(server).caBundlePem(selfSigned.pem()).build().list());
         }
     }
 
@@ -44,8 +46,10 @@ class TlsTrustTest {
 
             UnreachableException thrown = assertThrows(UnreachableException.class, client::list);
 
-            assertEquals("kindserver at " + server.endpoint() + " is unreachable: TLS handshake failed: "
-                    + "certificate not trusted (set caBundle or insecureSkipVerify)", thrown.getMessage());
+            assertEquals(
+                    "kindserver at " + server.endpoint() + " is unreachable: TLS handshake failed: "
+                            + "certificate not trusted (set caBundle or insecureSkipVerify)",
+                    thrown.getMessage());
             assertEquals(0, thrown.status());
             assertTrue(server.received().isEmpty(), "nothing may be sent to an untrusted server");
         }
@@ -58,8 +62,11 @@ class TlsTrustTest {
 
             UnreachableException thrown = assertThrows(UnreachableException.class, client::list);
 
-            assertTrue(thrown.getMessage().endsWith("TLS handshake failed: certificate not trusted "
-                    + "(set caBundle or insecureSkipVerify)"), thrown.getMessage());
+            assertTrue(
+                    thrown.getMessage()
+                            .endsWith("TLS handshake failed: certificate not trusted "
+                                    + "(set caBundle or insecureSkipVerify)"),
+                    thrown.getMessage());
         }
     }
 
@@ -67,12 +74,15 @@ class TlsTrustTest {
     void refusesATrustedCertificateMadeForAnotherHost() {
         TestCertificate otherHost = TestCertificate.selfSigned("kindserver.test");
         try (FakeKindServer server = FakeKindServer.https(otherHost)) {
-            KindServerClient client = clientFor(server).caBundlePem(otherHost.pem()).build();
+            KindServerClient client =
+                    clientFor(server).caBundlePem(otherHost.pem()).build();
 
             UnreachableException thrown = assertThrows(UnreachableException.class, client::list);
 
-            assertTrue(thrown.getMessage().contains("TLS handshake failed: certificate does not match the "
-                    + "endpoint's host"), thrown.getMessage());
+            assertTrue(
+                    thrown.getMessage()
+                            .contains("TLS handshake failed: certificate does not match the " + "endpoint's host"),
+                    thrown.getMessage());
             assertTrue(server.received().isEmpty(), "nothing may be sent to a server of another name");
         }
     }
@@ -85,7 +95,8 @@ class TlsTrustTest {
 
             UnreachableException thrown = assertThrows(UnreachableException.class, client::list);
 
-            assertTrue(thrown.getMessage().endsWith("TLS handshake failed: certificate expired or not yet valid"),
+            assertTrue(
+                    thrown.getMessage().endsWith("TLS handshake failed: certificate expired or not yet valid"),
                     thrown.getMessage());
         }
     }
@@ -105,7 +116,8 @@ class TlsTrustTest {
     void insecureSkipVerifyOfOneClientLeavesOtherClientsVerifying() {
         try (FakeKindServer server = FakeKindServer.https(TestCertificate.selfSigned("kindserver.test"))) {
             server.answer("GET", "", 200, EMPTY_LIST);
-            KindServerClient insecure = clientFor(server).insecureSkipVerify(true).build();
+            KindServerClient insecure =
+                    clientFor(server).insecureSkipVerify(true).build();
             KindServerClient verifying = clientFor(server).build();
 
             insecure.list();

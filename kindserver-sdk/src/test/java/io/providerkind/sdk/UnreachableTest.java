@@ -1,16 +1,15 @@
 package io.providerkind.sdk;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** When kindserver does not answer, callers get an UnreachableException that says why. */
 class UnreachableTest {
@@ -18,7 +17,8 @@ class UnreachableTest {
     @Test
     void refusedConnectionIsUnreachable() throws IOException {
         URI endpoint = URI.create("https://127.0.0.1:" + closedPort() + "/api/v1/kindserver");
-        KindServerClient client = KindServerClients.builder().endpoint(endpoint).password("pw").build();
+        KindServerClient client =
+                KindServerClients.builder().endpoint(endpoint).password("pw").build();
 
         UnreachableException thrown = assertThrows(UnreachableException.class, client::list);
 
@@ -30,12 +30,16 @@ class UnreachableTest {
     void slowAnswerIsUnreachableAfterTheRequestTimeout() {
         try (FakeKindServer server = FakeKindServer.http()) {
             server.answerAfter(Duration.ofSeconds(20), "GET", "/dev", 200, "{\"name\":\"dev\"}");
-            KindServerClient client = KindServerClients.builder().endpoint(server.endpoint()).password("pw")
-                    .requestTimeout(Duration.ofMillis(300)).build();
+            KindServerClient client = KindServerClients.builder()
+                    .endpoint(server.endpoint())
+                    .password("pw")
+                    .requestTimeout(Duration.ofMillis(300))
+                    .build();
 
             UnreachableException thrown = assertThrows(UnreachableException.class, () -> client.find("dev"));
 
-            assertEquals("kindserver at " + server.endpoint() + " is unreachable: timed out after 300ms",
+            assertEquals(
+                    "kindserver at " + server.endpoint() + " is unreachable: timed out after 300ms",
                     thrown.getMessage());
         }
     }
@@ -46,13 +50,15 @@ class UnreachableTest {
         try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"))) {
             KindServerClient client = KindServerClients.builder()
                     .endpoint(URI.create("https://127.0.0.1:" + silent.getLocalPort() + "/api/v1/kindserver"))
-                    .password("pw").connectTimeout(Duration.ofMillis(300)).requestTimeout(Duration.ofSeconds(20))
+                    .password("pw")
+                    .connectTimeout(Duration.ofMillis(300))
+                    .requestTimeout(Duration.ofSeconds(20))
                     .build();
 
             UnreachableException thrown = assertThrows(UnreachableException.class, client::list);
 
-            assertTrue(thrown.getMessage().endsWith("is unreachable: connect timed out after 300ms"),
-                    thrown.getMessage());
+            assertTrue(
+                    thrown.getMessage().endsWith("is unreachable: connect timed out after 300ms"), thrown.getMessage());
         }
     }
 
@@ -60,7 +66,10 @@ class UnreachableTest {
     void interruptedCallerGetsUnreachableAndKeepsItsInterruptFlag() {
         try (FakeKindServer server = FakeKindServer.http()) {
             server.answerAfter(Duration.ofSeconds(20), "GET", "", 200, "{\"clusters\":[]}");
-            KindServerClient client = KindServerClients.builder().endpoint(server.endpoint()).password("pw").build();
+            KindServerClient client = KindServerClients.builder()
+                    .endpoint(server.endpoint())
+                    .password("pw")
+                    .build();
 
             Thread.currentThread().interrupt();
             UnreachableException thrown;

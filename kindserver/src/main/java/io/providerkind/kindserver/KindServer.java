@@ -3,11 +3,10 @@ package io.providerkind.kindserver;
 import io.providerkind.kindserver.api.HttpApi;
 import io.providerkind.kindserver.clusters.ClusterService;
 import io.providerkind.kindserver.tls.TlsIdentity;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running kindserver. Closing it is the graceful shutdown: first the HTTPS API stops accepting (requests

@@ -18,15 +18,14 @@ import io.providerkind.kindserver.clusters.KindClusterService;
 import io.providerkind.kindserver.config.KindServerSettings;
 import io.providerkind.kindserver.docker.DockerClients;
 import io.providerkind.kindserver.docker.NodeInspector;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a running kindserver from its settings: the Docker client, the metrics registry, the cluster
@@ -63,14 +62,34 @@ public final class KindServerLauncher {
             DockerClient docker = DockerClients.connect(Optional.empty());
             resources.add(0, docker); // closed after the cluster service, which uses it until the end
             Optional<String> advertiseAddress = settings.advertiseAddress().or(() -> kindNetworkGateway(docker));
-            clusters = startClusterService(new ClusterServiceConfig(Path.of(settings.kindBinary()), settings.stateDir(),
-                    advertiseAddress, settings.apiPortRange(), settings.maxParallelCreates(), docker, metrics, clock,
+            clusters = startClusterService(new ClusterServiceConfig(
+                    Path.of(settings.kindBinary()),
+                    settings.stateDir(),
+                    advertiseAddress,
+                    settings.apiPortRange(),
+                    settings.maxParallelCreates(),
+                    docker,
+                    metrics,
+                    clock,
                     timeouts));
             var tls = new ServerTls(clock).identity(settings, advertiseAddress);
-            HttpApi http = HttpApi.start(new ApiSettings(settings.listen().host(), settings.listen().port(),
-                    settings.maxBodyBytes(), HTTP_STOP_TIMEOUT), tls, settings.password(), clusters, metrics);
-            LOG.info("kindserver serves https://{}:{}{} (state dir {}, kind {}, API server ports {})",
-                    settings.listen().host(), http.port(), ApiPaths.CLUSTERS, settings.stateDir(), settings.kindBinary(),
+            HttpApi http = HttpApi.start(
+                    new ApiSettings(
+                            settings.listen().host(),
+                            settings.listen().port(),
+                            settings.maxBodyBytes(),
+                            HTTP_STOP_TIMEOUT),
+                    tls,
+                    settings.password(),
+                    clusters,
+                    metrics);
+            LOG.info(
+                    "kindserver serves https://{}:{}{} (state dir {}, kind {}, API server ports {})",
+                    settings.listen().host(),
+                    http.port(),
+                    ApiPaths.CLUSTERS,
+                    settings.stateDir(),
+                    settings.kindBinary(),
                     settings.apiPortRange());
             return new KindServer(http, clusters, tls, resources);
         } catch (RuntimeException e) {
@@ -103,8 +122,10 @@ public final class KindServerLauncher {
             }
             return gateway;
         } catch (RuntimeException e) {
-            LOG.warn("cannot ask Docker for the 'kind' network's gateway ({}); the advertise address will be "
-                    + "resolved on first use and is not in the self-signed certificate until a restart", e.toString());
+            LOG.warn(
+                    "cannot ask Docker for the 'kind' network's gateway ({}); the advertise address will be "
+                            + "resolved on first use and is not in the self-signed certificate until a restart",
+                    e.toString());
             return Optional.empty();
         }
     }
@@ -125,7 +146,10 @@ public final class KindServerLauncher {
             try {
                 resource.close();
             } catch (Exception e) {
-                LOG.warn("could not release {} after a failed start: {}", resource.getClass().getSimpleName(), e.toString());
+                LOG.warn(
+                        "could not release {} after a failed start: {}",
+                        resource.getClass().getSimpleName(),
+                        e.toString());
             }
         }
     }

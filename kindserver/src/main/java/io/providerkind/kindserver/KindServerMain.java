@@ -8,6 +8,8 @@ import io.providerkind.kindserver.config.KindServerSettings;
 import io.providerkind.kindserver.config.ListenAddress;
 import io.providerkind.kindserver.net.PortRange;
 import io.providerkind.kindserver.tls.TlsSetupException;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -16,19 +18,23 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.TypeConversionException;
 
-import java.util.Map;
-import java.util.concurrent.Callable;
-
 /**
  * {@code java -jar kindserver.jar}: reads the flags, starts kindserver and stops it gracefully on SIGTERM
  * (no new requests, then running kind processes are waited for or stopped and recorded). Wiring only.
  */
-@Command(name = "kindserver", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "kindserver",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         versionProvider = KindServerMain.Version.class,
-        description = "Serves the kindserver REST API over HTTPS: creates, lists and deletes kind clusters on this Docker host.",
-        footer = {"", "Every flag can also be set as the environment variable KINDSERVER_<FLAG>, e.g. --api-port-range "
-                + "as KINDSERVER_API_PORT_RANGE; a flag wins over its variable.",
-                "Exit status: 0 running or stopped cleanly, 1 failed to start, 2 bad flags or configuration."})
+        description =
+                "Serves the kindserver REST API over HTTPS: creates, lists and deletes kind clusters on this Docker host.",
+        footer = {
+            "",
+            "Every flag can also be set as the environment variable KINDSERVER_<FLAG>, e.g. --api-port-range "
+                    + "as KINDSERVER_API_PORT_RANGE; a flag wins over its variable.",
+            "Exit status: 0 running or stopped cleanly, 1 failed to start, 2 bad flags or configuration."
+        })
 public final class KindServerMain implements Callable<Integer> {
 
     /** Starts the server the settings describe; what it returns is closed on shutdown. */
@@ -70,7 +76,9 @@ public final class KindServerMain implements Callable<Integer> {
                 .registerConverter(PortRange.class, checked(PortRange::parse))
                 .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
                     boolean configuration = e instanceof ConfigurationException || e instanceof TlsSetupException;
-                    commandLine.getErr().println("kindserver: " + (configuration ? "" : "failed to start: ") + e.getMessage());
+                    commandLine
+                            .getErr()
+                            .println("kindserver: " + (configuration ? "" : "failed to start: ") + e.getMessage());
                     if (!configuration) {
                         LOG.error("kindserver failed to start", e);
                     }

@@ -5,14 +5,13 @@ import io.providerkind.kindserver.tls.PemFiles;
 import io.providerkind.kindserver.tls.SelfSignedCertificates;
 import io.providerkind.kindserver.tls.SelfSignedIdentityStore;
 import io.providerkind.kindserver.tls.TlsIdentity;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Chooses the certificate kindserver serves: the operator's PEM files when given, else the self-signed one
@@ -34,15 +33,20 @@ final class ServerTls {
     TlsIdentity identity(KindServerSettings settings, Optional<String> advertiseAddress) {
         TlsIdentity identity;
         if (settings.tlsFiles().isPresent()) {
-            identity = PemFiles.load(settings.tlsFiles().get().certificate(), settings.tlsFiles().get().key());
+            identity = PemFiles.load(
+                    settings.tlsFiles().get().certificate(),
+                    settings.tlsFiles().get().key());
         } else {
-            SelfSignedIdentityStore store = new SelfSignedIdentityStore(settings.stateDir(),
-                    new SelfSignedCertificates(clock, SELF_SIGNED_VALIDITY), clock, RENEW_BEFORE);
+            SelfSignedIdentityStore store = new SelfSignedIdentityStore(
+                    settings.stateDir(), new SelfSignedCertificates(clock, SELF_SIGNED_VALIDITY), clock, RENEW_BEFORE);
             identity = store.loadOrCreate(names(settings, advertiseAddress));
             LOG.info("clients trust kindserver with the CA bundle {}", store.certificateFile());
         }
-        LOG.info("TLS certificate: {}; subject {}; valid until {}; SHA-256 fingerprint {}", identity.origin(),
-                identity.certificate().getSubjectX500Principal().getName(), identity.certificate().getNotAfter().toInstant(),
+        LOG.info(
+                "TLS certificate: {}; subject {}; valid until {}; SHA-256 fingerprint {}",
+                identity.origin(),
+                identity.certificate().getSubjectX500Principal().getName(),
+                identity.certificate().getNotAfter().toInstant(),
                 identity.fingerprint());
         return identity;
     }

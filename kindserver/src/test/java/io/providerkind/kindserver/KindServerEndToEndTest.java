@@ -1,5 +1,10 @@
 package io.providerkind.kindserver;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.providerkind.kindserver.testing.KindContainers;
 import io.providerkind.kindserver.testing.KindServerFixture;
 import io.providerkind.sdk.ClusterInfo;
@@ -7,25 +12,19 @@ import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.KindServerClient;
 import io.providerkind.testsupport.realparts.RequiresDocker;
 import io.providerkind.testsupport.wait.Waits;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kindserver as a whole, over HTTPS through the SDK, on the real Docker engine with the kind test double:
@@ -40,6 +39,7 @@ class KindServerEndToEndTest {
 
     @TempDir
     static Path stateDir;
+
     private static KindServerFixture kindserver;
 
     @BeforeAll
@@ -56,13 +56,19 @@ class KindServerEndToEndTest {
     }
 
     static ClusterInfo awaitPhase(KindServerClient client, String name, ClusterPhase phase) {
-        return Waits.await(name + " to be " + phase).atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250))
-                .until(() -> client.find(name).orElse(null),
-                        cluster -> cluster != null && (cluster.phase() == phase || cluster.phase() == ClusterPhase.Failed));
+        return Waits.await(name + " to be " + phase)
+                .atMost(READY_TIMEOUT)
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> client.find(name).orElse(null),
+                        cluster -> cluster != null
+                                && (cluster.phase() == phase || cluster.phase() == ClusterPhase.Failed));
     }
 
     static void awaitGone(KindServerClient client, String name) {
-        Waits.await(name + " to be gone").atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250))
+        Waits.await(name + " to be gone")
+                .atMost(READY_TIMEOUT)
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> client.find(name), Optional::isEmpty);
     }
 
@@ -77,12 +83,21 @@ class KindServerEndToEndTest {
         assertEquals(ClusterPhase.Ready, ready.phase(), "message: " + ready.message());
         assertTrue(ready.endpoint().startsWith("https://127.0.0.1:"), ready.endpoint());
         assertTrue(ready.kubeconfig().contains("server: " + ready.endpoint()), ready.kubeconfig());
-        assertTrue(ready.internalKubeconfig().contains("https://e2e-one-control-plane:6443"), ready.internalKubeconfig());
+        assertTrue(
+                ready.internalKubeconfig().contains("https://e2e-one-control-plane:6443"), ready.internalKubeconfig());
         assertFalse(ready.nodes().isEmpty());
-        assertTrue(ready.nodes().stream().allMatch(node -> node.running()), ready.nodes().toString());
-        ClusterInfo listed = client.list().stream().filter(c -> c.name().equals("e2e-one")).findFirst().orElseThrow();
+        assertTrue(
+                ready.nodes().stream().allMatch(node -> node.running()),
+                ready.nodes().toString());
+        ClusterInfo listed = client.list().stream()
+                .filter(c -> c.name().equals("e2e-one"))
+                .findFirst()
+                .orElseThrow();
         assertNull(listed.kubeconfig(), "list answers carry no kubeconfigs");
-        assertEquals(ClusterPhase.Ready, client.create("e2e-one", CONFIG).phase(), "a repeated create is answered, not rerun");
+        assertEquals(
+                ClusterPhase.Ready,
+                client.create("e2e-one", CONFIG).phase(),
+                "a repeated create is answered, not rerun");
 
         kindserver.restart();
         KindServerClient afterRestart = kindserver.client();
@@ -103,7 +118,8 @@ class KindServerEndToEndTest {
         ExecutorService callers = Executors.newFixedThreadPool(names.size());
         try {
             List<CompletableFuture<ClusterInfo>> creates = names.stream()
-                    .map(name -> CompletableFuture.supplyAsync(() -> client.create(name, CONFIG), callers)).toList();
+                    .map(name -> CompletableFuture.supplyAsync(() -> client.create(name, CONFIG), callers))
+                    .toList();
             for (CompletableFuture<ClusterInfo> create : creates) {
                 assertEquals(ClusterPhase.Creating, create.get().phase());
             }
@@ -111,9 +127,12 @@ class KindServerEndToEndTest {
             callers.shutdown();
         }
 
-        List<ClusterInfo> ready = names.stream().map(name -> awaitPhase(client, name, ClusterPhase.Ready)).toList();
+        List<ClusterInfo> ready = names.stream()
+                .map(name -> awaitPhase(client, name, ClusterPhase.Ready))
+                .toList();
 
-        ready.forEach(cluster -> assertEquals(ClusterPhase.Ready, cluster.phase(), cluster.name() + ": " + cluster.message()));
+        ready.forEach(cluster ->
+                assertEquals(ClusterPhase.Ready, cluster.phase(), cluster.name() + ": " + cluster.message()));
         Set<String> endpoints = ready.stream().map(ClusterInfo::endpoint).collect(Collectors.toSet());
         assertEquals(names.size(), endpoints.size(), "every cluster has its own API server port: " + endpoints);
         names.forEach(name -> assertTrue(client.delete(name)));

@@ -1,14 +1,14 @@
 package io.providerkind.kindserver;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.providerkind.kindserver.config.EnvironmentDefaults;
 import io.providerkind.kindserver.config.KindServerSettings;
 import io.providerkind.kindserver.config.ListenAddress;
 import io.providerkind.kindserver.net.PortRange;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.OptionSpec;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,11 +21,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The command line as operators script against it (docs/design.md, "How the two programs start"). */
 class KindServerMainTest {
@@ -34,14 +33,13 @@ class KindServerMainTest {
     Path dir;
 
     /** One run of the command with a launcher that only records what it was asked to start. */
-    private record Run(int exitCode, String out, String err, KindServerSettings settings) {
-    }
+    private record Run(int exitCode, String out, String err, KindServerSettings settings) {}
 
     private Run run(Map<String, String> environment, String... args) {
         KindServerSettings[] launched = new KindServerSettings[1];
         KindServerMain main = new KindServerMain(environment, settings -> {
             launched[0] = settings;
-            return () -> { };
+            return () -> {};
         });
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -61,12 +59,23 @@ class KindServerMainTest {
         Run run = run(Map.of(), "--help");
 
         assertEquals(0, run.exitCode());
-        for (String flag : List.of("--listen", "--password-file", "--tls-cert", "--tls-key", "--state-dir", "--kind",
-                "--advertise-address", "--api-port-range", "--max-parallel-creates", "--max-body-bytes", "--debug")) {
+        for (String flag : List.of(
+                "--listen",
+                "--password-file",
+                "--tls-cert",
+                "--tls-key",
+                "--state-dir",
+                "--kind",
+                "--advertise-address",
+                "--api-port-range",
+                "--max-parallel-creates",
+                "--max-body-bytes",
+                "--debug")) {
             assertTrue(run.out().contains(flag), flag + " missing from --help:\n" + run.out());
         }
         assertTrue(run.out().contains("KINDSERVER_<FLAG>") && run.out().contains("KINDSERVER_PASSWORD"), run.out());
-        assertTrue(run.out().contains("default: 0.0.0.0:7443") && run.out().contains("default: 36443-36999"), run.out());
+        assertTrue(
+                run.out().contains("default: 0.0.0.0:7443") && run.out().contains("default: 36443-36999"), run.out());
         assertNull(run.settings());
     }
 
@@ -75,14 +84,18 @@ class KindServerMainTest {
         Run run = run(Map.of());
 
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("no password") && run.err().contains("KINDSERVER_PASSWORD")
-                && run.err().contains("--password-file"), run.err());
+        assertTrue(
+                run.err().contains("no password")
+                        && run.err().contains("KINDSERVER_PASSWORD")
+                        && run.err().contains("--password-file"),
+                run.err());
         assertNull(run.settings(), "nothing was started");
     }
 
     @Test
     void usesTheDesignsDefaults() {
-        KindServerSettings settings = run(Map.of("KINDSERVER_PASSWORD", "pw", "XDG_STATE_HOME", dir.toString())).settings();
+        KindServerSettings settings = run(Map.of("KINDSERVER_PASSWORD", "pw", "XDG_STATE_HOME", dir.toString()))
+                .settings();
 
         assertEquals(new ListenAddress("0.0.0.0", 7443), settings.listen());
         assertEquals(new PortRange(36443, 36999), settings.apiPortRange());
@@ -98,8 +111,14 @@ class KindServerMainTest {
         Path file = Files.writeString(dir.resolve("password"), "hunter2\n");
         Path windows = Files.writeString(dir.resolve("password-crlf"), "hunter2\r\n");
 
-        assertTrue(run(Map.of(), "--password-file", file.toString()).settings().password().matches("hunter2"));
-        assertTrue(run(Map.of(), "--password-file", windows.toString()).settings().password().matches("hunter2"));
+        assertTrue(run(Map.of(), "--password-file", file.toString())
+                .settings()
+                .password()
+                .matches("hunter2"));
+        assertTrue(run(Map.of(), "--password-file", windows.toString())
+                .settings()
+                .password()
+                .matches("hunter2"));
     }
 
     @Test
@@ -153,11 +172,18 @@ class KindServerMainTest {
     /** A valid value for every flag, and how to read it back from the settings. */
     private static final Map<String, Map.Entry<String, Function<KindServerSettings, Object>>> SAMPLES = Map.of(
             "--listen", Map.entry("127.0.0.1:9443", s -> s.listen().toString()),
-            "--tls-cert", Map.entry("/etc/kindserver/tls.crt", s -> s.tlsFiles().orElseThrow().certificate().toString()),
-            "--tls-key", Map.entry("/etc/kindserver/tls.key", s -> s.tlsFiles().orElseThrow().key().toString()),
+            "--tls-cert",
+                    Map.entry(
+                            "/etc/kindserver/tls.crt",
+                            s -> s.tlsFiles().orElseThrow().certificate().toString()),
+            "--tls-key",
+                    Map.entry(
+                            "/etc/kindserver/tls.key",
+                            s -> s.tlsFiles().orElseThrow().key().toString()),
             "--state-dir", Map.entry("/var/lib/kindserver", s -> s.stateDir().toString()),
             "--kind", Map.entry("/usr/local/bin/kind", KindServerSettings::kindBinary),
-            "--advertise-address", Map.entry("127.0.0.7", s -> s.advertiseAddress().orElseThrow()),
+            "--advertise-address",
+                    Map.entry("127.0.0.7", s -> s.advertiseAddress().orElseThrow()),
             "--api-port-range", Map.entry("40000-40100", s -> s.apiPortRange().toString()),
             "--max-parallel-creates", Map.entry("5", s -> Integer.toString(s.maxParallelCreates())),
             "--max-body-bytes", Map.entry("2048", s -> Long.toString(s.maxBodyBytes())),
@@ -166,8 +192,11 @@ class KindServerMainTest {
     @Test
     void everyFlagIsAlsoItsEnvironmentVariable() throws IOException {
         Path passwordFile = Files.writeString(dir.resolve("pw"), "from-file");
-        Set<String> flags = new KindServerMain(Map.of(), s -> () -> { }).commandLine().getCommandSpec().options().stream()
-                .filter(o -> !o.usageHelp() && !o.versionHelp()).map(OptionSpec::longestName).collect(Collectors.toSet());
+        Set<String> flags = new KindServerMain(Map.of(), s -> () -> {})
+                .commandLine().getCommandSpec().options().stream()
+                        .filter(o -> !o.usageHelp() && !o.versionHelp())
+                        .map(OptionSpec::longestName)
+                        .collect(Collectors.toSet());
         flags.remove("--password-file");
         assertEquals(SAMPLES.keySet(), flags, "every flag has a sample here");
 
@@ -176,8 +205,8 @@ class KindServerMainTest {
         environment.put("KINDSERVER_PASSWORD_FILE", passwordFile.toString());
         KindServerSettings settings = run(environment).settings();
 
-        SAMPLES.forEach((flag, sample) -> assertEquals(sample.getKey(), sample.getValue().apply(settings),
-                EnvironmentDefaults.variableFor(flag)));
+        SAMPLES.forEach((flag, sample) -> assertEquals(
+                sample.getKey(), sample.getValue().apply(settings), EnvironmentDefaults.variableFor(flag)));
         assertTrue(settings.password().matches("from-file"), "KINDSERVER_PASSWORD_FILE");
     }
 
@@ -187,7 +216,8 @@ class KindServerMainTest {
         environment.put("KINDSERVER_LISTEN", "127.0.0.1:1111");
         environment.put("KINDSERVER_KIND", "");
 
-        KindServerSettings settings = run(environment, "--listen", "127.0.0.1:2222").settings();
+        KindServerSettings settings =
+                run(environment, "--listen", "127.0.0.1:2222").settings();
 
         assertEquals(2222, settings.listen().port());
         assertEquals("kind", settings.kindBinary(), "an empty variable counts as unset");

@@ -1,5 +1,9 @@
 package io.providerkind.kindserver;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.providerkind.kindserver.api.ApiSettings;
@@ -11,8 +15,6 @@ import io.providerkind.kindserver.tls.SelfSignedCertificates;
 import io.providerkind.kindserver.tls.TlsIdentity;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.testsupport.wait.Waits;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,10 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class KindServerTest {
 
@@ -84,16 +83,22 @@ class KindServerTest {
     @Test
     void stopsAcceptingThenLetsTheRequestInFlightFinishThenClosesTheClusterService() throws Exception {
         SlowListService clusters = new SlowListService();
-        TlsIdentity tls = new SelfSignedCertificates(Clock.systemUTC(), Duration.ofDays(1)).create(List.of("127.0.0.1"), "test");
-        HttpApi http = HttpApi.start(new ApiSettings("127.0.0.1", 0, 4096, Duration.ofSeconds(10)), tls,
-                Password.of("pw"), clusters, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        TlsIdentity tls =
+                new SelfSignedCertificates(Clock.systemUTC(), Duration.ofDays(1)).create(List.of("127.0.0.1"), "test");
+        HttpApi http = HttpApi.start(
+                new ApiSettings("127.0.0.1", 0, 4096, Duration.ofSeconds(10)),
+                tls,
+                Password.of("pw"),
+                clusters,
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         AtomicBoolean resourceReleased = new AtomicBoolean();
         KindServer server = new KindServer(http, clusters, tls, List.of(() -> resourceReleased.set(true)));
         URI list = URI.create("https://127.0.0.1:" + server.port() + "/api/v1/kindserver");
         HttpClient client = TrustingClients.httpClient(tls.certificatePem());
 
         CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
-                HttpRequest.newBuilder(list).header("Authorization", "pw").build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(list).header("Authorization", "pw").build(),
+                HttpResponse.BodyHandlers.ofString());
         assertTrue(clusters.entered.await(10, TimeUnit.SECONDS), "the request reached the service");
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
 
@@ -111,12 +116,18 @@ class KindServerTest {
 
     /** A new client (new connection) is refused once the stop has begun. */
     private static void awaitRefused(URI uri, TlsIdentity tls) {
-        Waits.await("new connections to be refused once the stop has begun").atMost(Duration.ofSeconds(10))
-                .pollInterval(Duration.ofMillis(50)).until(() -> {
+        Waits.await("new connections to be refused once the stop has begun")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
                     try {
                         TrustingClients.httpClient(tls.certificatePem())
-                                .send(HttpRequest.newBuilder(URI.create(uri.toString().replace("/api/v1/kindserver", "/healthz")))
-                                        .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
+                                .send(
+                                        HttpRequest.newBuilder(URI.create(
+                                                        uri.toString().replace("/api/v1/kindserver", "/healthz")))
+                                                .timeout(Duration.ofSeconds(1))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding());
                         return false;
                     } catch (IOException refused) {
                         return true;

@@ -1,5 +1,10 @@
 package io.providerkind.kindserver;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.providerkind.kindserver.testing.KindContainers;
 import io.providerkind.kindserver.testing.KindServerFixture;
 import io.providerkind.sdk.BadRequestException;
@@ -11,28 +16,23 @@ import io.providerkind.sdk.KindServerException;
 import io.providerkind.sdk.ServerErrorException;
 import io.providerkind.sdk.UnauthorizedException;
 import io.providerkind.sdk.UnreachableException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Each SDK exception class, raised by a real kindserver's own answer (or by its absence). */
 class SdkAgainstKindServerTest {
 
     @TempDir
     Path stateDir;
+
     private KindServerFixture kindserver;
 
     @BeforeEach
@@ -50,8 +50,11 @@ class SdkAgainstKindServerTest {
 
     @Test
     void aWrongPasswordIsUnauthorized() {
-        KindServerClient client = KindServerClients.builder().endpoint(kindserver.baseUrl()).password("wrong")
-                .caBundlePem(kindserver.caPem()).build();
+        KindServerClient client = KindServerClients.builder()
+                .endpoint(kindserver.baseUrl())
+                .password("wrong")
+                .caBundlePem(kindserver.caPem())
+                .build();
 
         UnauthorizedException e = assertThrows(UnauthorizedException.class, client::list);
 
@@ -73,7 +76,8 @@ class SdkAgainstKindServerTest {
         KindServerClient client = kindserver.client();
         client.create("sdk-conflict", KindServerEndToEndTest.CONFIG);
 
-        ConflictException e = assertThrows(ConflictException.class,
+        ConflictException e = assertThrows(
+                ConflictException.class,
                 () -> client.create("sdk-conflict", KindServerEndToEndTest.CONFIG + "name: other\n"));
 
         assertEquals(409, e.status());
@@ -85,8 +89,10 @@ class SdkAgainstKindServerTest {
     void aBadNameOrConfigIsABadRequestWithTheServersMessage() {
         KindServerClient client = kindserver.client();
 
-        BadRequestException name = assertThrows(BadRequestException.class, () -> client.create("Bad_Name", KindServerEndToEndTest.CONFIG));
-        BadRequestException config = assertThrows(BadRequestException.class, () -> client.create("sdk-bad", "kind: Pod\n"));
+        BadRequestException name =
+                assertThrows(BadRequestException.class, () -> client.create("Bad_Name", KindServerEndToEndTest.CONFIG));
+        BadRequestException config =
+                assertThrows(BadRequestException.class, () -> client.create("sdk-bad", "kind: Pod\n"));
 
         assertTrue(name.getMessage().contains("must consist of lower-case letters"), name.getMessage());
         assertTrue(config.getMessage().contains("kindConfig"), config.getMessage());
@@ -97,11 +103,13 @@ class SdkAgainstKindServerTest {
         KindServerClient client = kindserver.client();
         Path records = stateDir.resolve("clusters");
         try (Stream<Path> files = Files.walk(records)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
         Files.writeString(records, "not a directory: kindserver cannot record a cluster any more");
 
-        ServerErrorException e = assertThrows(ServerErrorException.class, () -> client.create("sdk-broken", KindServerEndToEndTest.CONFIG));
+        ServerErrorException e = assertThrows(
+                ServerErrorException.class, () -> client.create("sdk-broken", KindServerEndToEndTest.CONFIG));
 
         assertEquals(500, e.status());
         assertTrue(e.getMessage().contains("its log has the cause"), e.getMessage());
@@ -109,8 +117,11 @@ class SdkAgainstKindServerTest {
 
     @Test
     void aStoppedServerOrAnUntrustedCertificateIsUnreachable() {
-        KindServerClient untrusting = KindServerClients.builder().endpoint(kindserver.baseUrl())
-                .password(kindserver.password()).connectTimeout(Duration.ofSeconds(2)).build();
+        KindServerClient untrusting = KindServerClients.builder()
+                .endpoint(kindserver.baseUrl())
+                .password(kindserver.password())
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         KindServerClient client = kindserver.client();
 
         KindServerException tls = assertThrows(UnreachableException.class, untrusting::list);

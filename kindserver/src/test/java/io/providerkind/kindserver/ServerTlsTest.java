@@ -1,5 +1,9 @@
 package io.providerkind.kindserver;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.providerkind.kindserver.api.Password;
 import io.providerkind.kindserver.config.KindServerSettings;
 import io.providerkind.kindserver.config.ListenAddress;
@@ -7,9 +11,6 @@ import io.providerkind.kindserver.config.TlsFiles;
 import io.providerkind.kindserver.net.PortRange;
 import io.providerkind.kindserver.testing.LogCapture;
 import io.providerkind.kindserver.tls.TlsIdentity;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,10 +18,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServerTlsTest {
 
@@ -28,8 +27,17 @@ class ServerTlsTest {
     Path stateDir;
 
     private KindServerSettings settings(ListenAddress listen, Optional<TlsFiles> tlsFiles) {
-        return new KindServerSettings(listen, Password.of("pw"), tlsFiles, stateDir, "kind", Optional.empty(),
-                new PortRange(36443, 36999), 2, 1 << 20, false);
+        return new KindServerSettings(
+                listen,
+                Password.of("pw"),
+                tlsFiles,
+                stateDir,
+                "kind",
+                Optional.empty(),
+                new PortRange(36443, 36999),
+                2,
+                1 << 20,
+                false);
     }
 
     @Test
@@ -49,10 +57,14 @@ class ServerTlsTest {
 
     @Test
     void namesTheAdvertiseAddressLoopbackAndASpecificListenAddress() {
-        assertEquals(List.of("127.0.0.9", "localhost", "127.0.0.1"),
-                List.copyOf(ServerTls.names(settings(new ListenAddress("0.0.0.0", 7443), Optional.empty()), Optional.of("127.0.0.9"))));
-        assertEquals(List.of("localhost", "127.0.0.1", "kindserver.lan"),
-                List.copyOf(ServerTls.names(settings(new ListenAddress("kindserver.lan", 7443), Optional.empty()), Optional.empty())));
+        assertEquals(
+                List.of("127.0.0.9", "localhost", "127.0.0.1"),
+                List.copyOf(ServerTls.names(
+                        settings(new ListenAddress("0.0.0.0", 7443), Optional.empty()), Optional.of("127.0.0.9"))));
+        assertEquals(
+                List.of("localhost", "127.0.0.1", "kindserver.lan"),
+                List.copyOf(ServerTls.names(
+                        settings(new ListenAddress("kindserver.lan", 7443), Optional.empty()), Optional.empty())));
     }
 
     @Test
@@ -61,10 +73,16 @@ class ServerTlsTest {
         Path key = copy("operator-ec.key");
         try (LogCapture logs = new LogCapture()) {
             TlsIdentity identity = new ServerTls(Clock.systemUTC())
-                    .identity(settings(new ListenAddress("0.0.0.0", 7443), Optional.of(new TlsFiles(cert, key))), Optional.of("127.0.0.9"));
+                    .identity(
+                            settings(new ListenAddress("0.0.0.0", 7443), Optional.of(new TlsFiles(cert, key))),
+                            Optional.of("127.0.0.9"));
 
-            assertEquals("CN=kindserver.example", identity.certificate().getSubjectX500Principal().getName());
-            assertTrue(logs.text().contains("PEM files " + cert) && logs.text().contains(identity.fingerprint()), logs.text());
+            assertEquals(
+                    "CN=kindserver.example",
+                    identity.certificate().getSubjectX500Principal().getName());
+            assertTrue(
+                    logs.text().contains("PEM files " + cert) && logs.text().contains(identity.fingerprint()),
+                    logs.text());
         }
         assertFalse(Files.exists(stateDir.resolve("tls")));
     }

@@ -31,14 +31,12 @@ import io.providerkind.provider.providerconfig.CredentialsSecrets;
 import io.providerkind.provider.providerconfig.ProviderConfigReconciler;
 import io.providerkind.provider.providerconfig.ProviderConfigUsageTracker;
 import io.providerkind.provider.runtime.CachedReader;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * provider-kind assembled: the KindCluster and ProviderConfig controllers on one java-operator-sdk
@@ -57,8 +55,11 @@ public final class Provider implements AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean(false);
     private final CredentialsSecrets credentialsSecrets;
 
-    public Provider(ProviderSettings settings, KubernetesClient client, KindServerClientFactory kindservers,
-                    MeterRegistry registry) {
+    public Provider(
+            ProviderSettings settings,
+            KubernetesClient client,
+            KindServerClientFactory kindservers,
+            MeterRegistry registry) {
         this.operator = new Operator(o -> {
             o.withKubernetesClient(client)
                     .withCloseClientOnStop(false)
@@ -77,9 +78,13 @@ public final class Provider implements AutoCloseable {
         // served from the KindCluster controller's informers once it registers them
         CachedReader<ProviderConfig> providerConfigs = new CachedReader<>(client, ProviderConfig.class);
         CachedReader<Secret> connectionSecrets = new CachedReader<>(client, Secret.class);
-        KindClusterConnector connector = new KindClusterConnector(providerConfigs, usages,
+        KindClusterConnector connector = new KindClusterConnector(
+                providerConfigs,
+                usages,
                 new CredentialsExtractor(credentialsSecrets, System::getenv),
-                new KindServerClientCache(kindservers), new DriftAlerts(events, registry, webhook, clock), clock);
+                new KindServerClientCache(kindservers),
+                new DriftAlerts(events, registry, webhook, clock),
+                clock);
         ReconcilerSettings reconcilerSettings = ReconcilerSettings.defaults(settings.poll())
                 .withPollIntervalHook(new KindClusterPolling(settings.busyPoll()))
                 // a kind cluster's name is the external name, fixed before Create, and kindserver's create
@@ -90,14 +95,26 @@ public final class Provider implements AutoCloseable {
                 .withCreationGracePeriod(Duration.ZERO)
                 .withManagementPolicies(settings.managementPolicies());
         ManagedReconciler<KindCluster> reconciler = new ManagedReconciler<>(
-                new KubernetesManagedResourceStore<>(client, KindCluster.class), connector,
+                new KubernetesManagedResourceStore<>(client, KindCluster.class),
+                connector,
                 new SecretConnectionPublisher(client, connectionSecrets, KindClusterController.CONNECTION_SECRET_LABEL),
-                events, new ManagedMetrics(registry, GVK, clock), reconcilerSettings, clock);
-        operator.register(new KindClusterController(reconciler, usages, providerConfigs, connectionSecrets,
-                        Backoff.crossplaneDefaults(), new ReconcileRateLimiter(settings.maxReconcileRate()), registry),
+                events,
+                new ManagedMetrics(registry, GVK, clock),
+                reconcilerSettings,
+                clock);
+        operator.register(
+                new KindClusterController(
+                        reconciler,
+                        usages,
+                        providerConfigs,
+                        connectionSecrets,
+                        Backoff.crossplaneDefaults(),
+                        new ReconcileRateLimiter(settings.maxReconcileRate()),
+                        registry),
                 o -> o.withOnUpdateFilter(new DesiredStateChanged<>()).withReconciliationMaxInterval(settings.sync()));
-        operator.register(new ProviderConfigReconciler(client,
-                        new KubernetesEventRecorder(client, ProviderConfigReconciler.NAME, clock), clock),
+        operator.register(
+                new ProviderConfigReconciler(
+                        client, new KubernetesEventRecorder(client, ProviderConfigReconciler.NAME, clock), clock),
                 o -> o.withReconciliationMaxInterval(settings.sync()));
     }
 
@@ -108,7 +125,8 @@ public final class Provider implements AutoCloseable {
 
     /** Alive unless this replica leads and one of its informers stopped working. */
     public boolean alive() {
-        return !leading.get() || !operator.getRuntimeInfo().isStarted()
+        return !leading.get()
+                || !operator.getRuntimeInfo().isStarted()
                 || operator.getRuntimeInfo().allEventSourcesAreHealthy();
     }
 
@@ -127,13 +145,18 @@ public final class Provider implements AutoCloseable {
 
     private LeaderElectionConfiguration leaderElection() {
         String namespace = System.getenv("POD_NAMESPACE");
-        LeaderCallbacks callbacks = new LeaderCallbacks(() -> leading.set(true), this::stoppedLeading, leader -> { });
+        LeaderCallbacks callbacks = new LeaderCallbacks(() -> leading.set(true), this::stoppedLeading, leader -> {});
         // JOSDK's exitOnStopLeading also fires when close() stops the elector, and close() runs in the shutdown
         // hook, where System.exit blocks forever: the pod would hang until SIGKILL. So exit only on a real loss.
-        return new LeaderElectionConfiguration(LEASE_NAME, namespace,
+        return new LeaderElectionConfiguration(
+                LEASE_NAME,
+                namespace,
                 LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE,
                 LeaderElectionConfiguration.RENEW_DEADLINE_DEFAULT_VALUE,
-                LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE, identity(), callbacks, false);
+                LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE,
+                identity(),
+                callbacks,
+                false);
     }
 
     /** A lost lease stops the process, as controller-runtime does: another replica reconciles from now on. */

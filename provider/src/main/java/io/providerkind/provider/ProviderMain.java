@@ -9,58 +9,81 @@ import io.providerkind.provider.kindcluster.SdkKindServerClientFactory;
 import io.providerkind.provider.runtime.GoDuration;
 import io.providerkind.provider.runtime.KubeApiRequests;
 import io.providerkind.provider.runtime.MetricsServer;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-
 /**
  * {@code java -jar provider.jar}: reconciles KindClusters of the cluster in the current kubeconfig (or,
  * in a pod, the in-cluster config), with the flags of crossplane/provider-template.
  */
-@Command(name = "provider-kind", mixinStandardHelpOptions = true, version = "provider-kind 0.1.0",
+@Command(
+        name = "provider-kind",
+        mixinStandardHelpOptions = true,
+        version = "provider-kind 0.1.0",
         description = "Crossplane provider for kind clusters: reconciles KindClusters through kindserver.")
 public final class ProviderMain implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderMain.class);
 
-    @Option(names = {"-d", "--debug"}, description = "Run with debug logging.")
+    @Option(
+            names = {"-d", "--debug"},
+            description = "Run with debug logging.")
     boolean debug;
 
-    @Option(names = {"-p", "--poll"}, defaultValue = "1m", converter = GoDuration.class,
+    @Option(
+            names = {"-p", "--poll"},
+            defaultValue = "1m",
+            converter = GoDuration.class,
             description = "Poll interval controls how often an individual resource should be checked for drift "
                     + "(default: ${DEFAULT-VALUE}).")
     Duration poll;
 
-    @Option(names = "--busy-poll", defaultValue = "500ms", converter = GoDuration.class,
+    @Option(
+            names = "--busy-poll",
+            defaultValue = "500ms",
+            converter = GoDuration.class,
             description = "How often a cluster being created or deleted is checked (default: ${DEFAULT-VALUE}).")
     Duration busyPoll;
 
-    @Option(names = {"-s", "--sync"}, defaultValue = "1h", converter = GoDuration.class,
+    @Option(
+            names = {"-s", "--sync"},
+            defaultValue = "1h",
+            converter = GoDuration.class,
             description = "How often all resources will be double-checked for drift from the desired state "
                     + "(default: ${DEFAULT-VALUE}).")
     Duration sync;
 
-    @Option(names = "--max-reconcile-rate", defaultValue = "10",
+    @Option(
+            names = "--max-reconcile-rate",
+            defaultValue = "10",
             description = "The global maximum rate per second at which resources may be checked for drift from "
                     + "the desired state (default: ${DEFAULT-VALUE}).")
     int maxReconcileRate;
 
-    @Option(names = {"-l", "--leader-election"}, defaultValue = "${env:LEADER_ELECTION:-false}",
+    @Option(
+            names = {"-l", "--leader-election"},
+            defaultValue = "${env:LEADER_ELECTION:-false}",
             description = "Use leader election for the controller manager.")
     boolean leaderElection;
 
-    @Option(names = "--enable-management-policies", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(
+            names = "--enable-management-policies",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
             description = "Enable support for ManagementPolicies (default: ${DEFAULT-VALUE}).")
     boolean managementPolicies;
 
-    @Option(names = "--metrics-bind-address", defaultValue = "0.0.0.0:8080",
+    @Option(
+            names = "--metrics-bind-address",
+            defaultValue = "0.0.0.0:8080",
             description = "Where /metrics, /healthz and /readyz are served (default: ${DEFAULT-VALUE}).")
     String metricsAddress;
 
@@ -71,8 +94,8 @@ public final class ProviderMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (maxReconcileRate < 1) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
-                    "--max-reconcile-rate must be at least 1, got " + maxReconcileRate);
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this), "--max-reconcile-rate must be at least 1, got " + maxReconcileRate);
         }
         if (debug) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.providerkind")).setLevel(Level.DEBUG);
@@ -83,23 +106,36 @@ public final class ProviderMain implements Callable<Integer> {
         KubernetesClient client = new KubernetesClientBuilder()
                 .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor(KubeApiRequests.NAME, requests))
                 .build();
-        ProviderSettings settings = new ProviderSettings(poll, busyPoll, sync, maxReconcileRate, leaderElection,
-                managementPolicies);
-        Provider provider = new Provider(settings, client,
-                new SdkKindServerClientFactory(Duration.ofSeconds(5), Duration.ofSeconds(30)), registry);
+        ProviderSettings settings =
+                new ProviderSettings(poll, busyPoll, sync, maxReconcileRate, leaderElection, managementPolicies);
+        Provider provider = new Provider(
+                settings,
+                client,
+                new SdkKindServerClientFactory(Duration.ofSeconds(5), Duration.ofSeconds(30)),
+                registry);
         MetricsServer metrics = new MetricsServer(address(metricsAddress), registry, provider::alive, provider::ready);
         metrics.start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping provider-kind");
-            provider.close();
-            metrics.close();
-            client.close();
-            stopped.countDown();
-        }, "shutdown"));
-        log.info("starting provider-kind against {} (poll {}, busy poll {}, sync {}, max reconcile rate {}/s, "
-                        + "leader election {}, metrics on port {})", client.getMasterUrl(), poll, busyPoll, sync,
-                maxReconcileRate, leaderElection, metrics.port());
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            log.info("stopping provider-kind");
+                            provider.close();
+                            metrics.close();
+                            client.close();
+                            stopped.countDown();
+                        },
+                        "shutdown"));
+        log.info(
+                "starting provider-kind against {} (poll {}, busy poll {}, sync {}, max reconcile rate {}/s, "
+                        + "leader election {}, metrics on port {})",
+                client.getMasterUrl(),
+                poll,
+                busyPoll,
+                sync,
+                maxReconcileRate,
+                leaderElection,
+                metrics.port());
         provider.start();
         stopped.await();
         return 0;

@@ -21,8 +21,8 @@ public record ProviderSettings(
         boolean managementPolicies) {
 
     public static ProviderSettings defaults() {
-        return new ProviderSettings(Duration.ofMinutes(1), Duration.ofMillis(500), Duration.ofHours(1), 10, false,
-                true);
+        return new ProviderSettings(
+                Duration.ofMinutes(1), Duration.ofMillis(500), Duration.ofHours(1), 10, false, true);
     }
 
     public ProviderSettings withPoll(Duration newPoll) {

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +21,12 @@ final class ApiServer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ResourceDefinitionContext CRDS = new ResourceDefinitionContext.Builder()
-            .withGroup("apiextensions.k8s.io").withVersion("v1").withKind("CustomResourceDefinition")
-            .withPlural("customresourcedefinitions").withNamespaced(false).build();
+            .withGroup("apiextensions.k8s.io")
+            .withVersion("v1")
+            .withKind("CustomResourceDefinition")
+            .withPlural("customresourcedefinitions")
+            .withNamespaced(false)
+            .build();
 
     private final KubernetesClient client;
     private final Map<String, ResourceDefinitionContext> types = new HashMap<>();
@@ -48,21 +51,31 @@ final class ApiServer {
         crds.withName(name).waitUntilCondition(ApiServer::established, 60, TimeUnit.SECONDS);
         JsonNode spec = crd.path("spec");
         for (JsonNode version : spec.path("versions")) {
-            String key = spec.path("group").asText() + "/" + version.path("name").asText() + "/" + spec.path("names").path("kind").asText();
+            String key =
+                    spec.path("group").asText() + "/" + version.path("name").asText() + "/"
+                            + spec.path("names").path("kind").asText();
             schemas.put(key, version.path("schema").path("openAPIV3Schema"));
-            types.put(key, new ResourceDefinitionContext.Builder()
-                    .withGroup(spec.path("group").asText())
-                    .withVersion(version.path("name").asText())
-                    .withKind(spec.path("names").path("kind").asText())
-                    .withPlural(spec.path("names").path("plural").asText())
-                    .withNamespaced("Namespaced".equals(spec.path("scope").asText()))
-                    .build());
+            types.put(
+                    key,
+                    new ResourceDefinitionContext.Builder()
+                            .withGroup(spec.path("group").asText())
+                            .withVersion(version.path("name").asText())
+                            .withKind(spec.path("names").path("kind").asText())
+                            .withPlural(spec.path("names").path("plural").asText())
+                            .withNamespaced(
+                                    "Namespaced".equals(spec.path("scope").asText()))
+                            .build());
         }
     }
 
     void ensureNamespace(String name) {
         if (client.namespaces().withName(name).get() == null) {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+            client.namespaces()
+                    .resource(new NamespaceBuilder()
+                            .withNewMetadata()
+                            .withName(name)
+                            .endMetadata()
+                            .build())
                     .create();
         }
     }
@@ -70,12 +83,17 @@ final class ApiServer {
     /** What the server would store for {@code object}; throws the server's refusal otherwise. */
     ObjectNode dryRunCreate(ObjectNode object) {
         GenericKubernetesResource resource = JSON.convertValue(object, GenericKubernetesResource.class);
-        ResourceDefinitionContext type = types.get(object.path("apiVersion").asText() + "/" + object.path("kind").asText());
+        ResourceDefinitionContext type = types.get(
+                object.path("apiVersion").asText() + "/" + object.path("kind").asText());
         GenericKubernetesResource stored;
         if (type != null) {
             var operation = client.genericKubernetesResources(type);
-            stored = (type.isNamespaceScoped() ? operation.inNamespace(resource.getMetadata().getNamespace()) : operation)
-                    .resource(resource).dryRun().create();
+            stored = (type.isNamespaceScoped()
+                            ? operation.inNamespace(resource.getMetadata().getNamespace())
+                            : operation)
+                    .resource(resource)
+                    .dryRun()
+                    .create();
         } else {
             // A built-in type (a Secret): the client knows it.
             stored = client.resource(resource).dryRun().create();
@@ -100,9 +118,11 @@ final class ApiServer {
         for (JsonNode condition : conditions) {
             String type = condition.path("type").asText();
             String status = condition.path("status").asText();
-            if (("NonStructuralSchema".equals(type) && "True".equals(status)) || ("NamesAccepted".equals(type) && "False".equals(status))) {
+            if (("NonStructuralSchema".equals(type) && "True".equals(status))
+                    || ("NamesAccepted".equals(type) && "False".equals(status))) {
                 throw new IllegalStateException("CRD " + crd.getMetadata().getName() + " is not served: " + type + " "
-                        + condition.path("reason").asText() + ": " + condition.path("message").asText());
+                        + condition.path("reason").asText() + ": "
+                        + condition.path("message").asText());
             }
             if ("Established".equals(type) && "True".equals(status)) {
                 return true;

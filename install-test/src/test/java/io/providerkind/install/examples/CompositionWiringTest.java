@@ -1,18 +1,17 @@
 package io.providerkind.install.examples;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.providerkind.install.RepositoryPaths;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What each edfbuilder composition makes for its folder's EDFBuilder, rendered as patch-and-transform
@@ -28,13 +27,24 @@ class CompositionWiringTest {
     void bothProviderConfigsReadTheKubeconfigOfTheComposedKindCluster(String folder) {
         List<PatchAndTransform.Composed> composed = render(folder);
         JsonNode secret = single(composed, "container.kind.crossplane.io/v1alpha1", "KindCluster")
-                .resource().path("spec").path("writeConnectionSecretToRef");
+                .resource()
+                .path("spec")
+                .path("writeConnectionSecretToRef");
         for (String apiVersion : List.of("helm.crossplane.io/v1beta1", "kubernetes.crossplane.io/v1alpha1")) {
-            JsonNode credentials = single(composed, apiVersion, "ProviderConfig").resource().path("spec").path("credentials");
+            JsonNode credentials = single(composed, apiVersion, "ProviderConfig")
+                    .resource()
+                    .path("spec")
+                    .path("credentials");
             assertEquals("Secret", credentials.path("source").asText(), apiVersion);
             assertFalse(secret.path("name").asText().isEmpty(), "the KindCluster names no connection Secret");
-            assertEquals(secret.path("name").asText(), credentials.path("secretRef").path("name").asText(), apiVersion);
-            assertEquals(secret.path("namespace").asText(), credentials.path("secretRef").path("namespace").asText(), apiVersion);
+            assertEquals(
+                    secret.path("name").asText(),
+                    credentials.path("secretRef").path("name").asText(),
+                    apiVersion);
+            assertEquals(
+                    secret.path("namespace").asText(),
+                    credentials.path("secretRef").path("namespace").asText(),
+                    apiVersion);
             assertEquals("kubeconfig", credentials.path("secretRef").path("key").asText(), apiVersion);
         }
     }
@@ -43,8 +53,10 @@ class CompositionWiringTest {
     @ValueSource(strings = {"edfbuilder", "composition_deprecated"})
     void releasesAndObjectsDeployIntoTheNewClusterThroughItsProviderConfigs(String folder) {
         List<PatchAndTransform.Composed> composed = render(folder);
-        String helm = single(composed, "helm.crossplane.io/v1beta1", "ProviderConfig").resourceName();
-        String kubernetes = single(composed, "kubernetes.crossplane.io/v1alpha1", "ProviderConfig").resourceName();
+        String helm =
+                single(composed, "helm.crossplane.io/v1beta1", "ProviderConfig").resourceName();
+        String kubernetes = single(composed, "kubernetes.crossplane.io/v1alpha1", "ProviderConfig")
+                .resourceName();
         List<PatchAndTransform.Composed> releases = all(composed, "helm.crossplane.io/v1beta1", "Release");
         List<PatchAndTransform.Composed> objects = all(composed, "kubernetes.crossplane.io/v1alpha2", "Object");
         assertFalse(releases.isEmpty(), "no Release");
@@ -58,11 +70,19 @@ class CompositionWiringTest {
     void installsIngressNginxForgejoAndArgoCdAndTheAppOfApps(String folder) {
         List<PatchAndTransform.Composed> composed = render(folder);
         Set<String> charts = all(composed, "helm.crossplane.io/v1beta1", "Release").stream()
-                .map(r -> r.resource().path("spec").path("forProvider").path("chart").path("name").asText())
+                .map(r -> r.resource()
+                        .path("spec")
+                        .path("forProvider")
+                        .path("chart")
+                        .path("name")
+                        .asText())
                 .collect(Collectors.toSet());
         assertEquals(Set.of("ingress-nginx", "forgejo", "argo-cd"), charts);
         JsonNode application = single(composed, "kubernetes.crossplane.io/v1alpha2", "Object")
-                .resource().path("spec").path("forProvider").path("manifest");
+                .resource()
+                .path("spec")
+                .path("forProvider")
+                .path("manifest");
         assertEquals("argoproj.io/v1alpha1", application.path("apiVersion").asText());
         assertEquals("Application", application.path("kind").asText());
         assertEquals("argocd", application.path("metadata").path("namespace").asText());
@@ -75,19 +95,34 @@ class CompositionWiringTest {
         JsonNode edfBuilder = folder.compositeOf(composition).body().deepCopy();
         ((ObjectNode) edfBuilder.path("spec")).put("repoURL", "https://git.example/stacks.git");
         List<PatchAndTransform.Composed> composed = Compositions.resources(composition.body()).stream()
-                .flatMap(r -> PatchAndTransform.render(r, edfBuilder).stream()).toList();
+                .flatMap(r -> PatchAndTransform.render(r, edfBuilder).stream())
+                .toList();
         JsonNode source = single(composed, "kubernetes.crossplane.io/v1alpha2", "Object")
-                .resource().path("spec").path("forProvider").path("manifest").path("spec").path("source");
+                .resource()
+                .path("spec")
+                .path("forProvider")
+                .path("manifest")
+                .path("spec")
+                .path("source");
         assertEquals("https://git.example/stacks.git", source.path("repoURL").asText());
     }
 
     @Test
     void pipelineCompositionNamesTheClusterAndItsSecretAfterTheEdfBuilder() {
         List<PatchAndTransform.Composed> composed = render("edfbuilder");
-        JsonNode kindCluster = single(composed, "container.kind.crossplane.io/v1alpha1", "KindCluster").resource();
+        JsonNode kindCluster = single(composed, "container.kind.crossplane.io/v1alpha1", "KindCluster")
+                .resource();
         assertEquals("kindcluster", kindCluster.path("metadata").path("name").asText());
-        assertEquals("kindcluster-kubeconfig", kindCluster.path("spec").path("writeConnectionSecretToRef").path("name").asText());
-        assertEquals("kind-provider-config", kindCluster.path("spec").path("providerConfigRef").path("name").asText());
+        assertEquals(
+                "kindcluster-kubeconfig",
+                kindCluster
+                        .path("spec")
+                        .path("writeConnectionSecretToRef")
+                        .path("name")
+                        .asText());
+        assertEquals(
+                "kind-provider-config",
+                kindCluster.path("spec").path("providerConfigRef").path("name").asText());
     }
 
     private static List<PatchAndTransform.Composed> render(String folderName) {
@@ -100,14 +135,22 @@ class CompositionWiringTest {
     }
 
     private static String providerConfig(PatchAndTransform.Composed resource) {
-        return resource.resource().path("spec").path("providerConfigRef").path("name").asText();
+        return resource.resource()
+                .path("spec")
+                .path("providerConfigRef")
+                .path("name")
+                .asText();
     }
 
-    private static List<PatchAndTransform.Composed> all(List<PatchAndTransform.Composed> composed, String apiVersion, String kind) {
-        return composed.stream().filter(c -> c.apiVersion().equals(apiVersion) && c.kind().equals(kind)).toList();
+    private static List<PatchAndTransform.Composed> all(
+            List<PatchAndTransform.Composed> composed, String apiVersion, String kind) {
+        return composed.stream()
+                .filter(c -> c.apiVersion().equals(apiVersion) && c.kind().equals(kind))
+                .toList();
     }
 
-    private static PatchAndTransform.Composed single(List<PatchAndTransform.Composed> composed, String apiVersion, String kind) {
+    private static PatchAndTransform.Composed single(
+            List<PatchAndTransform.Composed> composed, String apiVersion, String kind) {
         List<PatchAndTransform.Composed> found = all(composed, apiVersion, kind);
         assertEquals(1, found.size(), "composed " + kind + " (" + apiVersion + ")");
         return found.get(0);

@@ -1,15 +1,13 @@
 package io.providerkind.install.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 
 /** Where a composition keeps its patch-and-transform resources, in either mode. */
 final class Compositions {
 
-    private Compositions() {
-    }
+    private Compositions() {}
 
     /** v1's spec (resources directly under it) or each function-patch-and-transform step's input. */
     static List<JsonNode> resources(JsonNode composition) {

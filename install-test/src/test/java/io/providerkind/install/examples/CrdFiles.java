@@ -2,7 +2,6 @@ package io.providerkind.install.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,8 +14,7 @@ import java.util.List;
  */
 final class CrdFiles {
 
-    private CrdFiles() {
-    }
+    private CrdFiles() {}
 
     static List<ObjectNode> load(Path dir) {
         return Manifests.loadAll(dir).stream()
@@ -27,7 +25,8 @@ final class CrdFiles {
 
     static ObjectNode forTestServer(ObjectNode crd) {
         ObjectNode copy = crd.deepCopy();
-        if ("Webhook".equals(copy.path("spec").path("conversion").path("strategy").asText())) {
+        if ("Webhook"
+                .equals(copy.path("spec").path("conversion").path("strategy").asText())) {
             copy.withObject("/spec").putObject("conversion").put("strategy", "None");
         }
         for (JsonNode version : copy.path("spec").path("versions")) {

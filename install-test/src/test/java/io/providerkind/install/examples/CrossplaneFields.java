@@ -8,8 +8,7 @@ final class CrossplaneFields {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private CrossplaneFields() {
-    }
+    private CrossplaneFields() {}
 
     /** Composition selection and composed resource references (v2: under spec.crossplane). */
     static ObjectNode composite() {
@@ -64,7 +63,8 @@ final class CrossplaneFields {
 
     private static ObjectNode selector() {
         ObjectNode selector = JSON.objectNode().put("type", "object");
-        ObjectNode matchLabels = selector.putObject("properties").putObject("matchLabels").put("type", "object");
+        ObjectNode matchLabels =
+                selector.putObject("properties").putObject("matchLabels").put("type", "object");
         matchLabels.putObject("additionalProperties").put("type", "string");
         selector.putArray("required").add("matchLabels");
         return selector;

@@ -1,18 +1,17 @@
 package io.providerkind.install.examples;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import org.junit.jupiter.api.DynamicTest;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import org.junit.jupiter.api.DynamicTest;
 
 /**
  * The checks of one examples folder, in the order a user applies it: the composite types its XRDs
@@ -33,11 +32,14 @@ final class ExampleChecks {
 
     Stream<DynamicTest> forFolder(List<Manifest> manifests) {
         List<DynamicTest> tests = new ArrayList<>();
-        manifests.stream().filter(m -> m.is("apiextensions.crossplane.io", "CompositeResourceDefinition"))
-                .forEach(xrd -> tests.add(dynamicTest("composite CRD derived from " + xrd.describe(examples),
+        manifests.stream()
+                .filter(m -> m.is("apiextensions.crossplane.io", "CompositeResourceDefinition"))
+                .forEach(xrd -> tests.add(dynamicTest(
+                        "composite CRD derived from " + xrd.describe(examples),
                         () -> server.install(XrdCrds.derive(xrd.body())))));
         manifests.forEach(m -> tests.add(dynamicTest(m.describe(examples), () -> document(m))));
-        manifests.stream().filter(m -> m.is("apiextensions.crossplane.io", "Composition"))
+        manifests.stream()
+                .filter(m -> m.is("apiextensions.crossplane.io", "Composition"))
                 .forEach(composition -> tests.addAll(composed(composition, manifests)));
         return tests.stream();
     }
@@ -55,7 +57,10 @@ final class ExampleChecks {
             // the shape function-patch-and-transform's input kept, so they are checked against that.
             ((ObjectNode) composition.get("spec")).remove("resources");
             accepted(what + " without spec.resources", composition);
-            ObjectNode input = composition.objectNode().put("apiVersion", PATCH_AND_TRANSFORM).put("kind", "Resources");
+            ObjectNode input = composition
+                    .objectNode()
+                    .put("apiVersion", PATCH_AND_TRANSFORM)
+                    .put("kind", "Resources");
             input.set("resources", resources);
             accepted(what + " spec.resources", asObject(input, manifest.name()));
             return;
@@ -72,20 +77,26 @@ final class ExampleChecks {
     private List<DynamicTest> composed(Manifest composition, List<Manifest> folder) {
         JsonNode type = composition.body().path("spec").path("compositeTypeRef");
         Manifest composite = folder.stream()
-                .filter(m -> m.apiVersion().equals(type.path("apiVersion").asText()) && m.kind().equals(type.path("kind").asText()))
+                .filter(m -> m.apiVersion().equals(type.path("apiVersion").asText())
+                        && m.kind().equals(type.path("kind").asText()))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError(composition.describe(examples)
-                        + ": its folder needs an example " + type.path("kind").asText() + " to render it with"));
+                .orElseThrow(() -> new AssertionError(composition.describe(examples) + ": its folder needs an example "
+                        + type.path("kind").asText() + " to render it with"));
         List<DynamicTest> tests = new ArrayList<>();
         for (JsonNode resources : Compositions.resources(composition.body())) {
             for (PatchAndTransform.Composed resource : PatchAndTransform.render(resources, composite.body())) {
-                String what = composition.describe(examples) + " renders " + resource.name() + " for " + composite.name();
+                String what =
+                        composition.describe(examples) + " renders " + resource.name() + " for " + composite.name();
                 tests.add(dynamicTest(what, () -> {
                     accepted(what, resource.resource());
                     for (PatchAndTransform.ToComposite patch : resource.toComposite()) {
-                        assertTrue(SchemaPaths.declares(server.schema(resource.apiVersion(), resource.kind()), patch.from()),
+                        assertTrue(
+                                SchemaPaths.declares(
+                                        server.schema(resource.apiVersion(), resource.kind()), patch.from()),
                                 what + ": " + resource.kind() + " has no field " + patch.from());
-                        assertTrue(SchemaPaths.declares(server.schema(composite.apiVersion(), composite.kind()), patch.to()),
+                        assertTrue(
+                                SchemaPaths.declares(
+                                        server.schema(composite.apiVersion(), composite.kind()), patch.to()),
                                 what + ": " + composite.kind() + " has no field " + patch.to());
                     }
                 }));
@@ -111,11 +122,15 @@ final class ExampleChecks {
         try {
             stored = server.dryRunCreate(object);
         } catch (KubernetesClientException e) {
-            String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+            String reason = e.getStatus() != null && e.getStatus().getMessage() != null
+                    ? e.getStatus().getMessage()
+                    : e.getMessage();
             fail(what + " is refused by the API server: " + reason, e);
             return;
         }
         List<String> lost = LostFields.between(object, stored);
-        assertTrue(lost.isEmpty(), what + " has fields its CRD does not declare or changes them: " + String.join(", ", lost));
+        assertTrue(
+                lost.isEmpty(),
+                what + " has fields its CRD does not declare or changes them: " + String.join(", ", lost));
     }
 }

@@ -18,7 +18,8 @@ record ExampleFolder(Path dir, List<Manifest> manifests) {
     Manifest one(String group, String kind) {
         List<Manifest> found = all(group, kind);
         if (found.size() != 1) {
-            throw new AssertionError(dir + " should hold exactly one " + kind + " (" + group + "), found " + found.size());
+            throw new AssertionError(
+                    dir + " should hold exactly one " + kind + " (" + group + "), found " + found.size());
         }
         return found.get(0);
     }
@@ -31,8 +32,10 @@ record ExampleFolder(Path dir, List<Manifest> manifests) {
     Manifest compositeOf(Manifest composition) {
         var type = composition.body().path("spec").path("compositeTypeRef");
         return manifests.stream()
-                .filter(m -> m.apiVersion().equals(type.path("apiVersion").asText()) && m.kind().equals(type.path("kind").asText()))
+                .filter(m -> m.apiVersion().equals(type.path("apiVersion").asText())
+                        && m.kind().equals(type.path("kind").asText()))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError(dir + " has no " + type.path("kind").asText() + " for " + composition.name()));
+                .orElseThrow(() -> new AssertionError(
+                        dir + " has no " + type.path("kind").asText() + " for " + composition.name()));
     }
 }

@@ -1,22 +1,21 @@
 package io.providerkind.install.examples;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+
 import io.fabric8.kubeapitest.junit.EnableKubeAPIServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.providerkind.install.RepositoryPaths;
 import io.providerkind.testsupport.realparts.KubeApiServerBinaries;
 import io.providerkind.testsupport.realparts.RequiresKubeApiServer;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicContainer;
-import org.junit.jupiter.api.TestFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every manifest under examples/, and every resource its compositions render, is accepted by a real API
@@ -49,7 +48,8 @@ class ExamplesAreValidAgainstTheRealCrdsTest {
             folders = children.filter(Files::isDirectory).sorted().toList();
         }
         assertFalse(folders.isEmpty(), "no example folders in " + PATHS.examples());
-        return folders.stream().map(folder -> dynamicContainer(
-                PATHS.examples().relativize(folder).toString(), checks.forFolder(Manifests.loadAll(folder))));
+        return folders.stream()
+                .map(folder -> dynamicContainer(
+                        PATHS.examples().relativize(folder).toString(), checks.forFolder(Manifests.loadAll(folder))));
     }
 }

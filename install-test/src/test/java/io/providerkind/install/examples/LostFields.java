@@ -1,7 +1,6 @@
 package io.providerkind.install.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -14,8 +13,7 @@ import java.util.Map;
  */
 final class LostFields {
 
-    private LostFields() {
-    }
+    private LostFields() {}
 
     static List<String> between(JsonNode sent, JsonNode returned) {
         List<String> lost = new ArrayList<>();

@@ -1,7 +1,6 @@
 package io.providerkind.install.examples;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.file.Path;
 
 /** One YAML document of an example file: what a user would `kubectl apply`. */

@@ -3,7 +3,6 @@ package io.providerkind.install.examples;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,16 +33,16 @@ final class PatchAndTransform {
     }
 
     /** A patch from the composed resource back to the composite. */
-    record ToComposite(FieldPath from, FieldPath to) {
-    }
+    record ToComposite(FieldPath from, FieldPath to) {}
 
-    private PatchAndTransform() {
-    }
+    private PatchAndTransform() {}
 
     /** @param resources an object with {@code resources} and optional {@code patchSets} */
     static List<Composed> render(JsonNode resources, JsonNode composite) {
         Map<String, JsonNode> patchSets = new HashMap<>();
-        resources.path("patchSets").forEach(set -> patchSets.put(set.path("name").asText(), set.path("patches")));
+        resources
+                .path("patchSets")
+                .forEach(set -> patchSets.put(set.path("name").asText(), set.path("patches")));
         List<Composed> composed = new ArrayList<>();
         for (JsonNode template : resources.path("resources")) {
             composed.add(renderOne(template, composite, patchSets));
@@ -60,16 +59,19 @@ final class PatchAndTransform {
             FieldPath from = FieldPath.parse(patch.path("fromFieldPath").asText(null));
             FieldPath to = FieldPath.parse(patch.path("toFieldPath").asText(from.toString()));
             switch (type) {
-                case "FromCompositeFieldPath" -> from.read(composite)
-                        .ifPresent(value -> to.write(resource, transform(value, patch.path("transforms"), name)));
+                case "FromCompositeFieldPath" ->
+                    from.read(composite)
+                            .ifPresent(value -> to.write(resource, transform(value, patch.path("transforms"), name)));
                 case "ToCompositeFieldPath" -> toComposite.add(new ToComposite(from, to));
-                default -> throw new IllegalArgumentException(
-                        "resource " + name + ": patch type " + type + " is not checked by this renderer");
+                default ->
+                    throw new IllegalArgumentException(
+                            "resource " + name + ": patch type " + type + " is not checked by this renderer");
             }
         }
         if (!resource.path("metadata").hasNonNull("name")) {
             // Crossplane generates a name from the composite's; any stable one serves for validation.
-            resource.withObject("/metadata").put("name", composite.path("metadata").path("name").asText() + "-" + name);
+            resource.withObject("/metadata")
+                    .put("name", composite.path("metadata").path("name").asText() + "-" + name);
         }
         return new Composed(name, resource, List.copyOf(toComposite));
     }
@@ -97,11 +99,12 @@ final class PatchAndTransform {
             boolean format = "string".equals(transform.path("type").asText())
                     && "Format".equals(transform.path("string").path("type").asText());
             if (!format) {
-                throw new IllegalArgumentException("resource " + resource + ": transform " + transform
-                        + " is not checked by this renderer");
+                throw new IllegalArgumentException(
+                        "resource " + resource + ": transform " + transform + " is not checked by this renderer");
             }
             // Go's %s and Java's %s agree for strings, the only values the examples format.
-            result = TextNode.valueOf(String.format(transform.path("string").path("fmt").asText(), result.asText()));
+            result = TextNode.valueOf(
+                    String.format(transform.path("string").path("fmt").asText(), result.asText()));
         }
         return result;
     }

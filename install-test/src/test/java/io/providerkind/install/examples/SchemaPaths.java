@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Whether a field path names a field an openAPIV3Schema declares (or leaves open). */
 final class SchemaPaths {
 
-    private SchemaPaths() {
-    }
+    private SchemaPaths() {}
 
     static boolean declares(JsonNode schema, FieldPath path) {
         JsonNode node = schema;
@@ -16,7 +15,8 @@ final class SchemaPaths {
             }
             JsonNode next = node.path("properties").path(segment);
             if (next.isMissingNode()) {
-                return segment.equals("metadata") || node.path("additionalProperties").isObject();
+                return segment.equals("metadata")
+                        || node.path("additionalProperties").isObject();
             }
             node = next;
         }

@@ -17,8 +17,7 @@ final class XrdCrds {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private XrdCrds() {
-    }
+    private XrdCrds() {}
 
     static ObjectNode derive(JsonNode xrd) {
         JsonNode spec = xrd.path("spec");
@@ -26,14 +25,20 @@ final class XrdCrds {
                 || "LegacyCluster".equals(spec.path("scope").asText());
         ObjectNode crd = JSON.objectNode();
         crd.put("apiVersion", "apiextensions.k8s.io/v1").put("kind", "CustomResourceDefinition");
-        crd.putObject("metadata").put("name", spec.path("names").path("plural").asText() + "." + spec.path("group").asText());
+        crd.putObject("metadata")
+                .put(
+                        "name",
+                        spec.path("names").path("plural").asText() + "."
+                                + spec.path("group").asText());
         ObjectNode crdSpec = crd.putObject("spec");
         crdSpec.put("group", spec.path("group").asText());
         ObjectNode names = crdSpec.putObject("names");
         names.setAll((ObjectNode) spec.path("names").deepCopy());
         ArrayNode categories = names.withArray("categories");
         categories.add("composite");
-        crdSpec.put("scope", legacy ? "Cluster" : spec.path("scope").asText("Namespaced").replace("LegacyCluster", "Cluster"));
+        crdSpec.put(
+                "scope",
+                legacy ? "Cluster" : spec.path("scope").asText("Namespaced").replace("LegacyCluster", "Cluster"));
         ArrayNode versions = crdSpec.putArray("versions");
         for (JsonNode version : spec.path("versions")) {
             versions.add(version(version, legacy));
@@ -48,7 +53,9 @@ final class XrdCrds {
         out.put("storage", version.path("referenceable").asBoolean());
         out.putObject("subresources").putObject("status");
         if (version.has("additionalPrinterColumns")) {
-            out.set("additionalPrinterColumns", version.get("additionalPrinterColumns").deepCopy());
+            out.set(
+                    "additionalPrinterColumns",
+                    version.get("additionalPrinterColumns").deepCopy());
         }
         JsonNode given = version.path("schema").path("openAPIV3Schema");
         ObjectNode schema = out.putObject("schema").putObject("openAPIV3Schema");

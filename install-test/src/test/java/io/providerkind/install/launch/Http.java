@@ -1,7 +1,6 @@
 package io.providerkind.install.launch;
 
 import io.providerkind.testsupport.tls.PemTrust;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -24,17 +23,22 @@ final class Http {
     }
 
     static Http plain() {
-        return new Http(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+        return new Http(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
     }
 
     /** Trusts only the certificates in a PEM file, like {@code curl --cacert FILE}. */
     static Http trusting(Path pem) throws IOException {
-        return new Http(HttpClient.newBuilder().sslContext(PemTrust.sslContext(Files.readString(pem)))
-                .connectTimeout(Duration.ofSeconds(2)).build());
+        return new Http(HttpClient.newBuilder()
+                .sslContext(PemTrust.sslContext(Files.readString(pem)))
+                .connectTimeout(Duration.ofSeconds(2))
+                .build());
     }
 
     HttpResponse<String> get(String url, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(5))
+                .GET();
         if (headers.length > 0) {
             request.headers(headers);
         }

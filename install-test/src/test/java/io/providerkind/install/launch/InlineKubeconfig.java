@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +17,7 @@ final class InlineKubeconfig {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private InlineKubeconfig() {
-    }
+    private InlineKubeconfig() {}
 
     static String of(String kubeconfig) throws IOException {
         JsonNode root = YAML.readTree(kubeconfig);

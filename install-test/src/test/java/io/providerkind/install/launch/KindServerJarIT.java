@@ -1,12 +1,13 @@
 package io.providerkind.install.launch;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.providerkind.install.RepositoryPaths;
 import io.providerkind.testsupport.FreePort;
 import io.providerkind.testsupport.process.JavaProcess;
 import io.providerkind.testsupport.realparts.RequiresDocker;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -18,10 +19,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kindserver.jar started as the README starts it: a password in KINDSERVER_PASSWORD, no certificate of
@@ -42,10 +41,20 @@ class KindServerJarIT {
     void answersHealthOverHttpsWithTheSelfSignedCertificateInItsStateDir() throws Exception {
         int port = FreePort.onLoopback();
         Path state = tmp.resolve("state");
-        try (JavaProcess kindserver = new PackagedJar(PATHS.kindserverJar()).start(List.of(
-                        "--listen", "127.0.0.1:" + port, "--state-dir", state.toString(),
-                        "--advertise-address", "127.0.0.1", "--kind", PATHS.kindDouble().toString()),
-                Map.of("KINDSERVER_PASSWORD", PASSWORD), List.of(), tmp.resolve("kindserver.log"))) {
+        try (JavaProcess kindserver = new PackagedJar(PATHS.kindserverJar())
+                .start(
+                        List.of(
+                                "--listen",
+                                "127.0.0.1:" + port,
+                                "--state-dir",
+                                state.toString(),
+                                "--advertise-address",
+                                "127.0.0.1",
+                                "--kind",
+                                PATHS.kindDouble().toString()),
+                        Map.of("KINDSERVER_PASSWORD", PASSWORD),
+                        List.of(),
+                        tmp.resolve("kindserver.log"))) {
             kindserver.await("kindserver listening on " + port, Duration.ofSeconds(60), () -> Http.listening(port));
             Path certificate = state.resolve("tls/kindserver.crt");
             Http https = Http.trusting(certificate);
@@ -56,7 +65,8 @@ class KindServerJarIT {
             HttpResponse<String> list = https.get(base + "/api/v1/kindserver", "Authorization", "Bearer " + PASSWORD);
             assertEquals(200, list.statusCode(), list.body());
             assertTrue(list.body().contains("\"clusters\""), list.body());
-            assertTrue(kindserver.log().contains(fingerprint(certificate)),
+            assertTrue(
+                    kindserver.log().contains(fingerprint(certificate)),
                     "the log names the certificate's SHA-256 fingerprint, for users who pin it:\n" + kindserver.log());
             assertTrue(!kindserver.log().contains(PASSWORD), "the password never appears in the log");
 
@@ -67,9 +77,16 @@ class KindServerJarIT {
 
     @Test
     void refusesToStartWithoutAPassword() throws Exception {
-        try (JavaProcess kindserver = new PackagedJar(PATHS.kindserverJar()).start(List.of(
-                        "--listen", "127.0.0.1:" + FreePort.onLoopback(), "--state-dir", tmp.resolve("state").toString()),
-                Map.of(), List.of("KINDSERVER_PASSWORD", "KINDSERVER_PASSWORD_FILE"), tmp.resolve("kindserver.log"))) {
+        try (JavaProcess kindserver = new PackagedJar(PATHS.kindserverJar())
+                .start(
+                        List.of(
+                                "--listen",
+                                "127.0.0.1:" + FreePort.onLoopback(),
+                                "--state-dir",
+                                tmp.resolve("state").toString()),
+                        Map.of(),
+                        List.of("KINDSERVER_PASSWORD", "KINDSERVER_PASSWORD_FILE"),
+                        tmp.resolve("kindserver.log"))) {
             int exit = kindserver.exitCode(Duration.ofSeconds(60));
             assertNotEquals(0, exit);
             assertTrue(kindserver.log().toLowerCase().contains("password"), kindserver.log());
@@ -79,7 +96,8 @@ class KindServerJarIT {
     /** As {@code openssl x509 -noout -fingerprint -sha256} prints it. */
     private static String fingerprint(Path pem) throws Exception {
         try (InputStream in = Files.newInputStream(pem)) {
-            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            X509Certificate certificate =
+                    (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
             return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
         }

@@ -1,7 +1,8 @@
 package io.providerkind.install.launch;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,13 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-
 /** The Crossplane package's CRDs (package/crds), installed into a cluster as the package manager installs them. */
 final class PackageCrds {
 
-    private PackageCrds() {
-    }
+    private PackageCrds() {}
 
     static void install(Path dir, KubernetesClient client) throws IOException {
         List<Path> crds;

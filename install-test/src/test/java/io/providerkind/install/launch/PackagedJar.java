@@ -2,7 +2,6 @@ package io.providerkind.install.launch;
 
 import io.providerkind.testsupport.RepositoryRoot;
 import io.providerkind.testsupport.process.JavaProcess;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +19,8 @@ record PackagedJar(Path jar) {
     JavaProcess start(List<String> args, Map<String, String> environment, List<String> unset, Path log)
             throws IOException {
         if (!Files.isRegularFile(jar)) {
-            throw new AssertionError(RepositoryRoot.locate().relativize(jar)
-                    + " is missing: it is built by `make build` (mvn package)");
+            throw new AssertionError(
+                    RepositoryRoot.locate().relativize(jar) + " is missing: it is built by `make build` (mvn package)");
         }
         List<String> arguments = new ArrayList<>(List.of("-jar", jar.toString()));
         arguments.addAll(args);

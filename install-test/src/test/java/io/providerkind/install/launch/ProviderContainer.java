@@ -2,7 +2,6 @@ package io.providerkind.install.launch;
 
 import io.providerkind.testsupport.process.DockerCli;
 import io.providerkind.testsupport.wait.RunningProcess;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +20,7 @@ final class ProviderContainer implements AutoCloseable {
     private static final String KUBECONFIG = "/var/run/provider-kind/kubeconfig";
 
     /** One process of the container, as {@code ps} on the engine's host sees it. */
-    record ProcessOwner(int uid, int gid, String command) {
-    }
+    record ProcessOwner(int uid, int gid, String command) {}
 
     private final DockerCli docker;
     private final String name;
@@ -32,12 +30,24 @@ final class ProviderContainer implements AutoCloseable {
         this.name = name;
     }
 
-    static ProviderContainer start(DockerCli docker, String image, Path kubeconfig, int metricsPort) throws IOException {
-        String name = "provider-kind-image-it-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        docker.check("run", "--detach", "--name", name, "--network", "host",
-                "--mount", "type=bind,source=" + kubeconfig.toAbsolutePath() + ",target=" + KUBECONFIG + ",readonly",
-                "--env", "KUBECONFIG=" + KUBECONFIG,
-                image, "--metrics-bind-address", "127.0.0.1:" + metricsPort);
+    static ProviderContainer start(DockerCli docker, String image, Path kubeconfig, int metricsPort)
+            throws IOException {
+        String name = "provider-kind-image-it-"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        docker.check(
+                "run",
+                "--detach",
+                "--name",
+                name,
+                "--network",
+                "host",
+                "--mount",
+                "type=bind,source=" + kubeconfig.toAbsolutePath() + ",target=" + KUBECONFIG + ",readonly",
+                "--env",
+                "KUBECONFIG=" + KUBECONFIG,
+                image,
+                "--metrics-bind-address",
+                "127.0.0.1:" + metricsPort);
         return new ProviderContainer(docker, name);
     }
 
@@ -50,7 +60,9 @@ final class ProviderContainer implements AutoCloseable {
     List<ProcessOwner> processes() throws IOException {
         // docker top needs the pid column to tell the container's processes apart
         String table = docker.check("top", name, "-o", "pid,uid,gid,args");
-        return table.lines().skip(1).map(line -> line.trim().split("\\s+", 4))
+        return table.lines()
+                .skip(1)
+                .map(line -> line.trim().split("\\s+", 4))
                 .map(f -> new ProcessOwner(Integer.parseInt(f[1]), Integer.parseInt(f[2]), f.length > 3 ? f[3] : ""))
                 .toList();
     }
@@ -82,7 +94,8 @@ final class ProviderContainer implements AutoCloseable {
                 return Optional.of("the container is gone (" + state.err().trim() + ")");
             }
             String[] runningAndExitCode = state.out().trim().split(" ");
-            return Boolean.parseBoolean(runningAndExitCode[0]) ? Optional.empty()
+            return Boolean.parseBoolean(runningAndExitCode[0])
+                    ? Optional.empty()
                     : Optional.of("the container exited (" + runningAndExitCode[1] + ")");
         } catch (IOException e) {
             return Optional.of("the docker CLI failed (" + e.getMessage() + ")");

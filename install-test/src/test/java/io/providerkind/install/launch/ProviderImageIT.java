@@ -1,5 +1,9 @@
 package io.providerkind.install.launch;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubeapitest.junit.EnableKubeAPIServer;
@@ -13,11 +17,6 @@ import io.providerkind.testsupport.realparts.KubeApiServerBinaries;
 import io.providerkind.testsupport.realparts.RealParts;
 import io.providerkind.testsupport.realparts.RequiresDocker;
 import io.providerkind.testsupport.realparts.RequiresKubeApiServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +25,10 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The provider image as `make image` builds it from images/provider/Dockerfile, on a local stand-in for its
@@ -45,6 +44,7 @@ class ProviderImageIT {
     private static final RepositoryPaths PATHS = RepositoryPaths.locate();
     /** Made by testing/jre-image/build-jre-image.sh (`make setup`). */
     private static final String JRE_IMAGE = "provider-kind-test/jre:17";
+
     private static final String IMAGE = "provider-kind-test/provider:it-"
             + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     private static final DockerCli DOCKER = new DockerCli(Duration.ofMinutes(3));
@@ -57,12 +57,21 @@ class ProviderImageIT {
 
     @BeforeAll
     static void buildTheImageOnTheStandInJre() throws Exception {
-        RealParts.require(DOCKER.hasImage(JRE_IMAGE), JRE_IMAGE + ", the stand-in for the image's JRE base, is "
-                + "missing; build it with testing/jre-image/build-jre-image.sh (or make setup)");
+        RealParts.require(
+                DOCKER.hasImage(JRE_IMAGE),
+                JRE_IMAGE + ", the stand-in for the image's JRE base, is "
+                        + "missing; build it with testing/jre-image/build-jre-image.sh (or make setup)");
         Path jar = PATHS.providerJar();
         assertTrue(Files.isRegularFile(jar), jar + " is missing: it is built by `make build` (mvn package)");
-        DOCKER.check("build", "--tag", IMAGE, "--build-arg", "JRE_IMAGE=" + JRE_IMAGE,
-                "--file", PATHS.root().resolve("images/provider/Dockerfile").toString(), jar.getParent().toString());
+        DOCKER.check(
+                "build",
+                "--tag",
+                IMAGE,
+                "--build-arg",
+                "JRE_IMAGE=" + JRE_IMAGE,
+                "--file",
+                PATHS.root().resolve("images/provider/Dockerfile").toString(),
+                jar.getParent().toString());
         PackageCrds.install(PATHS.packageCrds(), client);
     }
 
@@ -82,7 +91,8 @@ class ProviderImageIT {
     }
 
     @Test
-    void containerRunsAsUid2000AnswersItsProbesAndServesMetricsFromTheApiServerItReaches(@TempDir Path tmp) throws Exception {
+    void containerRunsAsUid2000AnswersItsProbesAndServesMetricsFromTheApiServerItReaches(@TempDir Path tmp)
+            throws Exception {
         Path config = Files.writeString(tmp.resolve("kubeconfig"), InlineKubeconfig.of(kubeconfig));
         // read inside the container by uid 2000, not by this file's owner
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
@@ -95,12 +105,14 @@ class ProviderImageIT {
             HttpResponse<String> metrics = http.get(base + "/metrics");
             assertEquals(200, metrics.statusCode());
             assertTrue(metrics.body().contains("# TYPE"), "Prometheus text format:\n" + metrics.body());
-            assertTrue(metrics.body().contains("rest_client_requests_total{method=\"GET\"}"),
+            assertTrue(
+                    metrics.body().contains("rest_client_requests_total{method=\"GET\"}"),
                     "requests to the API server of the mounted kubeconfig:\n" + metrics.body());
 
             List<ProcessOwner> processes = provider.processes();
             assertFalse(processes.isEmpty(), "docker top lists the provider's java process");
-            assertTrue(processes.stream().allMatch(p -> p.uid() == 2000 && p.gid() == 2000),
+            assertTrue(
+                    processes.stream().allMatch(p -> p.uid() == 2000 && p.gid() == 2000),
                     "every process of the container runs as 2000:2000: " + processes);
 
             int exit = provider.stop(Duration.ofSeconds(30));

@@ -1,5 +1,8 @@
 package io.providerkind.install.launch;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.fabric8.kubeapitest.junit.EnableKubeAPIServer;
 import io.fabric8.kubeapitest.junit.KubeConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -8,19 +11,15 @@ import io.providerkind.testsupport.FreePort;
 import io.providerkind.testsupport.process.JavaProcess;
 import io.providerkind.testsupport.realparts.KubeApiServerBinaries;
 import io.providerkind.testsupport.realparts.RequiresKubeApiServer;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * provider.jar started as `make run-provider` starts it, against the cluster of the current kubeconfig
@@ -52,8 +51,12 @@ class ProviderJarIT {
         int port = FreePort.onLoopback();
         String base = "http://127.0.0.1:" + port;
         Http http = Http.plain();
-        try (JavaProcess provider = new PackagedJar(PATHS.providerJar()).start(List.of("--metrics-bind-address", "127.0.0.1:" + port),
-                Map.of("KUBECONFIG", config.toString()), List.of(), tmp.resolve("provider.log"))) {
+        try (JavaProcess provider = new PackagedJar(PATHS.providerJar())
+                .start(
+                        List.of("--metrics-bind-address", "127.0.0.1:" + port),
+                        Map.of("KUBECONFIG", config.toString()),
+                        List.of(),
+                        tmp.resolve("provider.log"))) {
             provider.await("provider health port " + port, Duration.ofSeconds(60), () -> Http.listening(port));
             provider.await("/healthz 200", Duration.ofSeconds(60), () -> http.ok(base + "/healthz"));
             provider.await("/readyz 200", Duration.ofSeconds(60), () -> http.ok(base + "/readyz"));

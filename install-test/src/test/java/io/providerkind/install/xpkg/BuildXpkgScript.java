@@ -10,8 +10,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs package/build-xpkg.sh as `make xpkg` does. */
 record BuildXpkgScript(Path script) {
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     Result run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", script.toString()));

@@ -3,7 +3,6 @@ package io.providerkind.install.xpkg;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +29,8 @@ record OciLayout(Path dir) {
     ObjectNode put(String mediaType, byte[] content) throws IOException {
         String digest = "sha256:" + sha256(content);
         Files.write(blob(digest), content);
-        ObjectNode descriptor = JSON.createObjectNode().put("mediaType", mediaType).put("digest", digest);
+        ObjectNode descriptor =
+                JSON.createObjectNode().put("mediaType", mediaType).put("digest", digest);
         descriptor.put("size", content.length);
         return descriptor;
     }

@@ -8,11 +8,9 @@ import java.util.List;
 /** Reads the regular entries of an uncompressed ustar archive: just enough to inspect an image layer. */
 final class Tar {
 
-    record Entry(String name, int mode, int uid, int gid, byte[] content) {
-    }
+    record Entry(String name, int mode, int uid, int gid, byte[] content) {}
 
-    private Tar() {
-    }
+    private Tar() {}
 
     static List<Entry> entries(byte[] tar) {
         List<Entry> entries = new ArrayList<>();

@@ -21,25 +21,33 @@ final class ApiErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
-    private ApiErrors() {
-    }
+    private ApiErrors() {}
 
     static void register(JavalinDefaultRouting routes) {
         routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage()));
-        routes.exception(InvalidRequestException.class,
-                (e, ctx) -> write(ctx, 400, ErrorCodes.BAD_REQUEST, e.getMessage()));
-        routes.exception(ClusterConflictException.class,
-                (e, ctx) -> write(ctx, 409, ErrorCodes.CONFLICT, e.getMessage()));
+        routes.exception(
+                InvalidRequestException.class, (e, ctx) -> write(ctx, 400, ErrorCodes.BAD_REQUEST, e.getMessage()));
+        routes.exception(
+                ClusterConflictException.class, (e, ctx) -> write(ctx, 409, ErrorCodes.CONFLICT, e.getMessage()));
         routes.exception(HttpResponseException.class, ApiErrors::fromJavalin);
-        routes.exception(AddressUnavailableException.class,
-                (e, ctx) -> write(ctx, 503, ErrorCodes.NOT_READY, e.getMessage()));
+        routes.exception(
+                AddressUnavailableException.class, (e, ctx) -> write(ctx, 503, ErrorCodes.NOT_READY, e.getMessage()));
         routes.exception(ServiceUnavailableException.class, (e, ctx) -> {
             ctx.header(Header.RETRY_AFTER, "5");
             write(ctx, 503, ErrorCodes.NOT_READY, e.getMessage());
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("unexpected failure answering {} {} (route {})", ctx.method(), ctx.path(), RequestObserver.route(ctx), e);
-            write(ctx, 500, ErrorCodes.INTERNAL_ERROR, "kindserver failed to answer this request; its log has the cause");
+            LOG.error(
+                    "unexpected failure answering {} {} (route {})",
+                    ctx.method(),
+                    ctx.path(),
+                    RequestObserver.route(ctx),
+                    e);
+            write(
+                    ctx,
+                    500,
+                    ErrorCodes.INTERNAL_ERROR,
+                    "kindserver failed to answer this request; its log has the cause");
         });
     }
 
@@ -49,7 +57,10 @@ final class ApiErrors {
         if (status == 405) {
             String allowed = e.getDetails().getOrDefault("availableMethods", "");
             ctx.header(Header.ALLOW, allowed);
-            write(ctx, status, ErrorCodes.METHOD_NOT_ALLOWED,
+            write(
+                    ctx,
+                    status,
+                    ErrorCodes.METHOD_NOT_ALLOWED,
                     ctx.method() + " is not allowed on " + ctx.path() + "; allowed: " + allowed);
         } else if (status == 404) {
             write(ctx, status, ErrorCodes.NOT_FOUND, "no route " + ctx.method() + " " + ctx.path());

@@ -10,6 +10,5 @@ public final class ApiPaths {
     public static final String METRICS = "/metrics";
     public static final String OPENAPI = "/openapi.json";
 
-    private ApiPaths() {
-    }
+    private ApiPaths() {}
 }

@@ -3,7 +3,6 @@ package io.providerkind.kindserver.api;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.Header;
-
 import java.util.Locale;
 
 /**
@@ -34,7 +33,9 @@ final class Authentication implements Handler {
             throw ApiException.unauthorized("this call needs the password: send 'Authorization: Bearer <password>'");
         }
         String value = header.strip();
-        String bearer = value.toLowerCase(Locale.ROOT).startsWith(BEARER) ? value.substring(BEARER.length()).strip() : null;
+        String bearer = value.toLowerCase(Locale.ROOT).startsWith(BEARER)
+                ? value.substring(BEARER.length()).strip()
+                : null;
         if (!(password.matches(value) | password.matches(bearer))) {
             ctx.header(Header.WWW_AUTHENTICATE, CHALLENGE + ", error=\"invalid_token\"");
             throw ApiException.unauthorized("wrong password");

@@ -26,7 +26,8 @@ import io.providerkind.sdk.ErrorBody;
 final class ClusterRoutes {
 
     static final String SECURITY = "BearerAuth";
-    private static final String NAME_RULE = "kind's rule ^[a-z0-9.-]+$, at most 50 characters, starting with a letter or digit";
+    private static final String NAME_RULE =
+            "kind's rule ^[a-z0-9.-]+$, at most 50 characters, starting with a letter or digit";
 
     private final ClusterService clusters;
     private final CreateRequests createRequests;
@@ -36,7 +37,11 @@ final class ClusterRoutes {
         this.createRequests = createRequests;
     }
 
-    @OpenApi(path = ApiPaths.CLUSTERS, methods = HttpMethod.GET, operationId = "listClusters", tags = "clusters",
+    @OpenApi(
+            path = ApiPaths.CLUSTERS,
+            methods = HttpMethod.GET,
+            operationId = "listClusters",
+            tags = "clusters",
             summary = "Every cluster kindserver knows (its own and those made by hand with kind), without kubeconfigs",
             security = @OpenApiSecurity(name = SECURITY),
             responses = {
@@ -44,43 +49,70 @@ final class ClusterRoutes {
                 @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class))
             })
     void list(Context ctx) {
-        ctx.json(new ClusterList(clusters.list().stream().map(ClusterInfo::withoutKubeconfigs).toList()));
+        ctx.json(new ClusterList(
+                clusters.list().stream().map(ClusterInfo::withoutKubeconfigs).toList()));
     }
 
-    @OpenApi(path = ApiPaths.CLUSTER, methods = HttpMethod.GET, operationId = "getCluster", tags = "clusters",
+    @OpenApi(
+            path = ApiPaths.CLUSTER,
+            methods = HttpMethod.GET,
+            operationId = "getCluster",
+            tags = "clusters",
             summary = "One cluster with its kubeconfigs",
             security = @OpenApiSecurity(name = SECURITY),
             pathParams = @OpenApiParam(name = "name", required = true, description = NAME_RULE),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = ClusterInfo.class)),
-                @OpenApiResponse(status = "400", description = "bad name", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "400",
+                        description = "bad name",
+                        content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "404", description = "unknown cluster", content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(
+                        status = "404",
+                        description = "unknown cluster",
+                        content = @OpenApiContent(from = ErrorBody.class))
             })
     void get(Context ctx) {
         ClusterName name = new ClusterName(ctx.pathParam("name"));
-        ClusterInfo cluster = clusters.get(name.value())
-                .orElseThrow(() -> ApiException.clusterNotFound(name.value()));
+        ClusterInfo cluster = clusters.get(name.value()).orElseThrow(() -> ApiException.clusterNotFound(name.value()));
         ctx.json(cluster);
     }
 
-    @OpenApi(path = ApiPaths.CLUSTER, methods = HttpMethod.POST, operationId = "createCluster", tags = "clusters",
+    @OpenApi(
+            path = ApiPaths.CLUSTER,
+            methods = HttpMethod.POST,
+            operationId = "createCluster",
+            tags = "clusters",
             summary = "Starts creating a cluster and returns at once; poll GET for its phase and progress",
             security = @OpenApiSecurity(name = SECURITY),
             pathParams = @OpenApiParam(name = "name", required = true, description = NAME_RULE),
-            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = CreateClusterRequest.class),
-                    description = "kindConfig: a kind Cluster of kind.x-k8s.io/v1alpha4 as YAML"),
+            requestBody =
+                    @OpenApiRequestBody(
+                            required = true,
+                            content = @OpenApiContent(from = CreateClusterRequest.class),
+                            description = "kindConfig: a kind Cluster of kind.x-k8s.io/v1alpha4 as YAML"),
             responses = {
-                @OpenApiResponse(status = "202", description = "creation runs in the background",
+                @OpenApiResponse(
+                        status = "202",
+                        description = "creation runs in the background",
                         content = @OpenApiContent(from = ClusterInfo.class)),
-                @OpenApiResponse(status = "200", description = "the cluster exists with the same config",
+                @OpenApiResponse(
+                        status = "200",
+                        description = "the cluster exists with the same config",
                         content = @OpenApiContent(from = ClusterInfo.class)),
-                @OpenApiResponse(status = "400", description = "bad name, body or kind config",
+                @OpenApiResponse(
+                        status = "400",
+                        description = "bad name, body or kind config",
                         content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "409", description = "the cluster exists with another config, or is busy",
+                @OpenApiResponse(
+                        status = "409",
+                        description = "the cluster exists with another config, or is busy",
                         content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "413", description = "body larger than --max-body-bytes",
+                @OpenApiResponse(
+                        status = "413",
+                        description = "body larger than --max-body-bytes",
                         content = @OpenApiContent(from = ErrorBody.class))
             })
     void create(Context ctx) {
@@ -91,18 +123,31 @@ final class ClusterRoutes {
         ctx.status(outcome instanceof CreateOutcome.Exists ? 200 : 202).json(outcome.cluster());
     }
 
-    @OpenApi(path = ApiPaths.CLUSTER, methods = HttpMethod.DELETE, operationId = "deleteCluster", tags = "clusters",
+    @OpenApi(
+            path = ApiPaths.CLUSTER,
+            methods = HttpMethod.DELETE,
+            operationId = "deleteCluster",
+            tags = "clusters",
             summary = "Starts deleting a cluster (stopping a running create first) and returns at once",
             security = @OpenApiSecurity(name = SECURITY),
             pathParams = @OpenApiParam(name = "name", required = true, description = NAME_RULE),
             responses = {
-                @OpenApiResponse(status = "202", description = "deletion runs in the background",
+                @OpenApiResponse(
+                        status = "202",
+                        description = "deletion runs in the background",
                         content = @OpenApiContent(from = ClusterInfo.class)),
-                @OpenApiResponse(status = "400", description = "bad name", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "404", description = "unknown cluster: already gone",
+                @OpenApiResponse(
+                        status = "400",
+                        description = "bad name",
                         content = @OpenApiContent(from = ErrorBody.class)),
-                @OpenApiResponse(status = "409", description = "another operation on the cluster is running",
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "404",
+                        description = "unknown cluster: already gone",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "409",
+                        description = "another operation on the cluster is running",
                         content = @OpenApiContent(from = ErrorBody.class))
             })
     void delete(Context ctx) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.http.Context;
 import io.providerkind.sdk.CreateClusterRequest;
-
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -40,7 +39,9 @@ final class CreateRequests {
         } catch (IOException e) {
             throw ApiException.badRequest("the body cannot be read; " + EXPECTED);
         }
-        if (request == null || request.kindConfig() == null || request.kindConfig().isBlank()) {
+        if (request == null
+                || request.kindConfig() == null
+                || request.kindConfig().isBlank()) {
             throw ApiException.badRequest("kindConfig is missing or empty; " + EXPECTED);
         }
         return request.kindConfig();

@@ -11,14 +11,14 @@ public final class ErrorCodes {
     public static final String NOT_FOUND = "not_found";
     /** The route exists and the cluster does not: the SDK reads this, and only this, as "gone". */
     public static final String CLUSTER_NOT_FOUND = ErrorBody.CLUSTER_NOT_FOUND;
+
     public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
     public static final String CONFLICT = "conflict";
     public static final String PAYLOAD_TOO_LARGE = "payload_too_large";
     public static final String NOT_READY = "not_ready";
     public static final String INTERNAL_ERROR = "internal_error";
 
-    private ErrorCodes() {
-    }
+    private ErrorCodes() {}
 
     /** The code for a status that did not come with one (Javalin's and Jetty's own answers). */
     public static String forStatus(int status) {

@@ -24,18 +24,28 @@ final class HealthRoutes {
         this.clusters = clusters;
     }
 
-    @OpenApi(path = ApiPaths.HEALTHZ, methods = HttpMethod.GET, operationId = "healthz", tags = "health",
+    @OpenApi(
+            path = ApiPaths.HEALTHZ,
+            methods = HttpMethod.GET,
+            operationId = "healthz",
+            tags = "health",
             summary = "Liveness: kindserver answers HTTP (no password needed)",
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = HealthStatus.class)))
     void healthz(Context ctx) {
         ctx.json(new HealthStatus("ok"));
     }
 
-    @OpenApi(path = ApiPaths.READYZ, methods = HttpMethod.GET, operationId = "readyz", tags = "health",
+    @OpenApi(
+            path = ApiPaths.READYZ,
+            methods = HttpMethod.GET,
+            operationId = "readyz",
+            tags = "health",
             summary = "Readiness: the Docker engine answers (no password needed)",
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = HealthStatus.class)),
-                @OpenApiResponse(status = "503", description = "the Docker engine does not answer",
+                @OpenApiResponse(
+                        status = "503",
+                        description = "the Docker engine does not answer",
                         content = @OpenApiContent(from = ErrorBody.class))
             })
     void readyz(Context ctx) {

@@ -1,5 +1,4 @@
 package io.providerkind.kindserver.api;
 
 /** Body of a successful {@code /healthz} or {@code /readyz}. */
-public record HealthStatus(String status) {
-}
+public record HealthStatus(String status) {}

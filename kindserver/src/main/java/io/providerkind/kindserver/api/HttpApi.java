@@ -17,7 +17,6 @@ import io.providerkind.sdk.ErrorBody;
 import io.providerkind.sdk.KindServerJson;
 import io.providerkind.sdk.NodeInfo;
 import io.providerkind.sdk.Progress;
-
 import java.util.List;
 
 /**
@@ -35,8 +34,12 @@ public final class HttpApi {
     }
 
     /** Binds and starts serving; throws when the port cannot be bound or the TLS identity is unusable. */
-    public static HttpApi start(ApiSettings settings, TlsIdentity tls, Password password, ClusterService clusters,
-                                PrometheusMeterRegistry metrics) {
+    public static HttpApi start(
+            ApiSettings settings,
+            TlsIdentity tls,
+            Password password,
+            ClusterService clusters,
+            PrometheusMeterRegistry metrics) {
         ObjectMapper json = KindServerJson.newObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
         List<Route> routes = RouteTable.of(
                 new ClusterRoutes(clusters, new CreateRequests(json, settings.maxBodyBytes())),
@@ -47,8 +50,14 @@ public final class HttpApi {
         return new HttpApi(app, routes);
     }
 
-    private static void configure(JavalinConfig config, ApiSettings settings, TlsIdentity tls, Password password,
-                                  PrometheusMeterRegistry metrics, ObjectMapper json, List<Route> routes) {
+    private static void configure(
+            JavalinConfig config,
+            ApiSettings settings,
+            TlsIdentity tls,
+            Password password,
+            PrometheusMeterRegistry metrics,
+            ObjectMapper json,
+            List<Route> routes) {
         config.showJavalinBanner = false;
         config.jsonMapper(new JavalinJackson(json, false));
         config.http.prefer405over404 = true;
@@ -65,16 +74,20 @@ public final class HttpApi {
             // clients may reach kindserver by an address the certificate does not name (insecureSkipVerify)
             ssl.sniHostCheck = false;
         }));
-        config.registerPlugin(new OpenApiPlugin(openApi -> openApi
-                .withDocumentationPath(ApiPaths.OPENAPI)
+        config.registerPlugin(new OpenApiPlugin(openApi -> openApi.withDocumentationPath(ApiPaths.OPENAPI)
                 .withRoles(Access.PASSWORD)
                 .withDefinitionConfiguration((version, definition) -> definition
                         .withInfo(info -> info.title("kindserver")
                                 .version("v1")
                                 .description("Creates, lists and deletes kind clusters on this Docker host."))
-                        .withSecurity(security -> security.withBearerAuth(ClusterRoutes.SECURITY, bearer -> { }))
-                        .withDefinitionProcessor(new RecordSchemas(List.of(ClusterInfo.class, ClusterList.class,
-                                NodeInfo.class, Progress.class, CreateClusterRequest.class, ErrorBody.class,
+                        .withSecurity(security -> security.withBearerAuth(ClusterRoutes.SECURITY, bearer -> {}))
+                        .withDefinitionProcessor(new RecordSchemas(List.of(
+                                ClusterInfo.class,
+                                ClusterList.class,
+                                NodeInfo.class,
+                                Progress.class,
+                                CreateClusterRequest.class,
+                                ErrorBody.class,
                                 HealthStatus.class))))));
         JsonErrorHandler errors = new JsonErrorHandler(json);
         config.jetty.modifyServer(server -> {

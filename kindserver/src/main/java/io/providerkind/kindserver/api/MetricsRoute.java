@@ -21,7 +21,11 @@ final class MetricsRoute {
         this.registry = registry;
     }
 
-    @OpenApi(path = ApiPaths.METRICS, methods = HttpMethod.GET, operationId = "metrics", tags = "operations",
+    @OpenApi(
+            path = ApiPaths.METRICS,
+            methods = HttpMethod.GET,
+            operationId = "metrics",
+            tags = "operations",
             summary = "Prometheus metrics (text exposition format)",
             security = @OpenApiSecurity(name = ClusterRoutes.SECURITY),
             responses = {

@@ -31,7 +31,8 @@ public final class Password {
                     + "(only one trailing newline is dropped from a password file)");
         }
         if (!secret.strip().equals(secret)) {
-            throw new IllegalArgumentException("the password starts or ends with white space, which an HTTP header cannot carry");
+            throw new IllegalArgumentException(
+                    "the password starts or ends with white space, which an HTTP header cannot carry");
         }
         return new Password(sha256(secret));
     }

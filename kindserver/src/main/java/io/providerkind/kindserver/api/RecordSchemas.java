@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.openapi.plugin.DefinitionProcessor;
-
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -25,8 +24,12 @@ final class RecordSchemas implements DefinitionProcessor {
     private final Map<String, Set<String>> componentsBySchema;
 
     RecordSchemas(List<Class<? extends Record>> records) {
-        this.componentsBySchema = records.stream().collect(Collectors.toMap(Class::getSimpleName,
-                type -> Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toSet())));
+        this.componentsBySchema = records.stream()
+                .collect(Collectors.toMap(
+                        Class::getSimpleName,
+                        type -> Arrays.stream(type.getRecordComponents())
+                                .map(RecordComponent::getName)
+                                .collect(Collectors.toSet())));
     }
 
     @Override

@@ -4,12 +4,11 @@ import io.javalin.http.Context;
 import io.javalin.http.RequestLogger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Called by Javalin once per finished request: records its latency by route template, method and status
@@ -22,8 +21,7 @@ final class RequestObserver implements RequestLogger {
     private static final Logger LOG = LoggerFactory.getLogger("io.providerkind.kindserver.requests");
 
     /** The few label combinations a route table allows; looked up here rather than re-registered per request. */
-    private record Series(String method, String route, int status) {
-    }
+    private record Series(String method, String route, int status) {}
 
     private final MeterRegistry registry;
     private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
@@ -39,8 +37,13 @@ final class RequestObserver implements RequestLogger {
         timers.computeIfAbsent(new Series(ctx.method().name(), route, status), this::timer)
                 .record((long) (executionTimeMs * 1_000_000L), TimeUnit.NANOSECONDS);
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {} {} {}ms route={}", ctx.method(), ctx.path(), status,
-                    String.format(java.util.Locale.ROOT, "%.1f", executionTimeMs), route);
+            LOG.debug(
+                    "{} {} {} {}ms route={}",
+                    ctx.method(),
+                    ctx.path(),
+                    status,
+                    String.format(java.util.Locale.ROOT, "%.1f", executionTimeMs),
+                    route);
         }
     }
 

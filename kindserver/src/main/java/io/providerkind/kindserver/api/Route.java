@@ -2,7 +2,6 @@ package io.providerkind.kindserver.api;
 
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
-
 import java.util.Set;
 
 /**

@@ -1,23 +1,27 @@
 package io.providerkind.kindserver.api;
 
-import java.util.List;
-import java.util.Set;
-
 import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 
+import java.util.List;
+import java.util.Set;
+
 /** Every route kindserver serves but the OpenAPI document itself, in one list that is also its documentation. */
 final class RouteTable {
 
-    private RouteTable() {
-    }
+    private RouteTable() {}
 
     static List<Route> of(ClusterRoutes clusters, HealthRoutes health, MetricsRoute metrics) {
         return List.of(
                 new Route(GET, ApiPaths.CLUSTERS, Access.PASSWORD, Set.of(200, 401), clusters::list),
                 new Route(GET, ApiPaths.CLUSTER, Access.PASSWORD, Set.of(200, 400, 401, 404), clusters::get),
-                new Route(POST, ApiPaths.CLUSTER, Access.PASSWORD, Set.of(200, 202, 400, 401, 409, 413), clusters::create),
+                new Route(
+                        POST,
+                        ApiPaths.CLUSTER,
+                        Access.PASSWORD,
+                        Set.of(200, 202, 400, 401, 409, 413),
+                        clusters::create),
                 new Route(DELETE, ApiPaths.CLUSTER, Access.PASSWORD, Set.of(202, 400, 401, 404, 409), clusters::delete),
                 new Route(GET, ApiPaths.HEALTHZ, Access.PUBLIC, Set.of(200), health::healthz),
                 new Route(GET, ApiPaths.READYZ, Access.PUBLIC, Set.of(200, 503), health::readyz),

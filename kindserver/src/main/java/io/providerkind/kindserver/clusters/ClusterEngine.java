@@ -3,7 +3,6 @@ package io.providerkind.kindserver.clusters;
 import io.providerkind.kindserver.docker.NodeWatcher;
 import io.providerkind.kindserver.kind.KindCli;
 import io.providerkind.kindserver.net.ApiServerAddressing;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -14,9 +13,16 @@ import java.util.concurrent.Semaphore;
  * @param operations  the running operation of each busy cluster
  * @param createSlots permits for creates that may run at once
  */
-record ClusterEngine(ClusterServiceConfig config, KindCli kind, NodeWatcher watcher, ApiServerAddressing addressing,
-                     ClusterTable table, KubeconfigFetcher kubeconfigs, ClusterMetrics metrics,
-                     Map<String, Operation> operations, Semaphore createSlots) {
+record ClusterEngine(
+        ClusterServiceConfig config,
+        KindCli kind,
+        NodeWatcher watcher,
+        ApiServerAddressing addressing,
+        ClusterTable table,
+        KubeconfigFetcher kubeconfigs,
+        ClusterMetrics metrics,
+        Map<String, Operation> operations,
+        Semaphore createSlots) {
 
     Instant now() {
         return config.clock().instant();

@@ -7,7 +7,6 @@ import io.providerkind.kindserver.net.ApiServerAddressing;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.NodeInfo;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,11 +19,14 @@ import java.util.stream.Collectors;
  */
 final class ClusterInfos {
 
-    private ClusterInfos() {
-    }
+    private ClusterInfos() {}
 
-    static ClusterInfo of(ClusterRecord record, DockerSnapshot docker, Optional<Kubeconfigs> kubeconfigs,
-                          Optional<String> address, boolean withKubeconfigs) {
+    static ClusterInfo of(
+            ClusterRecord record,
+            DockerSnapshot docker,
+            Optional<Kubeconfigs> kubeconfigs,
+            Optional<String> address,
+            boolean withKubeconfigs) {
         List<NodeContainer> nodes = docker.nodes(record.name());
         ClusterPhase phase = record.phase();
         String message = record.message();
@@ -37,43 +39,68 @@ final class ClusterInfos {
         }
         String endpoint = record.apiServerPort() == null
                 ? kubeconfigs.map(Kubeconfigs::externalServer).orElse(null)
-                : address.map(a -> ApiServerAddressing.endpoint(a, record.apiServerPort())).orElse(null);
-        return new ClusterInfo(record.name(), phase, phase == ClusterPhase.Creating ? record.progress() : null,
-                endpoint, withKubeconfigs ? kubeconfigs.map(Kubeconfigs::external).orElse(null) : null,
+                : address.map(a -> ApiServerAddressing.endpoint(a, record.apiServerPort()))
+                        .orElse(null);
+        return new ClusterInfo(
+                record.name(),
+                phase,
+                phase == ClusterPhase.Creating ? record.progress() : null,
+                endpoint,
+                withKubeconfigs ? kubeconfigs.map(Kubeconfigs::external).orElse(null) : null,
                 withKubeconfigs ? kubeconfigs.map(Kubeconfigs::internal).orElse(null) : null,
-                docker.version(record.name()).orElse(null), internalIp(docker, record.name()), nodeInfos(nodes),
-                record.configHash(), message, record.createdAt());
+                docker.version(record.name()).orElse(null),
+                internalIp(docker, record.name()),
+                nodeInfos(nodes),
+                record.configHash(),
+                message,
+                record.createdAt());
     }
 
     /**
      * A cluster kindserver did not create: Stopped when a node does not run, Ready once its kubeconfig
      * could be read, Creating before (kind is still at work on it, or it never finished).
      */
-    static ClusterInfo discovered(String name, DockerSnapshot docker, Optional<Kubeconfigs> kubeconfigs,
-                                  boolean withKubeconfigs) {
+    static ClusterInfo discovered(
+            String name, DockerSnapshot docker, Optional<Kubeconfigs> kubeconfigs, boolean withKubeconfigs) {
         List<NodeContainer> nodes = docker.nodes(name);
         Optional<String> stopped = stoppedNodes(nodes);
-        ClusterPhase phase = stopped.isPresent() ? ClusterPhase.Stopped
+        ClusterPhase phase = stopped.isPresent()
+                ? ClusterPhase.Stopped
                 : kubeconfigs.isPresent() ? ClusterPhase.Ready : ClusterPhase.Creating;
-        String message = stopped.orElse(phase == ClusterPhase.Creating
-                ? "made with kind directly, not by kindserver; its kubeconfig cannot be read yet"
-                : "made with kind directly, not by kindserver; its config is unknown");
-        Instant created = nodes.stream().map(NodeContainer::createdAt).filter(t -> t != null).min(Instant::compareTo)
+        String message = stopped.orElse(
+                phase == ClusterPhase.Creating
+                        ? "made with kind directly, not by kindserver; its kubeconfig cannot be read yet"
+                        : "made with kind directly, not by kindserver; its config is unknown");
+        Instant created = nodes.stream()
+                .map(NodeContainer::createdAt)
+                .filter(t -> t != null)
+                .min(Instant::compareTo)
                 .orElse(null);
-        return new ClusterInfo(name, phase, null,
+        return new ClusterInfo(
+                name,
+                phase,
+                null,
                 kubeconfigs.map(Kubeconfigs::externalServer).orElse(null),
                 withKubeconfigs ? kubeconfigs.map(Kubeconfigs::external).orElse(null) : null,
                 withKubeconfigs ? kubeconfigs.map(Kubeconfigs::internal).orElse(null) : null,
-                docker.version(name).orElse(null), internalIp(docker, name), nodeInfos(nodes), null, message, created);
+                docker.version(name).orElse(null),
+                internalIp(docker, name),
+                nodeInfos(nodes),
+                null,
+                message,
+                created);
     }
 
     private static Optional<String> stoppedNodes(List<NodeContainer> nodes) {
-        List<NodeContainer> notRunning = nodes.stream().filter(n -> !n.running()).toList();
+        List<NodeContainer> notRunning =
+                nodes.stream().filter(n -> !n.running()).toList();
         if (notRunning.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of("node(s) not running: " + notRunning.stream()
-                .map(n -> n.name() + " (" + n.state() + ")").collect(Collectors.joining(", ")));
+        return Optional.of("node(s) not running: "
+                + notRunning.stream()
+                        .map(n -> n.name() + " (" + n.state() + ")")
+                        .collect(Collectors.joining(", ")));
     }
 
     private static String internalIp(DockerSnapshot docker, String name) {

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -24,8 +23,12 @@ final class ClusterMetrics implements AutoCloseable {
     ClusterMetrics(MeterRegistry registry, Supplier<List<ClusterInfo>> clusters) {
         this.registry = registry;
         for (ClusterPhase phase : ClusterPhase.values()) {
-            gauges.add(Gauge.builder("kindserver.clusters", clusters,
-                            all -> all.get().stream().filter(c -> c.phase() == phase).count())
+            gauges.add(Gauge.builder(
+                            "kindserver.clusters",
+                            clusters,
+                            all -> all.get().stream()
+                                    .filter(c -> c.phase() == phase)
+                                    .count())
                     .description("Clusters kindserver knows, by phase")
                     .tag("phase", phase.name())
                     .register(registry));
@@ -37,13 +40,17 @@ final class ClusterMetrics implements AutoCloseable {
     }
 
     void createEnded(Timer.Sample sample, String outcome) {
-        sample.stop(Timer.builder("kindserver.cluster.create").description("Time from accepted create to its end")
-                .tag("outcome", outcome).register(registry));
+        sample.stop(Timer.builder("kindserver.cluster.create")
+                .description("Time from accepted create to its end")
+                .tag("outcome", outcome)
+                .register(registry));
     }
 
     void deleteEnded(Timer.Sample sample, String outcome) {
-        sample.stop(Timer.builder("kindserver.cluster.delete").description("Time a delete took")
-                .tag("outcome", outcome).register(registry));
+        sample.stop(Timer.builder("kindserver.cluster.delete")
+                .description("Time a delete took")
+                .tag("outcome", outcome)
+                .register(registry));
     }
 
     /** Gauges refer to the service; a closed service must not be sampled. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.Progress;
-
 import java.time.Instant;
 
 /**
@@ -27,20 +26,36 @@ import java.time.Instant;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record ClusterRecord(String name, String kindConfig, String configHash, Integer apiServerPort,
-                            ClusterPhase phase, Progress progress, String message, Instant createdAt,
-                            Instant updatedAt, Long kindPid, Instant kindStartedAt, boolean allStepsDone) {
+public record ClusterRecord(
+        String name,
+        String kindConfig,
+        String configHash,
+        Integer apiServerPort,
+        ClusterPhase phase,
+        Progress progress,
+        String message,
+        Instant createdAt,
+        Instant updatedAt,
+        Long kindPid,
+        Instant kindStartedAt,
+        boolean allStepsDone) {
 
-    static ClusterRecord creating(String name, String kindConfig, String configHash, Integer port, Progress waiting,
-                                  String note, Instant now) {
-        return new ClusterRecord(name, kindConfig, configHash, port, ClusterPhase.Creating, waiting, note, now, now,
-                null, null, false);
+    static ClusterRecord creating(
+            String name,
+            String kindConfig,
+            String configHash,
+            Integer port,
+            Progress waiting,
+            String note,
+            Instant now) {
+        return new ClusterRecord(
+                name, kindConfig, configHash, port, ClusterPhase.Creating, waiting, note, now, now, null, null, false);
     }
 
     /** A cluster made by hand that kindserver is asked to delete. */
     static ClusterRecord deletingUnmanaged(String name, Instant now) {
-        return new ClusterRecord(name, null, null, null, ClusterPhase.Deleting, null, null, now, now, null, null,
-                false);
+        return new ClusterRecord(
+                name, null, null, null, ClusterPhase.Deleting, null, null, now, now, null, null, false);
     }
 
     boolean managed() {
@@ -48,38 +63,115 @@ public record ClusterRecord(String name, String kindConfig, String configHash, I
     }
 
     ClusterRecord retrying(Progress waiting, String note, Instant now) {
-        return new ClusterRecord(name, kindConfig, configHash, apiServerPort, ClusterPhase.Creating, waiting, note,
-                createdAt, now, null, null, false);
+        return new ClusterRecord(
+                name,
+                kindConfig,
+                configHash,
+                apiServerPort,
+                ClusterPhase.Creating,
+                waiting,
+                note,
+                createdAt,
+                now,
+                null,
+                null,
+                false);
     }
 
     ClusterRecord withProgress(Progress newProgress, boolean stepsDone, Instant now) {
-        return new ClusterRecord(name, kindConfig, configHash, apiServerPort, phase, newProgress, message, createdAt,
-                now, kindPid, kindStartedAt, stepsDone);
+        return new ClusterRecord(
+                name,
+                kindConfig,
+                configHash,
+                apiServerPort,
+                phase,
+                newProgress,
+                message,
+                createdAt,
+                now,
+                kindPid,
+                kindStartedAt,
+                stepsDone);
     }
 
     ClusterRecord withPort(int port, Instant now) {
-        return new ClusterRecord(name, kindConfig, configHash, port, phase, progress, message, createdAt, now,
-                kindPid, kindStartedAt, allStepsDone);
+        return new ClusterRecord(
+                name,
+                kindConfig,
+                configHash,
+                port,
+                phase,
+                progress,
+                message,
+                createdAt,
+                now,
+                kindPid,
+                kindStartedAt,
+                allStepsDone);
     }
 
     ClusterRecord withProcess(long pid, Instant processStart, Instant now) {
-        return new ClusterRecord(name, kindConfig, configHash, apiServerPort, phase, progress, message, createdAt, now,
-                pid, processStart, allStepsDone);
+        return new ClusterRecord(
+                name,
+                kindConfig,
+                configHash,
+                apiServerPort,
+                phase,
+                progress,
+                message,
+                createdAt,
+                now,
+                pid,
+                processStart,
+                allStepsDone);
     }
 
     ClusterRecord ready(String note, Instant now) {
-        return new ClusterRecord(name, kindConfig, configHash, apiServerPort, ClusterPhase.Ready, null, note,
-                createdAt, now, null, null, true);
+        return new ClusterRecord(
+                name,
+                kindConfig,
+                configHash,
+                apiServerPort,
+                ClusterPhase.Ready,
+                null,
+                note,
+                createdAt,
+                now,
+                null,
+                null,
+                true);
     }
 
     ClusterRecord failed(String why, Instant now) {
-        return new ClusterRecord(name, kindConfig, configHash, apiServerPort, ClusterPhase.Failed, null, why,
-                createdAt, now, null, null, false);
+        return new ClusterRecord(
+                name,
+                kindConfig,
+                configHash,
+                apiServerPort,
+                ClusterPhase.Failed,
+                null,
+                why,
+                createdAt,
+                now,
+                null,
+                null,
+                false);
     }
 
     ClusterRecord deleting(Instant now) {
-        return new ClusterRecord(name, kindConfig, configHash, apiServerPort, ClusterPhase.Deleting, null, null,
-                createdAt, now, null, null, allStepsDone);
+        return new ClusterRecord(
+                name,
+                kindConfig,
+                configHash,
+                apiServerPort,
+                ClusterPhase.Deleting,
+                null,
+                null,
+                createdAt,
+                now,
+                null,
+                null,
+                allStepsDone);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.providerkind.kindserver.clusters;
 import io.providerkind.kindserver.kind.ClusterName;
 import io.providerkind.kindserver.kind.KindConfig;
 import io.providerkind.sdk.ClusterInfo;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -49,23 +48,19 @@ public interface ClusterService extends AutoCloseable {
         ClusterInfo cluster();
 
         /** Creation runs in the background (just started, or already running with the same config): 202. */
-        record Accepted(ClusterInfo cluster) implements CreateOutcome {
-        }
+        record Accepted(ClusterInfo cluster) implements CreateOutcome {}
 
         /** The cluster exists with the same config and nothing was started: 200. */
-        record Exists(ClusterInfo cluster) implements CreateOutcome {
-        }
+        record Exists(ClusterInfo cluster) implements CreateOutcome {}
     }
 
     /** The answer to a delete. */
     sealed interface DeleteOutcome {
 
         /** Deletion runs in the background (or already ran): 202. */
-        record Deleting(ClusterInfo cluster) implements DeleteOutcome {
-        }
+        record Deleting(ClusterInfo cluster) implements DeleteOutcome {}
 
         /** No such cluster: 404. */
-        record NotFound(String name) implements DeleteOutcome {
-        }
+        record NotFound(String name) implements DeleteOutcome {}
     }
 }

@@ -3,7 +3,6 @@ package io.providerkind.kindserver.clusters;
 import com.github.dockerjava.api.DockerClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.providerkind.kindserver.net.PortRange;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,9 +23,16 @@ import java.util.Optional;
  * @param clock              timestamps of records
  * @param timeouts           how long kind and shutdown may take
  */
-public record ClusterServiceConfig(Path kindBinary, Path stateDir, Optional<String> advertiseAddress,
-                                   PortRange apiPorts, int maxParallelCreates, DockerClient docker,
-                                   MeterRegistry meters, Clock clock, Timeouts timeouts) {
+public record ClusterServiceConfig(
+        Path kindBinary,
+        Path stateDir,
+        Optional<String> advertiseAddress,
+        PortRange apiPorts,
+        int maxParallelCreates,
+        DockerClient docker,
+        MeterRegistry meters,
+        Clock clock,
+        Timeouts timeouts) {
 
     public static final int DEFAULT_MAX_PARALLEL_CREATES = 2;
 
@@ -53,8 +59,8 @@ public record ClusterServiceConfig(Path kindBinary, Path stateDir, Optional<Stri
     public record Timeouts(Duration create, Duration command, Duration shutdownGrace, Duration resync) {
 
         public static Timeouts defaults() {
-            return new Timeouts(Duration.ofMinutes(15), Duration.ofMinutes(3), Duration.ofSeconds(30),
-                    Duration.ofSeconds(3));
+            return new Timeouts(
+                    Duration.ofMinutes(15), Duration.ofMinutes(3), Duration.ofSeconds(30), Duration.ofSeconds(3));
         }
 
         public Timeouts withShutdownGrace(Duration grace) {

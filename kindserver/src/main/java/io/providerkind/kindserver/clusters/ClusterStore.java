@@ -3,9 +3,6 @@ package io.providerkind.kindserver.clusters;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.providerkind.sdk.KindServerJson;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -17,6 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Cluster records on disk: {@code <state dir>/clusters/<name>.json}, readable by kindserver's user only
@@ -37,8 +36,8 @@ public final class ClusterStore {
 
     /** Creates the directory (0700) and removes temporary files a crash left behind. */
     public void open() throws IOException {
-        Files.createDirectories(dir,
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectories(
+                dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, ".*.tmp")) {
             for (Path leftover : leftovers) {
                 Files.deleteIfExists(leftover);
@@ -72,7 +71,10 @@ public final class ClusterStore {
         Path target = file(record.name());
         Path temp = null;
         try {
-            temp = Files.createTempFile(dir, "." + record.name() + "-", ".tmp",
+            temp = Files.createTempFile(
+                    dir,
+                    "." + record.name() + "-",
+                    ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.write(java.nio.ByteBuffer.wrap(json.writeValueAsBytes(record)));

@@ -2,7 +2,6 @@ package io.providerkind.kindserver.clusters;
 
 import io.providerkind.kindserver.kind.Kubeconfigs;
 import io.providerkind.sdk.ClusterPhase;
-
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -98,6 +97,5 @@ final class ClusterTable {
     }
 
     /** Kubeconfigs as fetched for one control-plane container (a new container means new credentials). */
-    record FetchedKubeconfigs(String controlPlaneId, Kubeconfigs kubeconfigs) {
-    }
+    record FetchedKubeconfigs(String controlPlaneId, Kubeconfigs kubeconfigs) {}
 }

@@ -12,13 +12,12 @@ import io.providerkind.kindserver.net.AddressUnavailableException;
 import io.providerkind.kindserver.net.ApiServerAddressing;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.Progress;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One create, in the background: wait for a create slot, remove what a failed earlier attempt left,
@@ -37,8 +36,12 @@ final class CreateOperation implements Runnable {
     private final Operation operation;
     private final Timer.Sample timing;
 
-    CreateOperation(ClusterEngine engine, ClusterName name, KindConfig config, boolean removeLeftoversFirst,
-                    Operation operation) {
+    CreateOperation(
+            ClusterEngine engine,
+            ClusterName name,
+            KindConfig config,
+            boolean removeLeftoversFirst,
+            Operation operation) {
         this.engine = engine;
         this.name = name;
         this.config = config;
@@ -103,11 +106,14 @@ final class CreateOperation implements Runnable {
             return "cancelled";
         }
         KindCreateResult result;
-        try (CreateProcess process = engine.kind().startCreate(name, config.render(address, port),
-                config.expectedSteps(), this::progress)) {
-            process.startedAt().ifPresent(started -> engine.table().update(name.value(),
-                    ClusterTable.inPhase(ClusterPhase.Creating),
-                    r -> r.withProcess(process.pid(), started, engine.now())));
+        try (CreateProcess process =
+                engine.kind().startCreate(name, config.render(address, port), config.expectedSteps(), this::progress)) {
+            process.startedAt()
+                    .ifPresent(started -> engine.table()
+                            .update(
+                                    name.value(),
+                                    ClusterTable.inPhase(ClusterPhase.Creating),
+                                    r -> r.withProcess(process.pid(), started, engine.now())));
             operation.attach(process);
             result = process.await(engine.config().timeouts().create());
         } catch (IOException e) {
@@ -124,19 +130,26 @@ final class CreateOperation implements Runnable {
 
     /** The allocated port, or a fresh one when something else took it on the host since it was allocated. */
     private int portFreeOnHost() {
-        int port = engine.table().record(name.value()).map(ClusterRecord::apiServerPort)
+        int port = engine.table()
+                .record(name.value())
+                .map(ClusterRecord::apiServerPort)
                 .orElseThrow(() -> new IllegalStateException("the record of cluster " + name + " is gone"));
         if (!engine.addressing().inUseOnHost(port)) {
             return port;
         }
         engine.addressing().release(name.value());
-        OptionalInt fresh = engine.addressing().allocate(name.value(), engine.watcher().current().publishedPorts());
+        OptionalInt fresh = engine.addressing()
+                .allocate(name.value(), engine.watcher().current().publishedPorts());
         if (fresh.isEmpty()) {
-            throw new IllegalStateException("no free API server port left in " + engine.addressing().range());
+            throw new IllegalStateException(
+                    "no free API server port left in " + engine.addressing().range());
         }
         LOG.info("port {} of cluster {} is taken on the host; using {}", port, name, fresh.getAsInt());
-        engine.table().update(name.value(), ClusterTable.inPhase(ClusterPhase.Creating),
-                r -> r.withPort(fresh.getAsInt(), engine.now()));
+        engine.table()
+                .update(
+                        name.value(),
+                        ClusterTable.inPhase(ClusterPhase.Creating),
+                        r -> r.withPort(fresh.getAsInt(), engine.now()));
         return fresh.getAsInt();
     }
 
@@ -148,15 +161,16 @@ final class CreateOperation implements Runnable {
             return fail("kind created the cluster but its kubeconfig cannot be read: " + e.getMessage());
         }
         DockerSnapshot snapshot = engine.watcher().refreshNow();
-        String controlPlaneId = snapshot.controlPlane(name.value()).map(n -> n.id()).orElse("");
+        String controlPlaneId =
+                snapshot.controlPlane(name.value()).map(n -> n.id()).orElse("");
         synchronized (engine.table().lock(name.value())) {
-            Optional<ClusterRecord> record = engine.table().record(name.value())
-                    .filter(ClusterTable.inPhase(ClusterPhase.Creating));
+            Optional<ClusterRecord> record =
+                    engine.table().record(name.value()).filter(ClusterTable.inPhase(ClusterPhase.Creating));
             if (record.isEmpty() || operation.cancelled()) {
                 return "cancelled";
             }
-            engine.table().putKubeconfigs(name.value(),
-                    new ClusterTable.FetchedKubeconfigs(controlPlaneId, kubeconfigs));
+            engine.table()
+                    .putKubeconfigs(name.value(), new ClusterTable.FetchedKubeconfigs(controlPlaneId, kubeconfigs));
             engine.table().put(record.get().ready(config.apiServerOverrideNote().orElse(null), engine.now()));
             engine.table().settled(name.value(), snapshot.generation());
         }
@@ -180,8 +194,11 @@ final class CreateOperation implements Runnable {
 
     private void progress(Progress progress, boolean allStepsDone) {
         try {
-            engine.table().update(name.value(), ClusterTable.inPhase(ClusterPhase.Creating),
-                    r -> r.withProgress(progress, allStepsDone, engine.now()));
+            engine.table()
+                    .update(
+                            name.value(),
+                            ClusterTable.inPhase(ClusterPhase.Creating),
+                            r -> r.withProgress(progress, allStepsDone, engine.now()));
         } catch (RuntimeException e) {
             LOG.warn("cannot record the progress of cluster {}: {}", name, e.getMessage());
         }
@@ -191,9 +208,11 @@ final class CreateOperation implements Runnable {
         if (operation.cancelled()) {
             return "cancelled";
         }
-        Optional<ClusterRecord> failed = engine.table().update(name.value(),
-                ClusterTable.inPhase(ClusterPhase.Creating),
-                r -> r.failed(message, engine.now()));
+        Optional<ClusterRecord> failed = engine.table()
+                .update(
+                        name.value(),
+                        ClusterTable.inPhase(ClusterPhase.Creating),
+                        r -> r.failed(message, engine.now()));
         if (failed.isPresent()) {
             LOG.warn("create of cluster {} failed: {}", name, message);
             return "failed";

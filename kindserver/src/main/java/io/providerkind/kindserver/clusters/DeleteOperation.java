@@ -5,12 +5,11 @@ import io.providerkind.kindserver.docker.DockerSnapshot;
 import io.providerkind.kindserver.kind.ClusterName;
 import io.providerkind.kindserver.kind.KindCommandException;
 import io.providerkind.sdk.ClusterPhase;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One delete, in the background: wait for the create it cancelled (if any) to stop, run
@@ -59,7 +58,9 @@ final class DeleteOperation implements Runnable {
         }
         cancelledCreate.cancel();
         try {
-            cancelledCreate.done().get(engine.config().timeouts().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+            cancelledCreate
+                    .done()
+                    .get(engine.config().timeouts().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("the cancelled create of cluster {} has not stopped yet; deleting anyway", name);
         }
@@ -88,8 +89,11 @@ final class DeleteOperation implements Runnable {
     }
 
     private void fail(String message) {
-        engine.table().update(name.value(), ClusterTable.inPhase(ClusterPhase.Deleting),
-                r -> r.failed(message, engine.now()));
+        engine.table()
+                .update(
+                        name.value(),
+                        ClusterTable.inPhase(ClusterPhase.Deleting),
+                        r -> r.failed(message, engine.now()));
         LOG.warn("delete of cluster {} failed: {}", name, message);
     }
 }

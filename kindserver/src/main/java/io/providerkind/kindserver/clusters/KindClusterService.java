@@ -12,9 +12,6 @@ import io.providerkind.kindserver.net.PortProbe;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.Progress;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -28,6 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link ClusterService} on the kind CLI and Docker. Each cluster has at most one operation running; a
@@ -55,16 +54,25 @@ public final class KindClusterService implements ClusterService {
             return thread;
         });
         NodeInspector inspector = new NodeInspector(config.docker());
-        ApiServerAddressing addressing = new ApiServerAddressing(config.advertiseAddress(),
-                new KindNetwork(config.docker())::ensureGateway, config.apiPorts(), PortProbe.bindProbe());
+        ApiServerAddressing addressing = new ApiServerAddressing(
+                config.advertiseAddress(),
+                new KindNetwork(config.docker())::ensureGateway,
+                config.apiPorts(),
+                PortProbe.bindProbe());
         KindCli kind = new KindCli(config.kindBinary(), config.stateDir().resolve("tmp"));
         this.store = new ClusterStore(config.stateDir());
         ClusterTable table = new ClusterTable(store);
         SnapshotReconciler reconciler = new SnapshotReconciler(() -> started && !closed);
         NodeWatcher watcher = new NodeWatcher(inspector, config.timeouts().resync(), reconciler::accept);
-        this.engine = new ClusterEngine(config, kind, watcher, addressing, table,
+        this.engine = new ClusterEngine(
+                config,
+                kind,
+                watcher,
+                addressing,
+                table,
                 new KubeconfigFetcher(kind, table, workers, config.timeouts().command()),
-                new ClusterMetrics(config.meters(), this::list), new ConcurrentHashMap<>(),
+                new ClusterMetrics(config.meters(), this::list),
+                new ConcurrentHashMap<>(),
                 new Semaphore(config.maxParallelCreates(), true));
         this.starter = new OperationStarter(engine, workers);
         reconciler.attach(engine);
@@ -81,7 +89,8 @@ public final class KindClusterService implements ClusterService {
             engine.kind().cleanScratch();
             records = store.loadAll();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the state dir " + engine.config().stateDir(), e);
+            throw new UncheckedIOException(
+                    "cannot read the state dir " + engine.config().stateDir(), e);
         }
         DockerSnapshot docker = engine.watcher().refreshNow();
         if (!docker.reachable()) {
@@ -98,7 +107,10 @@ public final class KindClusterService implements ClusterService {
         });
         engine.watcher().start();
         engine.kubeconfigs().fetchMissing(docker, engine.addressing().knownAddress());
-        LOG.info("kindserver knows {} cluster(s) ({} with a record)", list().size(), engine.table().records().size());
+        LOG.info(
+                "kindserver knows {} cluster(s) ({} with a record)",
+                list().size(),
+                engine.table().records().size());
     }
 
     @Override
@@ -124,8 +136,8 @@ public final class KindClusterService implements ClusterService {
         Optional<ClusterRecord> record = engine.table().record(name);
         var kubeconfigs = engine.table().kubeconfigs(name).map(ClusterTable.FetchedKubeconfigs::kubeconfigs);
         if (record.isPresent()) {
-            return Optional.of(ClusterInfos.of(record.get(), docker, kubeconfigs,
-                    engine.addressing().knownAddress(), true));
+            return Optional.of(ClusterInfos.of(
+                    record.get(), docker, kubeconfigs, engine.addressing().knownAddress(), true));
         }
         if (docker.clusters().containsKey(name)) {
             return Optional.of(ClusterInfos.discovered(name, docker, kubeconfigs, true));
@@ -150,14 +162,23 @@ public final class KindClusterService implements ClusterService {
                 throw new ClusterConflictException("cluster " + name + " exists but was not created by kindserver"
                         + " (made with kind directly), so its config is unknown; import it instead of creating it");
             }
-            OptionalInt port = engine.addressing().allocate(name.value(), engine.watcher().current().publishedPorts());
+            OptionalInt port = engine.addressing()
+                    .allocate(name.value(), engine.watcher().current().publishedPorts());
             Progress waiting = waiting(config);
             String note = config.apiServerOverrideNote().orElse(null);
-            ClusterRecord record = ClusterRecord.creating(name.value(), config.original(), config.configHash(),
-                    port.isPresent() ? port.getAsInt() : null, waiting, note, engine.now());
+            ClusterRecord record = ClusterRecord.creating(
+                    name.value(),
+                    config.original(),
+                    config.configHash(),
+                    port.isPresent() ? port.getAsInt() : null,
+                    waiting,
+                    note,
+                    engine.now());
             if (port.isEmpty()) {
-                record = record.failed("no free API server port left in " + engine.addressing().range()
-                        + "; delete a cluster or widen --api-port-range", engine.now());
+                record = record.failed(
+                        "no free API server port left in " + engine.addressing().range()
+                                + "; delete a cluster or widen --api-port-range",
+                        engine.now());
             }
             putOrRelease(record);
             if (port.isPresent()) {
@@ -183,8 +204,9 @@ public final class KindClusterService implements ClusterService {
                 throw new ClusterConflictException("cluster " + name + " exists with another config (configHash "
                         + record.configHash() + "); kindserver never replaces a cluster, delete it first");
             }
-            case Deleting -> throw new ClusterConflictException("cluster " + name + " is being deleted; create it "
-                    + "again once it is gone");
+            case Deleting ->
+                throw new ClusterConflictException(
+                        "cluster " + name + " is being deleted; create it " + "again once it is gone");
             case Failed -> {
                 if (!record.managed()) {
                     throw new ClusterConflictException("cluster " + name + " was not created by kindserver and its "
@@ -194,14 +216,18 @@ public final class KindClusterService implements ClusterService {
                     throw new ClusterConflictException("cluster " + name + " failed with another config; delete it"
                             + " before creating it with a new one");
                 }
-                OptionalInt port = engine.addressing().allocate(name.value(),
-                        engine.watcher().current().publishedPorts());
+                OptionalInt port = engine.addressing()
+                        .allocate(name.value(), engine.watcher().current().publishedPorts());
                 if (port.isEmpty()) {
                     throw new ClusterConflictException("no free API server port left in "
                             + engine.addressing().range() + " to retry cluster " + name);
                 }
-                engine.table().put(record.withPort(port.getAsInt(), engine.now())
-                        .retrying(waiting(config), config.apiServerOverrideNote().orElse(null), engine.now()));
+                engine.table()
+                        .put(record.withPort(port.getAsInt(), engine.now())
+                                .retrying(
+                                        waiting(config),
+                                        config.apiServerOverrideNote().orElse(null),
+                                        engine.now()));
                 startCreate(name, config, true);
                 return new CreateOutcome.Accepted(info(name.value()));
             }
@@ -215,15 +241,17 @@ public final class KindClusterService implements ClusterService {
         acceptingWork();
         synchronized (engine.table().lock(name.value())) {
             Optional<ClusterRecord> record = engine.table().record(name.value());
-            if (record.isEmpty() && engine.watcher().current().nodes(name.value()).isEmpty()) {
+            if (record.isEmpty()
+                    && engine.watcher().current().nodes(name.value()).isEmpty()) {
                 return new DeleteOutcome.NotFound(name.value());
             }
             if (record.isPresent() && record.get().phase() == ClusterPhase.Deleting) {
                 return new DeleteOutcome.Deleting(info(name.value()));
             }
             Operation running = engine.operations().get(name.value());
-            engine.table().put(record.map(r -> r.deleting(engine.now()))
-                    .orElseGet(() -> ClusterRecord.deletingUnmanaged(name.value(), engine.now())));
+            engine.table()
+                    .put(record.map(r -> r.deleting(engine.now()))
+                            .orElseGet(() -> ClusterRecord.deletingUnmanaged(name.value(), engine.now())));
             engine.table().dropKubeconfigs(name.value());
             if (running != null) {
                 LOG.info("cluster {} is deleted while being created; stopping kind first", name);
@@ -253,7 +281,8 @@ public final class KindClusterService implements ClusterService {
         try {
             starter.startCreate(name, config, removeLeftoversFirst);
         } catch (ServiceUnavailableException e) {
-            engine.table().record(name.value())
+            engine.table()
+                    .record(name.value())
                     .ifPresent(r -> engine.table().put(r.failed(Shutdown.STOPPED_DURING_CREATE, engine.now())));
             throw e;
         }
@@ -262,7 +291,9 @@ public final class KindClusterService implements ClusterService {
     /** Endpoints of known clusters need the address before the first create would look it up. */
     private void resolveAddress() {
         try {
-            LOG.info("clusters' API servers listen on {} (ports {})", engine.addressing().address(),
+            LOG.info(
+                    "clusters' API servers listen on {} (ports {})",
+                    engine.addressing().address(),
                     engine.addressing().range());
         } catch (RuntimeException e) {
             LOG.warn("the advertise address is not known yet: {}", e.getMessage());

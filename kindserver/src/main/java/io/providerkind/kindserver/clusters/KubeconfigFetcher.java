@@ -8,15 +8,14 @@ import io.providerkind.kindserver.kind.KindCommandException;
 import io.providerkind.kindserver.kind.Kubeconfigs;
 import io.providerkind.kindserver.net.ApiServerAddressing;
 import io.providerkind.sdk.ClusterPhase;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gets clusters' kubeconfigs with {@code kind get kubeconfig} (and {@code --internal}), in the background,
@@ -49,7 +48,8 @@ final class KubeconfigFetcher {
     Kubeconfigs fetch(ClusterName name, Optional<String> endpoint) throws KindCommandException {
         String external = kind.kubeconfig(name, false, timeout);
         String internal = kind.kubeconfig(name, true, timeout);
-        return Kubeconfigs.of(endpoint.map(e -> Kubeconfigs.withServer(external, e)).orElse(external),
+        return Kubeconfigs.of(
+                endpoint.map(e -> Kubeconfigs.withServer(external, e)).orElse(external),
                 Kubeconfigs.withServer(internal, ApiServerAddressing.internalServer(name.controlPlaneNode())));
     }
 
@@ -59,15 +59,21 @@ final class KubeconfigFetcher {
             Optional<NodeContainer> controlPlane = snapshot.controlPlane(name).filter(NodeContainer::running);
             Optional<ClusterRecord> record = table.record(name);
             boolean wanted = record.map(r -> r.phase() == ClusterPhase.Ready).orElse(true);
-            if (controlPlane.isEmpty() || !wanted || current(name, controlPlane.get().id()) || recentlyTried(name)) {
+            if (controlPlane.isEmpty()
+                    || !wanted
+                    || current(name, controlPlane.get().id())
+                    || recentlyTried(name)) {
                 return;
             }
             Optional<String> endpoint = record.flatMap(r -> Optional.ofNullable(r.apiServerPort()))
                     .flatMap(port -> address.map(a -> ApiServerAddressing.endpoint(a, port)));
-            attempts.merge(name, new Attempt(1, System.nanoTime()),
+            attempts.merge(
+                    name,
+                    new Attempt(1, System.nanoTime()),
                     (last, first) -> new Attempt(last.count() + 1, first.atNanos()));
             try {
-                executor.execute(() -> fetchInBackground(name, controlPlane.get().id(), endpoint));
+                executor.execute(
+                        () -> fetchInBackground(name, controlPlane.get().id(), endpoint));
             } catch (RejectedExecutionException e) {
                 // shutting down
             }
@@ -89,7 +95,8 @@ final class KubeconfigFetcher {
             Kubeconfigs fetched = fetch(cluster, endpoint);
             synchronized (table.lock(name)) {
                 boolean stillWanted = table.record(name)
-                        .map(r -> r.phase() == ClusterPhase.Ready).orElse(true);
+                        .map(r -> r.phase() == ClusterPhase.Ready)
+                        .orElse(true);
                 if (stillWanted) {
                     table.putKubeconfigs(name, new ClusterTable.FetchedKubeconfigs(controlPlaneId, fetched));
                 }
@@ -101,7 +108,9 @@ final class KubeconfigFetcher {
     }
 
     private boolean current(String name, String controlPlaneId) {
-        return table.kubeconfigs(name).map(k -> k.controlPlaneId().equals(controlPlaneId)).orElse(false);
+        return table.kubeconfigs(name)
+                .map(k -> k.controlPlaneId().equals(controlPlaneId))
+                .orElse(false);
     }
 
     /** A cluster kind is still creating has no kubeconfig yet: retry soon, then less and less often. */
@@ -114,6 +123,5 @@ final class KubeconfigFetcher {
         return System.nanoTime() - last.atNanos() < backoff;
     }
 
-    private record Attempt(int count, long atNanos) {
-    }
+    private record Attempt(int count, long atNanos) {}
 }

@@ -1,7 +1,6 @@
 package io.providerkind.kindserver.clusters;
 
 import io.providerkind.kindserver.kind.CreateProcess;
-
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -10,7 +9,10 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Operation {
 
-    enum Kind { CREATE, DELETE }
+    enum Kind {
+        CREATE,
+        DELETE
+    }
 
     private final Kind kind;
     private final CompletableFuture<Void> done = new CompletableFuture<>();

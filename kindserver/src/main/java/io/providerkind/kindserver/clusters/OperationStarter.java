@@ -2,7 +2,6 @@ package io.providerkind.kindserver.clusters;
 
 import io.providerkind.kindserver.kind.ClusterName;
 import io.providerkind.kindserver.kind.KindConfig;
-
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 

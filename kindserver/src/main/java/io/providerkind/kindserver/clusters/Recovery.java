@@ -10,14 +10,13 @@ import io.providerkind.kindserver.kind.ProcessTree;
 import io.providerkind.kindserver.net.ApiServerAddressing;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.Progress;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings the records of a previous kindserver in line with what Docker shows, once, at start:
@@ -51,7 +50,9 @@ final class Recovery {
             }
         }
         // list again once orphans are gone, so that what they did last is seen
-        DockerSnapshot docker = stoppedOrphans ? engine.watcher().refreshNow() : engine.watcher().current();
+        DockerSnapshot docker = stoppedOrphans
+                ? engine.watcher().refreshNow()
+                : engine.watcher().current();
         List<ClusterName> deletes = new ArrayList<>();
         for (ClusterRecord record : records) {
             ClusterName name;
@@ -79,8 +80,10 @@ final class Recovery {
 
     private void reservePort(ClusterRecord record) {
         if (record.apiServerPort() != null && !engine.addressing().reserve(record.name(), record.apiServerPort())) {
-            LOG.error("cluster {} claims port {}, which another cluster holds; it gets a new one if created again",
-                    record.name(), record.apiServerPort());
+            LOG.error(
+                    "cluster {} claims port {}, which another cluster holds; it gets a new one if created again",
+                    record.name(),
+                    record.apiServerPort());
         }
     }
 
@@ -89,13 +92,18 @@ final class Recovery {
         if (record.kindPid() == null || record.kindStartedAt() == null) {
             return false;
         }
-        Optional<ProcessHandle> orphan = ProcessHandle.of(record.kindPid()).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().startInstant().map(start -> sameInstant(start, record.kindStartedAt()))
+        Optional<ProcessHandle> orphan = ProcessHandle.of(record.kindPid())
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info()
+                        .startInstant()
+                        .map(start -> sameInstant(start, record.kindStartedAt()))
                         .orElse(false));
         if (orphan.isEmpty()) {
             return false;
         }
-        LOG.warn("stopping kind process {} that a previous kindserver left creating cluster {}", record.kindPid(),
+        LOG.warn(
+                "stopping kind process {} that a previous kindserver left creating cluster {}",
+                record.kindPid(),
                 record.name());
         ProcessTree.destroy(orphan.get(), ORPHAN_STOP);
         return true;
@@ -106,26 +114,35 @@ final class Recovery {
         if (record.allStepsDone() && allNodesRun(record, docker)) {
             Optional<Kubeconfigs> kubeconfigs = kubeconfigs(record);
             if (kubeconfigs.isPresent()) {
-                String controlPlaneId = docker.controlPlane(record.name()).map(NodeContainer::id).orElse("");
-                engine.table().putKubeconfigs(record.name(),
-                        new ClusterTable.FetchedKubeconfigs(controlPlaneId, kubeconfigs.get()));
+                String controlPlaneId = docker.controlPlane(record.name())
+                        .map(NodeContainer::id)
+                        .orElse("");
+                engine.table()
+                        .putKubeconfigs(
+                                record.name(), new ClusterTable.FetchedKubeconfigs(controlPlaneId, kubeconfigs.get()));
                 engine.table().settled(record.name(), docker.generation());
                 LOG.info("cluster {}: kind had finished when kindserver stopped; the cluster is Ready", record.name());
-                return record.ready("kindserver restarted while recording this create; kind had finished it and "
-                        + "every node runs", now);
+                return record.ready(
+                        "kindserver restarted while recording this create; kind had finished it and "
+                                + "every node runs",
+                        now);
             }
         }
         Progress at = record.progress();
-        String where = at == null || at.step() == 0 ? "before kind started"
+        String where = at == null || at.step() == 0
+                ? "before kind started"
                 : "at step " + at.step() + " of " + at.total() + " (" + at.text() + ")";
         LOG.warn("cluster {}: kindserver stopped during its create {}; marking it Failed", record.name(), where);
-        return record.failed("kindserver stopped during create, " + where + "; create it again to retry "
-                + "(leftover nodes are removed first) or delete it", now);
+        return record.failed(
+                "kindserver stopped during create, " + where + "; create it again to retry "
+                        + "(leftover nodes are removed first) or delete it",
+                now);
     }
 
     private void keepOrForget(ClusterRecord record, DockerSnapshot docker) {
         if (docker.reachable() && docker.nodes(record.name()).isEmpty()) {
-            LOG.warn("cluster {} was deleted while kindserver was not running (no node left); forgetting it",
+            LOG.warn(
+                    "cluster {} was deleted while kindserver was not running (no node left); forgetting it",
                     record.name());
             engine.forget(record.name());
             return;

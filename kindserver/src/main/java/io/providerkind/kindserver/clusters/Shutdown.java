@@ -1,9 +1,6 @@
 package io.providerkind.kindserver.clusters;
 
 import io.providerkind.sdk.ClusterPhase;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ends a {@link KindClusterService}: running operations get the grace period to finish; creates still
@@ -35,12 +34,14 @@ final class Shutdown implements Runnable {
 
     @Override
     public void run() {
-        long deadline = System.nanoTime() + engine.config().timeouts().shutdownGrace().toNanos();
+        long deadline =
+                System.nanoTime() + engine.config().timeouts().shutdownGrace().toNanos();
         for (Operation operation : List.copyOf(engine.operations().values())) {
             await(operation, Math.max(0, (deadline - System.nanoTime()) / 1_000_000));
         }
         List<Map.Entry<String, Operation>> stopped = new ArrayList<>();
-        for (Map.Entry<String, Operation> running : List.copyOf(engine.operations().entrySet())) {
+        for (Map.Entry<String, Operation> running :
+                List.copyOf(engine.operations().entrySet())) {
             if (running.getValue().kind() == Operation.Kind.CREATE) {
                 LOG.warn("stopping the create of cluster {}: kindserver is shutting down", running.getKey());
                 running.getValue().cancel();
@@ -49,8 +50,11 @@ final class Shutdown implements Runnable {
         }
         for (Map.Entry<String, Operation> create : stopped) {
             await(create.getValue(), STOP_WAIT_MILLIS);
-            engine.table().update(create.getKey(), ClusterTable.inPhase(ClusterPhase.Creating),
-                    r -> r.failed(STOPPED_DURING_CREATE, engine.now()));
+            engine.table()
+                    .update(
+                            create.getKey(),
+                            ClusterTable.inPhase(ClusterPhase.Creating),
+                            r -> r.failed(STOPPED_DURING_CREATE, engine.now()));
         }
         workers.shutdownNow();
         try {

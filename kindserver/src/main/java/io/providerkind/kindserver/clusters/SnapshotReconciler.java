@@ -2,11 +2,10 @@ package io.providerkind.kindserver.clusters;
 
 import io.providerkind.kindserver.docker.DockerSnapshot;
 import io.providerkind.sdk.ClusterPhase;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Acts on each new Docker snapshot: a Ready cluster whose nodes are all gone was deleted outside
@@ -45,12 +44,15 @@ final class SnapshotReconciler {
 
     /** Only a snapshot listed after the one that showed the cluster Ready may report it gone. */
     private static boolean vanished(ClusterEngine clusters, String name, DockerSnapshot snapshot) {
-        return snapshot.nodes(name).isEmpty() && snapshot.generation() > clusters.table().settledGeneration(name);
+        return snapshot.nodes(name).isEmpty()
+                && snapshot.generation() > clusters.table().settledGeneration(name);
     }
 
     private static void forget(ClusterEngine clusters, String name, DockerSnapshot snapshot) {
         synchronized (clusters.table().lock(name)) {
-            boolean stillReady = clusters.table().record(name).filter(ClusterTable.inPhase(ClusterPhase.Ready))
+            boolean stillReady = clusters.table()
+                    .record(name)
+                    .filter(ClusterTable.inPhase(ClusterPhase.Ready))
                     .isPresent();
             if (stillReady && !clusters.operations().containsKey(name) && vanished(clusters, name, snapshot)) {
                 LOG.warn("cluster {} vanished (its nodes were removed outside kindserver); forgetting it", name);

@@ -1,11 +1,10 @@
 package io.providerkind.kindserver.config;
 
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
-
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Makes every flag settable as an environment variable {@code KINDSERVER_<FLAG_IN_UPPER_SNAKE>}

@@ -1,11 +1,10 @@
 package io.providerkind.kindserver.config;
 
 import io.providerkind.kindserver.net.PortRange;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Option;
 
 /**
  * kindserver's flags (docs/design.md, "How the two programs start"). Each is also the environment variable
@@ -13,46 +12,70 @@ import java.util.Optional;
  */
 public final class KindServerOptions {
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "0.0.0.0:7443",
+    @Option(
+            names = "--listen",
+            paramLabel = "HOST:PORT",
+            defaultValue = "0.0.0.0:7443",
             description = "Address and port to serve HTTPS on; [::]:PORT for IPv6 (default: ${DEFAULT-VALUE}).")
     ListenAddress listen;
 
-    @Option(names = "--password-file", paramLabel = "FILE",
+    @Option(
+            names = "--password-file",
+            paramLabel = "FILE",
             description = "File holding the password every call but health needs; one trailing newline is dropped. "
                     + "Or set KINDSERVER_PASSWORD. Without a password kindserver does not start.")
     Path passwordFile;
 
-    @Option(names = "--tls-cert", paramLabel = "PEM",
-            description = "Server certificate (chain) as PEM. Without --tls-cert and --tls-key a self-signed "
-                    + "certificate for the advertise address, localhost and 127.0.0.1 is made once and kept in the state dir.")
+    @Option(
+            names = "--tls-cert",
+            paramLabel = "PEM",
+            description =
+                    "Server certificate (chain) as PEM. Without --tls-cert and --tls-key a self-signed "
+                            + "certificate for the advertise address, localhost and 127.0.0.1 is made once and kept in the state dir.")
     Path tlsCert;
 
     @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key of --tls-cert as PEM (unencrypted).")
     Path tlsKey;
 
-    @Option(names = "--state-dir", paramLabel = "DIR",
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
             description = "Where cluster records and the self-signed certificate are kept "
                     + "(default: $XDG_STATE_HOME/kindserver, else ~/.local/state/kindserver).")
     Path stateDir;
 
-    @Option(names = "--kind", paramLabel = "PATH", defaultValue = "kind",
+    @Option(
+            names = "--kind",
+            paramLabel = "PATH",
+            defaultValue = "kind",
             description = "The kind binary; a bare name is looked up on PATH (default: ${DEFAULT-VALUE}).")
     String kind;
 
-    @Option(names = "--advertise-address", paramLabel = "ADDRESS",
+    @Option(
+            names = "--advertise-address",
+            paramLabel = "ADDRESS",
             description = "Host address put in every kubeconfig, reachable from the host and from inside kind "
                     + "clusters (default: the gateway of the docker 'kind' network).")
     String advertiseAddress;
 
-    @Option(names = "--api-port-range", paramLabel = "FIRST-LAST", defaultValue = "36443-36999",
+    @Option(
+            names = "--api-port-range",
+            paramLabel = "FIRST-LAST",
+            defaultValue = "36443-36999",
             description = "Ports handed out to the clusters' API servers, never twice (default: ${DEFAULT-VALUE}).")
     PortRange apiPortRange;
 
-    @Option(names = "--max-parallel-creates", paramLabel = "N", defaultValue = "2",
+    @Option(
+            names = "--max-parallel-creates",
+            paramLabel = "N",
+            defaultValue = "2",
             description = "Creates of different clusters that run at once; more wait (default: ${DEFAULT-VALUE}).")
     int maxParallelCreates;
 
-    @Option(names = "--max-body-bytes", paramLabel = "BYTES", defaultValue = "1048576",
+    @Option(
+            names = "--max-body-bytes",
+            paramLabel = "BYTES",
+            defaultValue = "1048576",
             description = "Largest request body accepted; larger ones get 413 (default: ${DEFAULT-VALUE}).")
     long maxBodyBytes;
 
@@ -62,8 +85,8 @@ public final class KindServerOptions {
     /** Checks the flags together (the password, the TLS pair) and resolves the defaults that need the environment. */
     public KindServerSettings toSettings(Map<String, String> environment) {
         if ((tlsCert == null) != (tlsKey == null)) {
-            throw new ConfigurationException("--tls-cert and --tls-key go together; give both, or neither for a "
-                    + "self-signed certificate");
+            throw new ConfigurationException(
+                    "--tls-cert and --tls-key go together; give both, or neither for a " + "self-signed certificate");
         }
         return new KindServerSettings(
                 listen,

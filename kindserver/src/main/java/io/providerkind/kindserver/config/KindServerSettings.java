@@ -2,7 +2,6 @@ package io.providerkind.kindserver.config;
 
 import io.providerkind.kindserver.api.Password;
 import io.providerkind.kindserver.net.PortRange;
-
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -37,8 +36,8 @@ public record KindServerSettings(
             throw new ConfigurationException("--max-parallel-creates must be at least 1, got " + maxParallelCreates);
         }
         if (maxBodyBytes < 1024) {
-            throw new ConfigurationException("--max-body-bytes must be at least 1024 (a kind config needs room), got "
-                    + maxBodyBytes);
+            throw new ConfigurationException(
+                    "--max-body-bytes must be at least 1024 (a kind config needs room), got " + maxBodyBytes);
         }
         if (kindBinary == null || kindBinary.isBlank()) {
             throw new ConfigurationException("--kind must name the kind binary");

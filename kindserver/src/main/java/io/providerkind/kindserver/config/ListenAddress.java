@@ -32,7 +32,8 @@ public record ListenAddress(String host, int port) {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         } else if (host.contains(":")) {
-            throw new IllegalArgumentException("an IPv6 listen address needs brackets, e.g. [::]:7443, got '" + text + "'");
+            throw new IllegalArgumentException(
+                    "an IPv6 listen address needs brackets, e.g. [::]:7443, got '" + text + "'");
         }
         if (host.isEmpty()) {
             host = "0.0.0.0";

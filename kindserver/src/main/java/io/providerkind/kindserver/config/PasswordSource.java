@@ -1,9 +1,6 @@
 package io.providerkind.kindserver.config;
 
 import io.providerkind.kindserver.api.Password;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +9,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where kindserver's password comes from: {@code --password-file} (a file, so the secret is in neither
@@ -23,15 +22,14 @@ final class PasswordSource {
     static final String VARIABLE = EnvironmentDefaults.PREFIX + "PASSWORD";
     private static final Logger LOG = LoggerFactory.getLogger(PasswordSource.class);
 
-    private PasswordSource() {
-    }
+    private PasswordSource() {}
 
     static Password read(Optional<Path> file, Map<String, String> environment) {
         String fromEnvironment = environment.get(VARIABLE);
         boolean inEnvironment = fromEnvironment != null && !fromEnvironment.isEmpty();
         if (file.isPresent() && inEnvironment) {
-            throw new ConfigurationException("the password is given twice, by --password-file and by " + VARIABLE
-                    + "; give it one way");
+            throw new ConfigurationException(
+                    "the password is given twice, by --password-file and by " + VARIABLE + "; give it one way");
         }
         if (file.isPresent()) {
             return fromFile(file.get());
@@ -71,7 +69,8 @@ final class PasswordSource {
     private static void warnIfOthersCanRead(Path file) {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            if (permissions.contains(PosixFilePermission.OTHERS_READ) || permissions.contains(PosixFilePermission.GROUP_READ)) {
+            if (permissions.contains(PosixFilePermission.OTHERS_READ)
+                    || permissions.contains(PosixFilePermission.GROUP_READ)) {
                 LOG.warn("--password-file {} can be read by other users; chmod 600 it", file);
             }
         } catch (IOException | UnsupportedOperationException notPosix) {

@@ -4,15 +4,13 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
-
 import java.time.Duration;
 import java.util.Optional;
 
 /** Builds the docker-java client kindserver uses (httpclient5 transport). The caller owns and closes it. */
 public final class DockerClients {
 
-    private DockerClients() {
-    }
+    private DockerClients() {}
 
     /**
      * @param dockerHost e.g. {@code unix:///var/run/docker.sock}; empty for Docker's own defaults

@@ -17,11 +17,11 @@ import java.util.Set;
  * @param clusters   node containers by cluster name, control-plane first
  * @param versions   Kubernetes version by cluster name, where known
  */
-public record DockerSnapshot(long generation, boolean reachable, Map<String, List<NodeContainer>> clusters,
-                             Map<String, String> versions) {
+public record DockerSnapshot(
+        long generation, boolean reachable, Map<String, List<NodeContainer>> clusters, Map<String, String> versions) {
 
-    static final Comparator<NodeContainer> CONTROL_PLANE_FIRST = Comparator
-            .comparing((NodeContainer n) -> !n.controlPlane()).thenComparing(NodeContainer::name);
+    static final Comparator<NodeContainer> CONTROL_PLANE_FIRST =
+            Comparator.comparing((NodeContainer n) -> !n.controlPlane()).thenComparing(NodeContainer::name);
 
     public DockerSnapshot {
         clusters = Map.copyOf(clusters);

@@ -5,7 +5,6 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +40,8 @@ public final class KindNetwork {
             }
             for (Network.Ipam.Config config : network.getIpam().getConfig()) {
                 if (config.getSubnet() != null && !config.getSubnet().contains(":")) {
-                    return Optional.ofNullable(config.getGateway()).filter(g -> !g.isBlank())
+                    return Optional.ofNullable(config.getGateway())
+                            .filter(g -> !g.isBlank())
                             .or(() -> Ipv4.firstHost(config.getSubnet()));
                 }
             }
@@ -76,7 +76,8 @@ public final class KindNetwork {
         Map<String, String> options = new HashMap<>();
         options.put("com.docker.network.bridge.enable_ip_masquerade", "true");
         defaultBridgeMtu().ifPresent(mtu -> options.put("com.docker.network.driver.mtu", mtu));
-        var command = docker.createNetworkCmd().withName(NAME).withDriver("bridge").withOptions(options);
+        var command =
+                docker.createNetworkCmd().withName(NAME).withDriver("bridge").withOptions(options);
         if (ipv6) {
             command = command.withEnableIpv6(true)
                     .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config().withSubnet(ulaSubnet(NAME, 0))));
@@ -86,7 +87,8 @@ public final class KindNetwork {
 
     private Optional<String> defaultBridgeMtu() {
         try {
-            Map<String, String> options = docker.inspectNetworkCmd().withNetworkId("bridge").exec().getOptions();
+            Map<String, String> options =
+                    docker.inspectNetworkCmd().withNetworkId("bridge").exec().getOptions();
             return Optional.ofNullable(options == null ? null : options.get("com.docker.network.driver.mtu"));
         } catch (NotFoundException e) {
             return Optional.empty();
@@ -98,7 +100,10 @@ public final class KindNetwork {
         try {
             MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
             sha1.update(name.getBytes(StandardCharsets.UTF_8));
-            sha1.update(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(attempt).array());
+            sha1.update(ByteBuffer.allocate(4)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putInt(attempt)
+                    .array());
             byte[] hash = sha1.digest();
             StringBuilder subnet = new StringBuilder("fc00");
             for (int i = 2; i < 8; i += 2) {

@@ -1,7 +1,6 @@
 package io.providerkind.kindserver.docker;
 
 import io.providerkind.sdk.NodeInfo;
-
 import java.time.Instant;
 import java.util.Set;
 
@@ -18,8 +17,16 @@ import java.util.Set;
  * @param publishedPorts host ports the container publishes (the API server port among them)
  * @param createdAt      when Docker created the container
  */
-public record NodeContainer(String id, String name, String cluster, String role, String state, String ip,
-                            String image, Set<Integer> publishedPorts, Instant createdAt) {
+public record NodeContainer(
+        String id,
+        String name,
+        String cluster,
+        String role,
+        String state,
+        String ip,
+        String image,
+        Set<Integer> publishedPorts,
+        Instant createdAt) {
 
     public NodeContainer {
         publishedPorts = Set.copyOf(publishedPorts);

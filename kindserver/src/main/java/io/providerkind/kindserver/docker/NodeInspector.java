@@ -8,8 +8,6 @@ import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * What Docker knows of kind's nodes, through docker-java: containers carrying kind's labels, their state
@@ -41,15 +40,23 @@ public final class NodeInspector {
 
     /** Every container with kind's cluster label, running or not. */
     public List<NodeContainer> listNodes() {
-        List<Container> containers = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(List.of(CLUSTER_LABEL)).exec();
+        List<Container> containers = docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(List.of(CLUSTER_LABEL))
+                .exec();
         List<NodeContainer> nodes = new ArrayList<>();
         for (Container c : containers) {
             Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
             String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0];
-            nodes.add(new NodeContainer(c.getId(), name.startsWith("/") ? name.substring(1) : name,
-                    labels.get(CLUSTER_LABEL), labels.getOrDefault(ROLE_LABEL, ""), c.getState(),
-                    kindNetworkIp(c), c.getImage(), publishedPorts(c),
+            nodes.add(new NodeContainer(
+                    c.getId(),
+                    name.startsWith("/") ? name.substring(1) : name,
+                    labels.get(CLUSTER_LABEL),
+                    labels.getOrDefault(ROLE_LABEL, ""),
+                    c.getState(),
+                    kindNetworkIp(c),
+                    c.getImage(),
+                    publishedPorts(c),
                     c.getCreated() == null ? null : Instant.ofEpochSecond(c.getCreated())));
         }
         return nodes;
@@ -57,8 +64,9 @@ public final class NodeInspector {
 
     /** The Kubernetes version a node runs: {@code /kind/version} in the node, else its image's tag. */
     public Optional<String> kubernetesVersion(NodeContainer node) {
-        try (InputStream archive = docker.copyArchiveFromContainerCmd(node.id(), "/kind/version").exec();
-             TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
+        try (InputStream archive = docker.copyArchiveFromContainerCmd(node.id(), "/kind/version")
+                        .exec();
+                TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
             if (tar.getNextEntry() != null) {
                 String version = new String(tar.readAllBytes(), StandardCharsets.UTF_8).strip();
                 if (!version.isEmpty()) {
@@ -82,7 +90,9 @@ public final class NodeInspector {
      * stops following.
      */
     public Closeable followEvents(Runnable onEvent, Consumer<Throwable> onEnd) {
-        return docker.eventsCmd().withEventTypeFilter(EventType.CONTAINER).withLabelFilter(CLUSTER_LABEL)
+        return docker.eventsCmd()
+                .withEventTypeFilter(EventType.CONTAINER)
+                .withLabelFilter(CLUSTER_LABEL)
                 .exec(new ResultCallback.Adapter<Event>() {
                     @Override
                     public void onStart(Closeable stream) {
@@ -113,8 +123,11 @@ public final class NodeInspector {
             return null;
         }
         ContainerNetwork network = c.getNetworkSettings().getNetworks().get(KindNetwork.NAME);
-        return network == null || network.getIpAddress() == null || network.getIpAddress().isBlank()
-                ? null : network.getIpAddress();
+        return network == null
+                        || network.getIpAddress() == null
+                        || network.getIpAddress().isBlank()
+                ? null
+                : network.getIpAddress();
     }
 
     private static Set<Integer> publishedPorts(Container c) {

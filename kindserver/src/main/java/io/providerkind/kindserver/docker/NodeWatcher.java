@@ -1,8 +1,5 @@
 package io.providerkind.kindserver.docker;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -18,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps an in-memory {@link DockerSnapshot} of kind's nodes fresh, so that kindserver's reads never call
@@ -67,8 +66,8 @@ public final class NodeWatcher implements AutoCloseable {
 
     /** Starts following events and the periodic listing. */
     public void start() {
-        scheduler.scheduleWithFixedDelay(this::refreshQuietly, resyncInterval.toMillis(), resyncInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                this::refreshQuietly, resyncInterval.toMillis(), resyncInterval.toMillis(), TimeUnit.MILLISECONDS);
         scheduler.execute(this::followEvents);
     }
 
@@ -98,13 +97,22 @@ public final class NodeWatcher implements AutoCloseable {
             }
             return current.unreachable(generation);
         }
-        Map<String, List<NodeContainer>> byCluster = nodes.stream().filter(n -> n.cluster() != null)
-                .collect(Collectors.groupingBy(NodeContainer::cluster, Collectors.collectingAndThen(Collectors.toList(),
-                        list -> list.stream().sorted(DockerSnapshot.CONTROL_PLANE_FIRST).toList())));
+        Map<String, List<NodeContainer>> byCluster = nodes.stream()
+                .filter(n -> n.cluster() != null)
+                .collect(Collectors.groupingBy(
+                        NodeContainer::cluster,
+                        Collectors.collectingAndThen(
+                                Collectors.toList(),
+                                list -> list.stream()
+                                        .sorted(DockerSnapshot.CONTROL_PLANE_FIRST)
+                                        .toList())));
         Map<String, String> versions = new HashMap<>();
         List<String> live = new ArrayList<>();
-        byCluster.forEach((cluster, clusterNodes) -> clusterNodes.stream().filter(NodeContainer::controlPlane)
-                .findFirst().flatMap(this::version).ifPresent(v -> versions.put(cluster, v)));
+        byCluster.forEach((cluster, clusterNodes) -> clusterNodes.stream()
+                .filter(NodeContainer::controlPlane)
+                .findFirst()
+                .flatMap(this::version)
+                .ifPresent(v -> versions.put(cluster, v)));
         nodes.forEach(n -> live.add(n.id()));
         versionByContainer.keySet().retainAll(live);
         lastGoodNanos = System.nanoTime();

@@ -1,7 +1,6 @@
 package io.providerkind.kindserver.kind;
 
 import io.providerkind.kindserver.clusters.InvalidRequestException;
-
 import java.util.regex.Pattern;
 
 /**
@@ -20,16 +19,16 @@ public record ClusterName(String value) {
             throw new InvalidRequestException("cluster name must not be empty");
         }
         if (value.length() > MAX_LENGTH) {
-            throw new InvalidRequestException("cluster name must be at most " + MAX_LENGTH
-                    + " characters, got " + value.length());
+            throw new InvalidRequestException(
+                    "cluster name must be at most " + MAX_LENGTH + " characters, got " + value.length());
         }
         if (!KIND_RULE.matcher(value).matches()) {
             throw new InvalidRequestException("cluster name '" + printable(value)
                     + "' must consist of lower-case letters, digits, '.' and '-' (kind's rule ^[a-z0-9.-]+$)");
         }
         if (!Character.isLetterOrDigit(value.charAt(0))) {
-            throw new InvalidRequestException("cluster name '" + value
-                    + "' must start with a letter or digit (Docker container names must)");
+            throw new InvalidRequestException(
+                    "cluster name '" + value + "' must start with a letter or digit (Docker container names must)");
         }
     }
 
@@ -46,7 +45,8 @@ public record ClusterName(String value) {
     /** Echoes a rejected name without control characters, so the message cannot forge log lines. */
     private static String printable(String raw) {
         StringBuilder out = new StringBuilder();
-        raw.codePoints().limit(MAX_LENGTH + 10L)
+        raw.codePoints()
+                .limit(MAX_LENGTH + 10L)
                 .forEach(cp -> out.append(Character.isISOControl(cp) ? "?" : Character.toString(cp)));
         return out.toString();
     }

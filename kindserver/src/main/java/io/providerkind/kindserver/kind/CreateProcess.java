@@ -1,8 +1,5 @@
 package io.providerkind.kindserver.kind;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running {@code kind create cluster}. Its output is read on a thread of its own into a
@@ -65,7 +64,8 @@ public final class CreateProcess implements AutoCloseable {
                     + " and was stopped; last step: " + transcript.progress().text());
         }
         int exit = process.exitValue();
-        return exit == 0 ? new KindCreateResult.Created()
+        return exit == 0
+                ? new KindCreateResult.Created()
                 : new KindCreateResult.Failed(transcript.failureMessage(exit));
     }
 
@@ -88,8 +88,8 @@ public final class CreateProcess implements AutoCloseable {
     }
 
     private void readOutput() {
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 LOG.debug("kind[{}]: {}", name, line);

@@ -1,7 +1,6 @@
 package io.providerkind.kindserver.kind;
 
 import io.providerkind.sdk.Progress;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

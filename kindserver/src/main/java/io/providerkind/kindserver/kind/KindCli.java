@@ -39,8 +39,16 @@ public final class KindCli {
     public CreateProcess startCreate(ClusterName name, String config, int expectedSteps, CreateListener listener)
             throws IOException {
         Path scratch = Scratch.create(scratchRoot, "create-" + name + "-");
-        List<String> command = List.of(kindBinary.toString(), "create", "cluster", "--name", name.value(),
-                "--config", "-", "--kubeconfig", scratch.resolve("kubeconfig").toString());
+        List<String> command = List.of(
+                kindBinary.toString(),
+                "create",
+                "cluster",
+                "--name",
+                name.value(),
+                "--config",
+                "-",
+                "--kubeconfig",
+                scratch.resolve("kubeconfig").toString());
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -48,8 +56,8 @@ public final class KindCli {
             Scratch.deleteQuietly(scratch);
             throw new IOException("cannot run " + kindBinary + ": " + e.getMessage(), e);
         }
-        CreateProcess running = new CreateProcess(name, process,
-                scratch, new CreateTranscript(expectedSteps, listener));
+        CreateProcess running =
+                new CreateProcess(name, process, scratch, new CreateTranscript(expectedSteps, listener));
         try (OutputStream stdin = process.getOutputStream()) {
             stdin.write(config.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -63,8 +71,15 @@ public final class KindCli {
         Path scratch = null;
         try {
             scratch = Scratch.create(scratchRoot, "delete-" + name + "-");
-            run(List.of("delete", "cluster", "--name", name.value(),
-                    "--kubeconfig", scratch.resolve("kubeconfig").toString()), timeout);
+            run(
+                    List.of(
+                            "delete",
+                            "cluster",
+                            "--name",
+                            name.value(),
+                            "--kubeconfig",
+                            scratch.resolve("kubeconfig").toString()),
+                    timeout);
         } catch (IOException e) {
             throw new KindCommandException("cannot run kind delete cluster: " + e.getMessage(), e);
         } finally {
@@ -119,7 +134,9 @@ public final class KindCli {
     }
 
     private static String errorText(String stderr, int exitCode) {
-        String errors = stderr.lines().map(String::strip).filter(line -> line.startsWith("ERROR:"))
+        String errors = stderr.lines()
+                .map(String::strip)
+                .filter(line -> line.startsWith("ERROR:"))
                 .collect(Collectors.joining("\n"));
         if (!errors.isEmpty()) {
             return errors;

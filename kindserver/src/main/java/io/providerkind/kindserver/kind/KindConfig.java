@@ -7,7 +7,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.providerkind.kindserver.clusters.InvalidRequestException;
 import io.providerkind.sdk.ConfigHash;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -116,7 +115,9 @@ public final class KindConfig {
     }
 
     private static ObjectNode readSingleMapping(String yaml) {
-        List<Object> present = YamlDocuments.load(yaml).stream().filter(java.util.Objects::nonNull).toList();
+        List<Object> present = YamlDocuments.load(yaml).stream()
+                .filter(java.util.Objects::nonNull)
+                .toList();
         if (present.isEmpty()) {
             throw new InvalidRequestException("kindConfig is empty: give a kind Cluster of " + API_VERSION);
         }
@@ -127,12 +128,12 @@ public final class KindConfig {
         try {
             tree = YAML.valueToTree(present.get(0));
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("kindConfig holds values kind cannot read: "
-                    + abbreviate(e.getMessage()));
+            throw new InvalidRequestException(
+                    "kindConfig holds values kind cannot read: " + abbreviate(e.getMessage()));
         }
         if (!tree.isObject()) {
-            throw new InvalidRequestException("kindConfig must be a YAML mapping (kind: Cluster, apiVersion: "
-                    + API_VERSION + ", ...)");
+            throw new InvalidRequestException(
+                    "kindConfig must be a YAML mapping (kind: Cluster, apiVersion: " + API_VERSION + ", ...)");
         }
         return (ObjectNode) tree;
     }
@@ -143,8 +144,8 @@ public final class KindConfig {
             throw new InvalidRequestException("kindConfig must set " + field + ": " + expected);
         }
         if (!value.isTextual() || !expected.equals(value.asText())) {
-            throw new InvalidRequestException("kindConfig must be a kind " + KIND + " of " + API_VERSION
-                    + ": " + field + " is '" + abbreviate(value.asText()) + "', expected '" + expected + "'");
+            throw new InvalidRequestException("kindConfig must be a kind " + KIND + " of " + API_VERSION + ": " + field
+                    + " is '" + abbreviate(value.asText()) + "', expected '" + expected + "'");
         }
     }
 

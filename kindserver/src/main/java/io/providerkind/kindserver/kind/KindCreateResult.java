@@ -4,14 +4,11 @@ package io.providerkind.kindserver.kind;
 public sealed interface KindCreateResult {
 
     /** kind exited 0: the cluster exists. */
-    record Created() implements KindCreateResult {
-    }
+    record Created() implements KindCreateResult {}
 
     /** kind failed (or ran too long); {@code message} is kind's own error text. */
-    record Failed(String message) implements KindCreateResult {
-    }
+    record Failed(String message) implements KindCreateResult {}
 
     /** The process was stopped on purpose (a delete or a shutdown) before it ended. */
-    record Cancelled() implements KindCreateResult {
-    }
+    record Cancelled() implements KindCreateResult {}
 }

@@ -7,21 +7,16 @@ package io.providerkind.kindserver.kind;
  */
 public sealed interface KindOutputLine {
 
-    record StepStarted(String text) implements KindOutputLine {
-    }
+    record StepStarted(String text) implements KindOutputLine {}
 
-    record StepSucceeded(String text) implements KindOutputLine {
-    }
+    record StepSucceeded(String text) implements KindOutputLine {}
 
-    record StepFailed(String text) implements KindOutputLine {
-    }
+    record StepFailed(String text) implements KindOutputLine {}
 
     /** kind's own error text, e.g. {@code ERROR: failed to create cluster: ...}. */
-    record Error(String text) implements KindOutputLine {
-    }
+    record Error(String text) implements KindOutputLine {}
 
-    record Other(String text) implements KindOutputLine {
-    }
+    record Other(String text) implements KindOutputLine {}
 
     static KindOutputLine parse(String raw) {
         String line = clean(raw);
@@ -75,8 +70,11 @@ public sealed interface KindOutputLine {
 
     private static boolean decoration(int codePoint) {
         int type = Character.getType(codePoint);
-        return type == Character.OTHER_SYMBOL || type == Character.NON_SPACING_MARK
-                || type == Character.FORMAT || type == Character.ENCLOSING_MARK
-                || codePoint == 0xFE0F || codePoint == 0x200D;
+        return type == Character.OTHER_SYMBOL
+                || type == Character.NON_SPACING_MARK
+                || type == Character.FORMAT
+                || type == Character.ENCLOSING_MARK
+                || codePoint == 0xFE0F
+                || codePoint == 0x200D;
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
 import java.util.Optional;
 
 /**
@@ -28,7 +27,11 @@ public record Kubeconfigs(String external, String internal, String externalServe
     /** The server of the first cluster in a kubeconfig. */
     public static Optional<String> server(String kubeconfig) {
         try {
-            JsonNode server = YAML.readTree(kubeconfig).path("clusters").path(0).path("cluster").path("server");
+            JsonNode server = YAML.readTree(kubeconfig)
+                    .path("clusters")
+                    .path(0)
+                    .path("cluster")
+                    .path("server");
             return server.isTextual() ? Optional.of(server.asText()) : Optional.empty();
         } catch (JsonProcessingException e) {
             return Optional.empty();

@@ -33,8 +33,9 @@ public record NodeCounts(int controlPlanes, int workers, int images) {
             switch (role) {
                 case "control-plane" -> controlPlanes++;
                 case "worker" -> workers++;
-                default -> throw new InvalidRequestException("kindConfig nodes[" + i + "].role must be control-plane"
-                        + " or worker, got '" + (role.length() > 40 ? role.substring(0, 40) + "..." : role) + "'");
+                default ->
+                    throw new InvalidRequestException("kindConfig nodes[" + i + "].role must be control-plane"
+                            + " or worker, got '" + (role.length() > 40 ? role.substring(0, 40) + "..." : role) + "'");
             }
         }
         if (controlPlanes == 0) {

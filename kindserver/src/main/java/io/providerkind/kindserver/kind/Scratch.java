@@ -14,13 +14,12 @@ import java.util.stream.Stream;
  */
 final class Scratch {
 
-    private Scratch() {
-    }
+    private Scratch() {}
 
     static Path create(Path root, String prefix) throws IOException {
         Files.createDirectories(root);
-        return Files.createTempDirectory(root, prefix,
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        return Files.createTempDirectory(
+                root, prefix, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     }
 
     static void deleteQuietly(Path dir) {

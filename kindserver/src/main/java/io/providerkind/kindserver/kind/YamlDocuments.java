@@ -1,6 +1,8 @@
 package io.providerkind.kindserver.kind;
 
 import io.providerkind.kindserver.clusters.InvalidRequestException;
+import java.util.ArrayList;
+import java.util.List;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -11,9 +13,6 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Reads YAML the way kind's own loader sees it, with SnakeYAML's safe constructor: anchors, aliases and
@@ -26,8 +25,7 @@ final class YamlDocuments {
     private static final int MAX_ALIASES = 50;
     private static final int MAX_CODE_POINTS = 1024 * 1024;
 
-    private YamlDocuments() {
-    }
+    private YamlDocuments() {}
 
     /** Every document of the text, as maps, lists and scalars. */
     static List<Object> load(String text) {
@@ -36,8 +34,12 @@ final class YamlDocuments {
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setAllowRecursiveKeys(false);
-        Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
-                new DumperOptions(), options, new NoTimestamps());
+        Yaml yaml = new Yaml(
+                new SafeConstructor(options),
+                new Representer(new DumperOptions()),
+                new DumperOptions(),
+                options,
+                new NoTimestamps());
         try {
             List<Object> documents = new ArrayList<>();
             for (Object document : yaml.loadAll(text)) {
@@ -57,7 +59,8 @@ final class YamlDocuments {
             problem = oneLine(e.getContext()) + ": " + problem;
         }
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-        return mark == null ? problem
+        return mark == null
+                ? problem
                 : problem + " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")";
     }
 

@@ -33,8 +33,11 @@ public final class ApiServerAddressing {
      * @param configuredAddress  the operator's advertise address, or empty for the kind network's gateway
      * @param kindNetworkGateway looks the gateway up (it may create the network first); empty when impossible
      */
-    public ApiServerAddressing(Optional<String> configuredAddress, Supplier<Optional<String>> kindNetworkGateway,
-                               PortRange range, PortProbe probe) {
+    public ApiServerAddressing(
+            Optional<String> configuredAddress,
+            Supplier<Optional<String>> kindNetworkGateway,
+            PortRange range,
+            PortProbe probe) {
         this.configuredAddress = configuredAddress.map(String::strip).filter(a -> !a.isEmpty());
         this.kindNetworkGateway = kindNetworkGateway;
         this.range = range;
@@ -56,8 +59,11 @@ public final class ApiServerAddressing {
 
     /** The advertise address, resolving the kind network's gateway on first use. */
     public String address() {
-        return knownAddress().or(this::resolveGateway).orElseThrow(() -> new AddressUnavailableException(
-                "no advertise address: the docker 'kind' network has no IPv4 gateway; set --advertise-address"));
+        return knownAddress()
+                .or(this::resolveGateway)
+                .orElseThrow(
+                        () -> new AddressUnavailableException(
+                                "no advertise address: the docker 'kind' network has no IPv4 gateway; set --advertise-address"));
     }
 
     private Optional<String> resolveGateway() {

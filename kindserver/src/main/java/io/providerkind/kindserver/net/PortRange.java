@@ -11,8 +11,8 @@ public record PortRange(int first, int last) {
     public PortRange {
         if (first < 1 || last > 65_535 || first > last) {
             throw new IllegalArgumentException(
-                    "API server port range must be FIRST-LAST within 1-65535 with FIRST <= LAST, got "
-                            + first + "-" + last);
+                    "API server port range must be FIRST-LAST within 1-65535 with FIRST <= LAST, got " + first + "-"
+                            + last);
         }
     }
 
@@ -25,7 +25,8 @@ public record PortRange(int first, int last) {
                 int port = Integer.parseInt(trimmed);
                 return new PortRange(port, port);
             }
-            return new PortRange(Integer.parseInt(trimmed.substring(0, dash).strip()),
+            return new PortRange(
+                    Integer.parseInt(trimmed.substring(0, dash).strip()),
                     Integer.parseInt(trimmed.substring(dash + 1).strip()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(

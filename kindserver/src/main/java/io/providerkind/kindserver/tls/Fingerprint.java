@@ -12,8 +12,7 @@ import java.util.HexFormat;
  */
 public final class Fingerprint {
 
-    private Fingerprint() {
-    }
+    private Fingerprint() {}
 
     public static String sha256(X509Certificate certificate) {
         try {

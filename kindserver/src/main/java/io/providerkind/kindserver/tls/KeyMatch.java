@@ -19,8 +19,7 @@ final class KeyMatch {
 
     private static final byte[] CHALLENGE = "kindserver key check".getBytes(StandardCharsets.US_ASCII);
 
-    private KeyMatch() {
-    }
+    private KeyMatch() {}
 
     static boolean matches(PrivateKey key, X509Certificate certificate) {
         Optional<String> algorithm = signatureAlgorithm(key);

@@ -1,12 +1,5 @@
 package io.providerkind.kindserver.tls;
 
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.openssl.PEMEncryptedKeyPair;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -18,6 +11,12 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
  * Reads and writes the PEM that operators hand kindserver. Keys are read in every unencrypted form openssl
@@ -27,15 +26,17 @@ final class Pem {
 
     private static final Base64.Encoder BASE64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
 
-    private Pem() {
-    }
+    private Pem() {}
 
     static List<X509Certificate> readCertificates(String pem, String source) {
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
-            List<X509Certificate> certificates = factory
-                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
-                    .stream().map(X509Certificate.class::cast).toList();
+            List<X509Certificate> certificates =
+                    factory
+                            .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
+                            .stream()
+                            .map(X509Certificate.class::cast)
+                            .toList();
             if (certificates.isEmpty()) {
                 throw new TlsSetupException(source + " holds no PEM certificate");
             }
@@ -89,8 +90,10 @@ final class Pem {
     }
 
     private static boolean isKey(Object object) {
-        return object instanceof PEMKeyPair || object instanceof PrivateKeyInfo
-                || object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo;
+        return object instanceof PEMKeyPair
+                || object instanceof PrivateKeyInfo
+                || object instanceof PEMEncryptedKeyPair
+                || object instanceof PKCS8EncryptedPrivateKeyInfo;
     }
 
     private static String block(String type, byte[] der) {

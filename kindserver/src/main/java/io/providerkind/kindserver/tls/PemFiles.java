@@ -11,17 +11,16 @@ import java.util.List;
 /** The operator's own certificate and key (--tls-cert, --tls-key), checked before the server starts. */
 public final class PemFiles {
 
-    private PemFiles() {
-    }
+    private PemFiles() {}
 
     /** Reads both files; a missing, unreadable or mismatched pair is a {@link TlsSetupException} naming the file. */
     public static TlsIdentity load(Path certificateFile, Path keyFile) {
-        List<X509Certificate> chain = Pem.readCertificates(read(certificateFile, "--tls-cert"),
-                "--tls-cert " + certificateFile);
+        List<X509Certificate> chain =
+                Pem.readCertificates(read(certificateFile, "--tls-cert"), "--tls-cert " + certificateFile);
         PrivateKey key = Pem.readPrivateKey(read(keyFile, "--tls-key"), "--tls-key " + keyFile);
         if (!KeyMatch.matches(key, chain.get(0))) {
-            throw new TlsSetupException("--tls-key " + keyFile + " is not the key of the first certificate in --tls-cert "
-                    + certificateFile);
+            throw new TlsSetupException("--tls-key " + keyFile
+                    + " is not the key of the first certificate in --tls-cert " + certificateFile);
         }
         return new TlsIdentity(chain, key, "PEM files " + certificateFile + " and " + keyFile);
     }

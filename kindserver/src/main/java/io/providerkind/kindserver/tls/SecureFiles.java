@@ -20,14 +20,15 @@ import java.util.Set;
  */
 final class SecureFiles {
 
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-    private SecureFiles() {
-    }
+    private SecureFiles() {}
 
     static void createPrivateDirectory(Path directory) throws IOException {
         if (POSIX) {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
         } else {
             Files.createDirectories(directory);

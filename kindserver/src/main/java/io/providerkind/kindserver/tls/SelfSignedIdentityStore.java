@@ -1,9 +1,5 @@
 package io.providerkind.kindserver.tls;
 
-import org.bouncycastle.util.IPAddress;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -21,6 +17,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.bouncycastle.util.IPAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * kindserver's self-signed certificate, made once and kept in {@code <state-dir>/tls} so that its
@@ -42,7 +41,8 @@ public final class SelfSignedIdentityStore {
     private final Clock clock;
     private final Duration renewBefore;
 
-    public SelfSignedIdentityStore(Path stateDir, SelfSignedCertificates certificates, Clock clock, Duration renewBefore) {
+    public SelfSignedIdentityStore(
+            Path stateDir, SelfSignedCertificates certificates, Clock clock, Duration renewBefore) {
         this.directory = stateDir.resolve("tls");
         this.certificates = certificates;
         this.clock = clock;
@@ -75,8 +75,12 @@ public final class SelfSignedIdentityStore {
         TlsIdentity created = certificates.create(names, origin());
         write(created);
         reasonToReplace.ifPresentOrElse(
-                reason -> LOG.warn("replaced the self-signed certificate in {} ({}); clients that pinned the old one "
-                        + "need the new CA bundle {}", directory, reason, certificateFile()),
+                reason -> LOG.warn(
+                        "replaced the self-signed certificate in {} ({}); clients that pinned the old one "
+                                + "need the new CA bundle {}",
+                        directory,
+                        reason,
+                        certificateFile()),
                 () -> LOG.info("made a self-signed certificate for {} in {}", String.join(", ", names), directory));
         return created;
     }
@@ -85,7 +89,8 @@ public final class SelfSignedIdentityStore {
         try {
             String certificatePem = new String(Files.readAllBytes(certificateFile()), StandardCharsets.ISO_8859_1);
             String keyPem = new String(Files.readAllBytes(keyFile()), StandardCharsets.ISO_8859_1);
-            List<X509Certificate> chain = Pem.readCertificates(certificatePem, certificateFile().toString());
+            List<X509Certificate> chain =
+                    Pem.readCertificates(certificatePem, certificateFile().toString());
             return new TlsIdentity(chain, Pem.readPrivateKey(keyPem, keyFile().toString()), origin());
         } catch (IOException e) {
             throw new TlsSetupException("cannot read the kept certificate: " + e, e);

@@ -42,7 +42,7 @@ public record TlsIdentity(List<X509Certificate> chain, PrivateKey privateKey, St
     /** Never prints the key: this record ends up in log lines and test failure messages. */
     @Override
     public String toString() {
-        return "TlsIdentity[subject=" + certificate().getSubjectX500Principal().getName()
-                + ", sha256=" + fingerprint() + ", origin=" + origin + "]";
+        return "TlsIdentity[subject=" + certificate().getSubjectX500Principal().getName() + ", sha256=" + fingerprint()
+                + ", origin=" + origin + "]";
     }
 }

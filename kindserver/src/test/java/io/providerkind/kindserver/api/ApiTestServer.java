@@ -8,7 +8,6 @@ import io.providerkind.kindserver.testing.InMemoryClusterService;
 import io.providerkind.kindserver.testing.TrustingClients;
 import io.providerkind.kindserver.tls.SelfSignedCertificates;
 import io.providerkind.kindserver.tls.TlsIdentity;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,8 +36,12 @@ final class ApiTestServer implements AutoCloseable {
     private ApiTestServer(long maxBodyBytes, TlsIdentity tls) {
         this.tls = tls;
         // no graceful wait on stop: these tests have nothing in flight when they stop (KindServerTest covers it)
-        this.api = HttpApi.start(new ApiSettings("127.0.0.1", 0, maxBodyBytes, Duration.ZERO), tls,
-                Password.of(PASSWORD), clusters, registry);
+        this.api = HttpApi.start(
+                new ApiSettings("127.0.0.1", 0, maxBodyBytes, Duration.ZERO),
+                tls,
+                Password.of(PASSWORD),
+                clusters,
+                registry);
         this.http = TrustingClients.httpClient(tls.certificatePem());
     }
 
@@ -55,7 +58,8 @@ final class ApiTestServer implements AutoCloseable {
     }
 
     static TlsIdentity selfSigned() {
-        return new SelfSignedCertificates(Clock.systemUTC(), Duration.ofDays(1)).create(List.of("127.0.0.1", "localhost"), "test");
+        return new SelfSignedCertificates(Clock.systemUTC(), Duration.ofDays(1))
+                .create(List.of("127.0.0.1", "localhost"), "test");
     }
 
     URI uri(String rawPath) {
@@ -63,8 +67,11 @@ final class ApiTestServer implements AutoCloseable {
     }
 
     HttpResponse<String> send(String method, String rawPath, String body, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(rawPath)).timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(rawPath))
+                .timeout(Duration.ofSeconds(10))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -1,18 +1,17 @@
 package io.providerkind.kindserver.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.providerkind.kindserver.testing.LogCapture;
+import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.net.http.HttpResponse;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AuthenticationTest {
 
@@ -29,8 +28,13 @@ class AuthenticationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Bearer " + ApiTestServer.PASSWORD, "bearer " + ApiTestServer.PASSWORD,
-            ApiTestServer.PASSWORD, "  Bearer   " + ApiTestServer.PASSWORD + " "})
+    @ValueSource(
+            strings = {
+                "Bearer " + ApiTestServer.PASSWORD,
+                "bearer " + ApiTestServer.PASSWORD,
+                ApiTestServer.PASSWORD,
+                "  Bearer   " + ApiTestServer.PASSWORD + " "
+            })
     void acceptsThePasswordAsBearerOrBare(String authorization) {
         HttpResponse<String> response = server.send("GET", ApiPaths.CLUSTERS, null, authorization);
 
@@ -39,13 +43,21 @@ class AuthenticationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Bearer wrong", "wrong", "Bearer " + ApiTestServer.PASSWORD + "x",
-            "Bearer " + "s3cret", "Basic czNjcmV0", "Bearer"})
+    @ValueSource(
+            strings = {
+                "Bearer wrong",
+                "wrong",
+                "Bearer " + ApiTestServer.PASSWORD + "x",
+                "Bearer " + "s3cret",
+                "Basic czNjcmV0",
+                "Bearer"
+            })
     void refusesAWrongPasswordWithAChallengeAndJson(String authorization) {
         HttpResponse<String> response = server.send("GET", ApiPaths.CLUSTERS, null, authorization);
 
         assertEquals(401, response.statusCode());
-        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer realm=\"kindserver\""));
+        assertTrue(
+                response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer realm=\"kindserver\""));
         assertEquals("unauthorized", server.json(response).path("error").asText());
         assertTrue(server.json(response).path("message").asText().contains("wrong password"));
     }
@@ -55,7 +67,9 @@ class AuthenticationTest {
         HttpResponse<String> response = server.send("GET", ApiPaths.CLUSTERS, null, null);
 
         assertEquals(401, response.statusCode());
-        assertEquals("Bearer realm=\"kindserver\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertEquals(
+                "Bearer realm=\"kindserver\"",
+                response.headers().firstValue("WWW-Authenticate").orElse(""));
         assertTrue(server.json(response).path("message").asText().contains("Authorization: Bearer <password>"));
     }
 
@@ -65,7 +79,9 @@ class AuthenticationTest {
         server.send("DELETE", "/api/v1/kindserver/dev", null, null);
         server.send("GET", "/api/v1/kindserver/dev", null, "nope");
 
-        assertTrue(server.clusters.calls().stream().noneMatch(call -> "dev".equals(call.name())), server.clusters.calls().toString());
+        assertTrue(
+                server.clusters.calls().stream().noneMatch(call -> "dev".equals(call.name())),
+                server.clusters.calls().toString());
     }
 
     @Test
@@ -102,10 +118,15 @@ class AuthenticationTest {
         String almost = ApiTestServer.PASSWORD + "-wrong";
         StringBuilder responses = new StringBuilder();
         try (LogCapture logs = new LogCapture()) {
-            for (String authorization : List.of("Bearer " + ApiTestServer.PASSWORD, ApiTestServer.PASSWORD,
-                    "Bearer " + almost, almost)) {
-                for (String path : List.of(ApiPaths.CLUSTERS, "/api/v1/kindserver/dev", "/api/v1/kindserver/BAD!",
-                        "/nowhere", ApiPaths.METRICS, ApiPaths.OPENAPI)) {
+            for (String authorization :
+                    List.of("Bearer " + ApiTestServer.PASSWORD, ApiTestServer.PASSWORD, "Bearer " + almost, almost)) {
+                for (String path : List.of(
+                        ApiPaths.CLUSTERS,
+                        "/api/v1/kindserver/dev",
+                        "/api/v1/kindserver/BAD!",
+                        "/nowhere",
+                        ApiPaths.METRICS,
+                        ApiPaths.OPENAPI)) {
                     HttpResponse<String> response = server.send("GET", path, null, authorization);
                     responses.append(response.headers().map()).append(response.body());
                 }

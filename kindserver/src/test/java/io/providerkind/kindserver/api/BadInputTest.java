@@ -1,7 +1,16 @@
 package io.providerkind.kindserver.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.providerkind.kindserver.testing.LogCapture;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,16 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.io.ByteArrayInputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every class of bad input gets a 4xx JSON error that says what is wrong, and never reaches the service. */
 class BadInputTest {
@@ -39,45 +38,127 @@ class BadInputTest {
 
     @BeforeEach
     void noCallsYet() {
-        assertTrue(server.clusters.calls().isEmpty(), "an earlier test reached the service: " + server.clusters.calls());
+        assertTrue(
+                server.clusters.calls().isEmpty(), "an earlier test reached the service: " + server.clusters.calls());
     }
 
     static Stream<Arguments> badRequests() {
         String good = "{\"kindConfig\":\"" + GOOD_CONFIG + "\"}";
         return Stream.of(
                 Arguments.of("upper-case name", "POST", "/api/v1/kindserver/Dev", good, 400, "must consist of"),
-                Arguments.of("name with a space", "POST", "/api/v1/kindserver/my%20cluster", good, 400, "must consist of"),
-                Arguments.of("name with an encoded slash", "GET", "/api/v1/kindserver/a%2Fb", null, 400, "must consist of"),
-                Arguments.of("name '..'", "DELETE", "/api/v1/kindserver/%2e%2e", null, 400, "must start with a letter or digit"),
-                Arguments.of("name starting with '-'", "POST", "/api/v1/kindserver/-dev", good, 400, "must start with a letter or digit"),
-                Arguments.of("name of 51 characters", "POST", "/api/v1/kindserver/" + "a".repeat(51), good, 400, "at most 50"),
-                Arguments.of("non-YAML config", "POST", "/api/v1/kindserver/dev", "{\"kindConfig\":\"kind: [unclosed\"}", 400, "not valid YAML"),
-                Arguments.of("deeply nested YAML", "POST", "/api/v1/kindserver/dev", "{\"kindConfig\":\"" + "[".repeat(2000) + "\"}", 400, "kindConfig"),
-                Arguments.of("YAML of another kind", "POST", "/api/v1/kindserver/dev",
-                        "{\"kindConfig\":\"kind: Pod\\napiVersion: kind.x-k8s.io/v1alpha4\\n\"}", 400, "kind is 'Pod'"),
-                Arguments.of("YAML of another apiVersion", "POST", "/api/v1/kindserver/dev",
-                        "{\"kindConfig\":\"kind: Cluster\\napiVersion: kind.x-k8s.io/v1alpha3\\n\"}", 400, "apiVersion"),
-                Arguments.of("YAML list instead of a mapping", "POST", "/api/v1/kindserver/dev", "{\"kindConfig\":\"- a\\n- b\"}", 400, "kindConfig"),
-                Arguments.of("missing kindConfig", "POST", "/api/v1/kindserver/dev", "{\"config\":\"x\"}", 400, "kindConfig is missing"),
-                Arguments.of("null kindConfig", "POST", "/api/v1/kindserver/dev", "{\"kindConfig\":null}", 400, "kindConfig is missing"),
-                Arguments.of("kindConfig an object", "POST", "/api/v1/kindserver/dev", "{\"kindConfig\":{\"kind\":\"Cluster\"}}", 400, "not valid JSON"),
+                Arguments.of(
+                        "name with a space", "POST", "/api/v1/kindserver/my%20cluster", good, 400, "must consist of"),
+                Arguments.of(
+                        "name with an encoded slash", "GET", "/api/v1/kindserver/a%2Fb", null, 400, "must consist of"),
+                Arguments.of(
+                        "name '..'",
+                        "DELETE",
+                        "/api/v1/kindserver/%2e%2e",
+                        null,
+                        400,
+                        "must start with a letter or digit"),
+                Arguments.of(
+                        "name starting with '-'",
+                        "POST",
+                        "/api/v1/kindserver/-dev",
+                        good,
+                        400,
+                        "must start with a letter or digit"),
+                Arguments.of(
+                        "name of 51 characters",
+                        "POST",
+                        "/api/v1/kindserver/" + "a".repeat(51),
+                        good,
+                        400,
+                        "at most 50"),
+                Arguments.of(
+                        "non-YAML config",
+                        "POST",
+                        "/api/v1/kindserver/dev",
+                        "{\"kindConfig\":\"kind: [unclosed\"}",
+                        400,
+                        "not valid YAML"),
+                Arguments.of(
+                        "deeply nested YAML",
+                        "POST",
+                        "/api/v1/kindserver/dev",
+                        "{\"kindConfig\":\"" + "[".repeat(2000) + "\"}",
+                        400,
+                        "kindConfig"),
+                Arguments.of(
+                        "YAML of another kind",
+                        "POST",
+                        "/api/v1/kindserver/dev",
+                        "{\"kindConfig\":\"kind: Pod\\napiVersion: kind.x-k8s.io/v1alpha4\\n\"}",
+                        400,
+                        "kind is 'Pod'"),
+                Arguments.of(
+                        "YAML of another apiVersion",
+                        "POST",
+                        "/api/v1/kindserver/dev",
+                        "{\"kindConfig\":\"kind: Cluster\\napiVersion: kind.x-k8s.io/v1alpha3\\n\"}",
+                        400,
+                        "apiVersion"),
+                Arguments.of(
+                        "YAML list instead of a mapping",
+                        "POST",
+                        "/api/v1/kindserver/dev",
+                        "{\"kindConfig\":\"- a\\n- b\"}",
+                        400,
+                        "kindConfig"),
+                Arguments.of(
+                        "missing kindConfig",
+                        "POST",
+                        "/api/v1/kindserver/dev",
+                        "{\"config\":\"x\"}",
+                        400,
+                        "kindConfig is missing"),
+                Arguments.of(
+                        "null kindConfig",
+                        "POST",
+                        "/api/v1/kindserver/dev",
+                        "{\"kindConfig\":null}",
+                        400,
+                        "kindConfig is missing"),
+                Arguments.of(
+                        "kindConfig an object",
+                        "POST",
+                        "/api/v1/kindserver/dev",
+                        "{\"kindConfig\":{\"kind\":\"Cluster\"}}",
+                        400,
+                        "not valid JSON"),
                 Arguments.of("empty body", "POST", "/api/v1/kindserver/dev", "", 400, "body is empty"),
-                Arguments.of("malformed JSON", "POST", "/api/v1/kindserver/dev", "{\"kindConfig\": ", 400, "not valid JSON"),
-                Arguments.of("JSON with trailing garbage", "POST", "/api/v1/kindserver/dev", good + " {}", 400, "not valid JSON"),
+                Arguments.of(
+                        "malformed JSON", "POST", "/api/v1/kindserver/dev", "{\"kindConfig\": ", 400, "not valid JSON"),
+                Arguments.of(
+                        "JSON with trailing garbage",
+                        "POST",
+                        "/api/v1/kindserver/dev",
+                        good + " {}",
+                        400,
+                        "not valid JSON"),
                 Arguments.of("JSON array", "POST", "/api/v1/kindserver/dev", "[1,2]", 400, "not valid JSON"),
-                Arguments.of("body too large", "POST", "/api/v1/kindserver/dev",
-                        "{\"kindConfig\":\"" + "#".repeat((int) MAX_BODY) + "\"}", 413, "larger than 4096 bytes"),
+                Arguments.of(
+                        "body too large",
+                        "POST",
+                        "/api/v1/kindserver/dev",
+                        "{\"kindConfig\":\"" + "#".repeat((int) MAX_BODY) + "\"}",
+                        413,
+                        "larger than 4096 bytes"),
                 Arguments.of("unknown route", "GET", "/api/v2/clusters", null, 404, "no route GET /api/v2/clusters"),
-                Arguments.of("unknown route below the API", "GET", "/api/v1/kindserver/dev/nodes", null, 404, "no route"),
-                Arguments.of("wrong method on a cluster", "PUT", "/api/v1/kindserver/dev", good, 405, "PUT is not allowed"),
-                Arguments.of("wrong method on the list", "DELETE", "/api/v1/kindserver", null, 405, "DELETE is not allowed"),
+                Arguments.of(
+                        "unknown route below the API", "GET", "/api/v1/kindserver/dev/nodes", null, 404, "no route"),
+                Arguments.of(
+                        "wrong method on a cluster", "PUT", "/api/v1/kindserver/dev", good, 405, "PUT is not allowed"),
+                Arguments.of(
+                        "wrong method on the list", "DELETE", "/api/v1/kindserver", null, 405, "DELETE is not allowed"),
                 Arguments.of("wrong method on health", "POST", "/healthz", "{}", 405, "POST is not allowed"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRequests")
-    void answersBadInputWithA4xxJsonErrorThatNeverReachesTheService(String what, String method, String path, String body,
-                                                                       int status, String messagePart) {
+    void answersBadInputWithA4xxJsonErrorThatNeverReachesTheService(
+            String what, String method, String path, String body, int status, String messagePart) {
         try (LogCapture logs = new LogCapture()) {
             HttpResponse<String> response = server.call(method, path, body);
 
@@ -85,7 +166,9 @@ class BadInputTest {
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), what);
             JsonNode error = server.json(response);
             assertFalse(error.path("error").asText().isEmpty(), what);
-            assertFalse(error.path("error").asText().equals("cluster_not_found"), what + ": only an unknown cluster is that");
+            assertFalse(
+                    error.path("error").asText().equals("cluster_not_found"),
+                    what + ": only an unknown cluster is that");
             assertTrue(error.path("message").asText().contains(messagePart), what + ": " + error);
             assertFalse(response.body().contains("Exception") || response.body().contains("\tat "), response.body());
             assertFalse(logs.text().contains("ERROR"), logs.text());

@@ -1,5 +1,9 @@
 package io.providerkind.kindserver.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.providerkind.kindserver.clusters.InvalidRequestException;
 import io.providerkind.kindserver.clusters.ServiceUnavailableException;
@@ -9,25 +13,29 @@ import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.NodeInfo;
 import io.providerkind.sdk.Progress;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class ClusterRoutesTest {
 
     private static final String CONFIG = "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\n";
     private static final String BODY = "{\"kindConfig\":\"kind: Cluster\\napiVersion: kind.x-k8s.io/v1alpha4\\n\"}";
-    private static final ClusterInfo READY = new ClusterInfo("dev", ClusterPhase.Ready, null, "https://127.0.0.1:36443",
-            "apiVersion: v1\nkind: Config\n", "apiVersion: v1\nkind: Config # internal\n", "v1.31.0", "127.0.0.5",
-            List.of(new NodeInfo("dev-control-plane", "control-plane", "running", "127.0.0.5")), "abc123", null,
+    private static final ClusterInfo READY = new ClusterInfo(
+            "dev",
+            ClusterPhase.Ready,
+            null,
+            "https://127.0.0.1:36443",
+            "apiVersion: v1\nkind: Config\n",
+            "apiVersion: v1\nkind: Config # internal\n",
+            "v1.31.0",
+            "127.0.0.5",
+            List.of(new NodeInfo("dev-control-plane", "control-plane", "running", "127.0.0.5")),
+            "abc123",
+            null,
             Instant.parse("2025-03-31T10:15:30Z"));
 
     private ApiTestServer server;
@@ -61,7 +69,8 @@ class ClusterRoutesTest {
         assertEquals(200, response.statusCode());
         JsonNode cluster = server.json(response);
         assertEquals("Ready", cluster.path("phase").asText());
-        assertEquals("apiVersion: v1\nkind: Config\n", cluster.path("kubeconfig").asText());
+        assertEquals(
+                "apiVersion: v1\nkind: Config\n", cluster.path("kubeconfig").asText());
         assertEquals("2025-03-31T10:15:30Z", cluster.path("createdAt").asText());
         assertEquals("127.0.0.5", cluster.path("internalIP").asText());
         assertEquals("control-plane", cluster.path("nodes").path(0).path("role").asText());
@@ -83,7 +92,9 @@ class ClusterRoutesTest {
 
         assertEquals(202, response.statusCode(), response.body());
         assertEquals("Creating", server.json(response).path("phase").asText());
-        assertTrue(server.clusters.calls().contains(new Call("create", "new", CONFIG)), server.clusters.calls().toString());
+        assertTrue(
+                server.clusters.calls().contains(new Call("create", "new", CONFIG)),
+                server.clusters.calls().toString());
     }
 
     @Test
@@ -123,7 +134,9 @@ class ClusterRoutesTest {
         HttpResponse<String> response = server.call("DELETE", "/api/v1/kindserver/dev", null);
 
         assertEquals(400, response.statusCode());
-        assertEquals("cluster dev is not acceptable", server.json(response).path("message").asText());
+        assertEquals(
+                "cluster dev is not acceptable",
+                server.json(response).path("message").asText());
     }
 
     @Test
@@ -135,11 +148,17 @@ class ClusterRoutesTest {
 
             assertEquals(500, response.statusCode());
             assertEquals("internal_error", server.json(response).path("error").asText());
-            assertFalse(response.body().contains("disk on fire") || response.body().contains("IllegalStateException"),
+            assertFalse(
+                    response.body().contains("disk on fire") || response.body().contains("IllegalStateException"),
                     "no internal detail leaks: " + response.body());
-            long errors = logs.events().stream().filter(e -> e.getLevel().toString().equals("ERROR")).count();
+            long errors = logs.events().stream()
+                    .filter(e -> e.getLevel().toString().equals("ERROR"))
+                    .count();
             assertEquals(1, errors, logs.text());
-            assertTrue(logs.text().contains("GET /api/v1/kindserver/dev") && logs.text().contains("disk on fire"), logs.text());
+            assertTrue(
+                    logs.text().contains("GET /api/v1/kindserver/dev")
+                            && logs.text().contains("disk on fire"),
+                    logs.text());
         }
     }
 
@@ -151,16 +170,32 @@ class ClusterRoutesTest {
 
         assertEquals(503, response.statusCode());
         assertEquals("not_ready", server.json(response).path("error").asText());
-        assertEquals("kindserver is shutting down", server.json(response).path("message").asText());
+        assertEquals(
+                "kindserver is shutting down",
+                server.json(response).path("message").asText());
         assertEquals("5", response.headers().firstValue("Retry-After").orElse(""));
     }
 
     @Test
     void servesProgressAsStepTotalAndText() {
-        server.clusters.with(new ClusterInfo("busy", ClusterPhase.Creating, new Progress(3, 7, "Writing configuration"),
-                null, null, null, null, null, List.of(), "h", null, Instant.parse("2025-03-31T10:15:30Z")), CONFIG);
+        server.clusters.with(
+                new ClusterInfo(
+                        "busy",
+                        ClusterPhase.Creating,
+                        new Progress(3, 7, "Writing configuration"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        "h",
+                        null,
+                        Instant.parse("2025-03-31T10:15:30Z")),
+                CONFIG);
 
-        JsonNode progress = server.json(server.call("GET", "/api/v1/kindserver/busy", null)).path("progress");
+        JsonNode progress =
+                server.json(server.call("GET", "/api/v1/kindserver/busy", null)).path("progress");
 
         assertEquals(3, progress.path("step").asInt());
         assertEquals(7, progress.path("total").asInt());

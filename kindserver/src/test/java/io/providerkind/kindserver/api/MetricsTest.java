@@ -1,14 +1,13 @@
 package io.providerkind.kindserver.api;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import java.net.http.HttpResponse;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class MetricsTest {
 
@@ -35,8 +34,10 @@ class MetricsTest {
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
         String text = metrics.body();
-        assertTrue(text.contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\","
-                + "route=\"/api/v1/kindserver/{name}\",status=\"404\"} 2"), text);
+        assertTrue(
+                text.contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\","
+                        + "route=\"/api/v1/kindserver/{name}\",status=\"404\"} 2"),
+                text);
         assertTrue(text.contains("route=\"/api/v1/kindserver\",status=\"401\""), text);
         assertTrue(text.contains("http_server_requests_seconds_bucket{"), "latency histogram for percentiles");
     }

@@ -1,22 +1,21 @@
 package io.providerkind.kindserver.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.NodeInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.lang.reflect.RecordComponent;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The served OpenAPI document describes exactly the routes kindserver serves, as they answer. */
 class OpenApiDocumentTest {
@@ -40,23 +39,36 @@ class OpenApiDocumentTest {
     @Test
     void documentsEveryRouteOfTheRouteTableWithItsMethodAndStatuses() {
         for (Route route : server.api.routes()) {
-            JsonNode operation = document.path("paths").path(route.path()).path(route.method().name().toLowerCase());
+            JsonNode operation = document.path("paths")
+                    .path(route.path())
+                    .path(route.method().name().toLowerCase());
             assertFalse(operation.isMissingNode(), route.method() + " " + route.path() + " is not documented");
             Set<Integer> documented = new TreeSet<>();
-            operation.path("responses").fieldNames().forEachRemaining(status -> documented.add(Integer.parseInt(status)));
+            operation
+                    .path("responses")
+                    .fieldNames()
+                    .forEachRemaining(status -> documented.add(Integer.parseInt(status)));
             assertEquals(new TreeSet<>(route.statuses()), documented, route.method() + " " + route.path());
             boolean needsPassword = operation.path("security").size() > 0;
-            assertEquals(route.access() == Access.PASSWORD, needsPassword, route.method() + " " + route.path() + " security");
+            assertEquals(
+                    route.access() == Access.PASSWORD,
+                    needsPassword,
+                    route.method() + " " + route.path() + " security");
         }
     }
 
     @Test
     void documentsNoRouteThatIsNotServed() {
         Set<String> served = server.api.routes().stream()
-                .map(route -> route.method().name().toLowerCase() + " " + route.path()).collect(Collectors.toSet());
-        document.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(
-                method -> assertTrue(served.contains(method + " " + path.getKey()), method + " " + path.getKey()
-                        + " is documented but not served")));
+                .map(route -> route.method().name().toLowerCase() + " " + route.path())
+                .collect(Collectors.toSet());
+        document.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue()
+                        .fieldNames()
+                        .forEachRemaining(method -> assertTrue(
+                                served.contains(method + " " + path.getKey()),
+                                method + " " + path.getKey() + " is documented but not served")));
     }
 
     @Test
@@ -71,26 +83,43 @@ class OpenApiDocumentTest {
     void describesTheWireRecordsByTheirComponentsOnly() {
         assertEquals(components(ClusterInfo.class), properties("ClusterInfo"));
         assertEquals(components(NodeInfo.class), properties("NodeInfo"));
-        assertTrue(document.path("components").path("schemas").path("NodeInfo").path("required").isMissingNode());
+        assertTrue(document.path("components")
+                .path("schemas")
+                .path("NodeInfo")
+                .path("required")
+                .isMissingNode());
     }
 
     @Test
     void describesTheCreateBodyAndPathParameter() {
         JsonNode create = document.path("paths").path(ApiPaths.CLUSTER).path("post");
 
-        assertEquals("#/components/schemas/CreateClusterRequest",
-                create.path("requestBody").path("content").path("application/json").path("schema").path("$ref").asText());
+        assertEquals(
+                "#/components/schemas/CreateClusterRequest",
+                create.path("requestBody")
+                        .path("content")
+                        .path("application/json")
+                        .path("schema")
+                        .path("$ref")
+                        .asText());
         assertEquals("name", create.path("parameters").path(0).path("name").asText());
         assertEquals("path", create.path("parameters").path(0).path("in").asText());
     }
 
     private static Set<String> properties(String schema) {
         Set<String> names = new TreeSet<>();
-        document.path("components").path("schemas").path(schema).path("properties").fieldNames().forEachRemaining(names::add);
+        document.path("components")
+                .path("schemas")
+                .path(schema)
+                .path("properties")
+                .fieldNames()
+                .forEachRemaining(names::add);
         return names;
     }
 
     private static Set<String> components(Class<? extends Record> type) {
-        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toCollection(TreeSet::new));
+        return Arrays.stream(type.getRecordComponents())
+                .map(RecordComponent::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -1,14 +1,12 @@
 package io.providerkind.kindserver.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.providerkind.kindserver.testing.TrustingClients;
 import io.providerkind.kindserver.tls.Fingerprint;
 import io.providerkind.kindserver.tls.PemFiles;
 import io.providerkind.kindserver.tls.TlsIdentity;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -17,9 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TlsServingTest {
 
@@ -34,7 +33,8 @@ class TlsServingTest {
             HttpResponse<String> response = server.send("GET", ApiPaths.HEALTHZ, null, null);
 
             assertEquals(200, response.statusCode());
-            X509Certificate served = (X509Certificate) response.sslSession().orElseThrow().getPeerCertificates()[0];
+            X509Certificate served =
+                    (X509Certificate) response.sslSession().orElseThrow().getPeerCertificates()[0];
             assertEquals(operator.fingerprint(), Fingerprint.sha256(served));
         }
     }
@@ -43,12 +43,21 @@ class TlsServingTest {
     void isNotReachableOverPlainHttpOrByAClientThatDoesNotTrustIt() {
         try (ApiTestServer server = ApiTestServer.start()) {
             String plain = "http://127.0.0.1:" + server.api.port() + ApiPaths.HEALTHZ;
-            HttpClient untrusting = TrustingClients.httpClient(ApiTestServer.selfSigned().certificatePem());
+            HttpClient untrusting =
+                    TrustingClients.httpClient(ApiTestServer.selfSigned().certificatePem());
 
-            assertThrows(IOException.class, () -> HttpClient.newHttpClient()
-                    .send(HttpRequest.newBuilder(java.net.URI.create(plain)).build(), HttpResponse.BodyHandlers.ofString()));
-            assertThrows(IOException.class, () -> untrusting
-                    .send(HttpRequest.newBuilder(server.uri(ApiPaths.HEALTHZ)).build(), HttpResponse.BodyHandlers.ofString()));
+            assertThrows(
+                    IOException.class,
+                    () -> HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(java.net.URI.create(plain))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString()));
+            assertThrows(
+                    IOException.class,
+                    () -> untrusting.send(
+                            HttpRequest.newBuilder(server.uri(ApiPaths.HEALTHZ)).build(),
+                            HttpResponse.BodyHandlers.ofString()));
         }
     }
 

@@ -3,10 +3,9 @@ package io.providerkind.kindserver.bench;
 import io.providerkind.kindserver.testing.KindContainers;
 import io.providerkind.kindserver.testing.KindServerProcess;
 import io.providerkind.sdk.ClusterInfo;
-import io.providerkind.testsupport.wait.Waits;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.KindServerClient;
-
+import io.providerkind.testsupport.wait.Waits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +32,7 @@ public final class KindServerBenchmark {
     private static final List<String> CLUSTERS = List.of("bench-1", "bench-2", "bench-3");
     private static final String CONFIG = "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\n";
 
-    private KindServerBenchmark() {
-    }
+    private KindServerBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path stateDir = Files.createTempDirectory("kindserver-bench").resolve("state");
@@ -46,8 +44,10 @@ public final class KindServerBenchmark {
                 setup.create(name, CONFIG);
             }
             for (String name : CLUSTERS) {
-                ClusterInfo ready = Waits.await(name + " Ready").atMost(Duration.ofMinutes(3))
-                        .pollInterval(Duration.ofMillis(500)).until(() -> setup.get(name), c -> c.phase() != ClusterPhase.Creating);
+                ClusterInfo ready = Waits.await(name + " Ready")
+                        .atMost(Duration.ofMinutes(3))
+                        .pollInterval(Duration.ofMillis(500))
+                        .until(() -> setup.get(name), c -> c.phase() != ClusterPhase.Creating);
                 System.out.println("cluster " + name + ": " + ready.phase() + " " + ready.endpoint());
             }
             List<KindServerClient> clients = new ArrayList<>();
@@ -67,21 +67,26 @@ public final class KindServerBenchmark {
                 }));
             }
             for (int n : CLIENTS) {
-                results.add(level("GET /api/v1/kindserver (list)", n, MAX_CALLS).run(i -> () -> clients.get(i).list()));
+                results.add(level("GET /api/v1/kindserver (list)", n, MAX_CALLS)
+                        .run(i -> () -> clients.get(i).list()));
             }
-            results.add(paced("GET /{name}, each client 10/s", 100, Duration.ofMillis(100)).run(i -> () ->
-                    clients.get(i).find(CLUSTERS.get(i % CLUSTERS.size()))));
-            results.add(paced("GET list, each client 10/s", 100, Duration.ofMillis(100)).run(i -> () -> clients.get(i).list()));
+            results.add(paced("GET /{name}, each client 10/s", 100, Duration.ofMillis(100))
+                    .run(i -> () -> clients.get(i).find(CLUSTERS.get(i % CLUSTERS.size()))));
+            results.add(paced("GET list, each client 10/s", 100, Duration.ofMillis(100))
+                    .run(i -> () -> clients.get(i).list()));
             Path kind = RealKind.path();
             for (int n : CLIENTS) {
-                results.add(level("exec kind get clusters (baseline)", n, 2_000).run(i -> () -> RealKind.getClusters(kind)));
+                results.add(level("exec kind get clusters (baseline)", n, 2_000)
+                        .run(i -> () -> RealKind.getClusters(kind)));
             }
             print(results);
             for (String name : CLUSTERS) {
                 setup.delete(name);
             }
             for (String name : CLUSTERS) {
-                Waits.await(name + " gone").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                Waits.await(name + " gone")
+                        .atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofMillis(500))
                         .until(() -> setup.find(name), java.util.Optional::isEmpty);
             }
         } finally {
@@ -93,8 +98,13 @@ public final class KindServerBenchmark {
 
     /** Closed loop: as fast as the server answers. */
     private static LatencyRun level(String name, int clients, int maxCalls) {
-        return new LatencyRun(name, clients, Duration.ZERO, Duration.ofSeconds(clients == 1 ? 2 : 1),
-                Duration.ofSeconds(LEVEL_SECONDS), maxCalls);
+        return new LatencyRun(
+                name,
+                clients,
+                Duration.ZERO,
+                Duration.ofSeconds(clients == 1 ? 2 : 1),
+                Duration.ofSeconds(LEVEL_SECONDS),
+                maxCalls);
     }
 
     /** Open loop: each client polls at a fixed pace, as provider-kind's reconcilers do. */
@@ -104,24 +114,49 @@ public final class KindServerBenchmark {
 
     private static void print(List<LatencyRun.Result> results) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-36s %7s %8s %9s %9s %9s %9s %9s %6s%n",
-                "request", "clients", "calls", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "failed");
+        System.out.printf(
+                Locale.ROOT,
+                "%-36s %7s %8s %9s %9s %9s %9s %9s %6s%n",
+                "request",
+                "clients",
+                "calls",
+                "req/s",
+                "p50 ms",
+                "p90 ms",
+                "p99 ms",
+                "max ms",
+                "failed");
         for (LatencyRun.Result r : results) {
-            System.out.printf(Locale.ROOT, "%-36s %7d %8d %9.0f %9.2f %9.2f %9.2f %9.2f %6d%n", r.name(), r.clients(),
-                    r.calls(), r.perSecond(), r.p50() / 1e6, r.p90() / 1e6, r.p99() / 1e6, r.max() / 1e6, r.failures());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-36s %7d %8d %9.0f %9.2f %9.2f %9.2f %9.2f %6d%n",
+                    r.name(),
+                    r.clients(),
+                    r.calls(),
+                    r.perSecond(),
+                    r.p50() / 1e6,
+                    r.p90() / 1e6,
+                    r.p99() / 1e6,
+                    r.max() / 1e6,
+                    r.failures());
         }
-        System.out.println("closed loop: each client calls again at once (capacity; latency is queueing once saturated);"
-                + " paced: latency counted from when each call was due");
-        results.stream().filter(r -> r.name().startsWith("GET /{name}, each client") && r.clients() == 100)
-                .findFirst().ifPresent(r -> System.out.printf(Locale.ROOT,
-                        "Goal GET p99 <= 5 ms at 100 clients (paced, %.0f req/s): %s (%.2f ms)%n", r.perSecond(),
-                        r.p99() <= 5_000_000 ? "met" : "NOT met", r.p99() / 1e6));
+        System.out.println(
+                "closed loop: each client calls again at once (capacity; latency is queueing once saturated);"
+                        + " paced: latency counted from when each call was due");
+        results.stream()
+                .filter(r -> r.name().startsWith("GET /{name}, each client") && r.clients() == 100)
+                .findFirst()
+                .ifPresent(r -> System.out.printf(
+                        Locale.ROOT,
+                        "Goal GET p99 <= 5 ms at 100 clients (paced, %.0f req/s): %s (%.2f ms)%n",
+                        r.perSecond(),
+                        r.p99() <= 5_000_000 ? "met" : "NOT met",
+                        r.p99() / 1e6));
     }
 
     /** The baseline: what a server that shells out to kind per request pays. */
     static final class RealKind {
-        private RealKind() {
-        }
+        private RealKind() {}
 
         static Path path() {
             return io.providerkind.kindserver.testing.KindDouble.executable();
@@ -129,7 +164,8 @@ public final class KindServerBenchmark {
 
         static void getClusters(Path kind) throws IOException, InterruptedException {
             Process process = new ProcessBuilder(kind.toString(), "get", "clusters")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             process.getInputStream().readAllBytes();
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();

@@ -32,7 +32,8 @@ record LatencyRun(String name, int clients, Duration pace, Duration warmUp, Dura
     }
 
     /** The percentiles of one level. */
-    record Result(String name, int clients, int calls, int failures, double seconds, long p50, long p90, long p99, long max) {
+    record Result(
+            String name, int clients, int calls, int failures, double seconds, long p50, long p90, long p99, long max) {
 
         double perSecond() {
             return calls / seconds;
@@ -49,10 +50,25 @@ record LatencyRun(String name, int clients, Duration pace, Duration warmUp, Dura
         long start = System.nanoTime();
         long[][] latencies = loop(calls, duration.toNanos(), Math.max(1, maxCalls / clients), pace.toNanos());
         double seconds = (System.nanoTime() - start) / 1e9;
-        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).filter(l -> l >= 0).sorted().toArray();
-        int failures = (int) Arrays.stream(latencies).flatMapToLong(Arrays::stream).filter(l -> l < 0).count();
-        return new Result(name, clients, all.length, failures, seconds, percentile(all, 50), percentile(all, 90),
-                percentile(all, 99), all.length == 0 ? 0 : all[all.length - 1]);
+        long[] all = Arrays.stream(latencies)
+                .flatMapToLong(Arrays::stream)
+                .filter(l -> l >= 0)
+                .sorted()
+                .toArray();
+        int failures = (int) Arrays.stream(latencies)
+                .flatMapToLong(Arrays::stream)
+                .filter(l -> l < 0)
+                .count();
+        return new Result(
+                name,
+                clients,
+                all.length,
+                failures,
+                seconds,
+                percentile(all, 50),
+                percentile(all, 90),
+                percentile(all, 99),
+                all.length == 0 ? 0 : all[all.length - 1]);
     }
 
     /** Latencies in nanoseconds per caller; a failed call is recorded as -1. */
@@ -65,19 +81,22 @@ record LatencyRun(String name, int clients, Duration pace, Duration warmUp, Dura
             int caller = i;
             // callers start spread over one pace, as independent pollers would
             long firstDue = System.nanoTime() + (paceNanos == 0 ? 0 : paceNanos * caller / calls.size());
-            Thread thread = new Thread(() -> {
-                // at most 16 MB of latencies over all callers, whatever the budget
-                long[] mine = new long[Math.min(perCaller, 2_000_000 / calls.size())];
-                int[] n = {0};
-                try {
-                    measure(calls.get(caller), mine, n, deadline, firstDue, paceNanos);
-                } catch (RuntimeException | Error e) {
-                    System.err.println("bench client " + caller + " stopped: " + e);
-                } finally {
-                    latencies[caller] = Arrays.copyOf(mine, n[0]); // a stopped client still reports what it measured
-                    done.countDown();
-                }
-            }, "bench-client-" + i);
+            Thread thread = new Thread(
+                    () -> {
+                        // at most 16 MB of latencies over all callers, whatever the budget
+                        long[] mine = new long[Math.min(perCaller, 2_000_000 / calls.size())];
+                        int[] n = {0};
+                        try {
+                            measure(calls.get(caller), mine, n, deadline, firstDue, paceNanos);
+                        } catch (RuntimeException | Error e) {
+                            System.err.println("bench client " + caller + " stopped: " + e);
+                        } finally {
+                            latencies[caller] =
+                                    Arrays.copyOf(mine, n[0]); // a stopped client still reports what it measured
+                            done.countDown();
+                        }
+                    },
+                    "bench-client-" + i);
             thread.setDaemon(true);
             thread.start();
         }

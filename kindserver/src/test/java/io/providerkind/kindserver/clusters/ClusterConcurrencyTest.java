@@ -1,13 +1,13 @@
 package io.providerkind.kindserver.clusters;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.providerkind.kindserver.net.PortRange;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,11 +18,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** One operation per cluster, idempotent and conflicting creates, parallel creates up to the limit, ports. */
 class ClusterConcurrencyTest {
@@ -31,6 +30,7 @@ class ClusterConcurrencyTest {
 
     @TempDir
     Path workDir;
+
     private KindDoubleFixture fixture;
 
     @BeforeEach
@@ -66,8 +66,8 @@ class ClusterConcurrencyTest {
         String name = fixture.name("conflict");
         service.create(name, KindDoubleFixture.CONFIG);
 
-        ClusterConflictException creating = assertThrows(ClusterConflictException.class,
-                () -> service.create(name, OTHER_CONFIG));
+        ClusterConflictException creating =
+                assertThrows(ClusterConflictException.class, () -> service.create(name, OTHER_CONFIG));
         assertTrue(creating.getMessage().contains("another config"), creating.getMessage());
 
         ClusterInfo ready = fixture.awaitPhase(service, name, ClusterPhase.Ready);
@@ -93,7 +93,13 @@ class ClusterConcurrencyTest {
         }
         fixture.awaitPhase(service, name, ClusterPhase.Ready);
         assertEquals(1, fixture.containers(name).size());
-        assertEquals(1, fixture.meters.find("kindserver.cluster.create").tag("outcome", "ready").timer().count());
+        assertEquals(
+                1,
+                fixture.meters
+                        .find("kindserver.cluster.create")
+                        .tag("outcome", "ready")
+                        .timer()
+                        .count());
     }
 
     @Test
@@ -119,7 +125,8 @@ class ClusterConcurrencyTest {
 
     @Test
     void portsHeldByClustersAreNeverHandedOutAgain() throws Exception {
-        try (KindDoubleFixture tiny = new KindDoubleFixture(workDir.resolve("tiny"), new PortRange(36760, 36761), 0.02)) {
+        try (KindDoubleFixture tiny =
+                new KindDoubleFixture(workDir.resolve("tiny"), new PortRange(36760, 36761), 0.02)) {
             KindClusterService service = tiny.start(2);
             String a = tiny.name("a");
             String b = tiny.name("b");
@@ -139,7 +146,9 @@ class ClusterConcurrencyTest {
             service.delete(c);
             tiny.awaitGone(service, c);
             service.create(c, KindDoubleFixture.CONFIG);
-            assertEquals(endpointA, tiny.awaitPhase(service, c, ClusterPhase.Ready).endpoint(),
+            assertEquals(
+                    endpointA,
+                    tiny.awaitPhase(service, c, ClusterPhase.Ready).endpoint(),
                     "the released port is the only free one");
             assertEquals(endpointB, service.get(b).orElseThrow().endpoint());
         }
@@ -153,16 +162,26 @@ class ClusterConcurrencyTest {
         service.create(name, badImage);
         fixture.awaitPhase(service, name, ClusterPhase.Failed);
 
-        assertThrows(ClusterConflictException.class, () -> service.create(name, KindDoubleFixture.CONFIG),
+        assertThrows(
+                ClusterConflictException.class,
+                () -> service.create(name, KindDoubleFixture.CONFIG),
                 "another config on a Failed cluster needs a delete first");
         ClusterService.CreateOutcome retry = service.create(name, badImage);
         assertInstanceOf(ClusterService.CreateOutcome.Accepted.class, retry);
         assertEquals(ClusterPhase.Creating, retry.cluster().phase());
         fixture.awaitPhase(service, name, ClusterPhase.Failed);
-        assertEquals(2, fixture.meters.find("kindserver.cluster.create").tag("outcome", "failed").timer().count());
+        assertEquals(
+                2,
+                fixture.meters
+                        .find("kindserver.cluster.create")
+                        .tag("outcome", "failed")
+                        .timer()
+                        .count());
     }
 
     private static int step(ClusterInfo cluster) {
-        return cluster.progress() == null ? (cluster.phase() == ClusterPhase.Ready ? 99 : 0) : cluster.progress().step();
+        return cluster.progress() == null
+                ? (cluster.phase() == ClusterPhase.Ready ? 99 : 0)
+                : cluster.progress().step();
     }
 }

@@ -1,22 +1,21 @@
 package io.providerkind.kindserver.clusters;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.providerkind.kindserver.docker.DockerSnapshot;
 import io.providerkind.kindserver.docker.NodeContainer;
 import io.providerkind.kindserver.kind.Kubeconfigs;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.Progress;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class ClusterInfosTest {
 
@@ -25,13 +24,18 @@ class ClusterInfosTest {
             "clusters:\n- cluster:\n    server: https://127.0.0.1:36443\n",
             "clusters:\n- cluster:\n    server: https://dev-control-plane:6443\n");
 
-    private final ClusterRecord ready = ClusterRecord.creating("dev", "kind: Cluster\n", "hash", 36443, null, null, CREATED)
+    private final ClusterRecord ready = ClusterRecord.creating(
+                    "dev", "kind: Cluster\n", "hash", 36443, null, null, CREATED)
             .ready(null, CREATED);
 
     @Test
     void readyRecordWithRunningNodesIsReadyWithEverythingUsersNeed() {
-        ClusterInfo info = ClusterInfos.of(ready, snapshot(node("dev-control-plane", "control-plane", "running")),
-                Optional.of(KUBECONFIGS), Optional.of("127.0.0.1"), true);
+        ClusterInfo info = ClusterInfos.of(
+                ready,
+                snapshot(node("dev-control-plane", "control-plane", "running")),
+                Optional.of(KUBECONFIGS),
+                Optional.of("127.0.0.1"),
+                true);
 
         assertEquals(ClusterPhase.Ready, info.phase());
         assertEquals("https://127.0.0.1:36443", info.endpoint());
@@ -45,8 +49,12 @@ class ClusterInfosTest {
 
     @Test
     void readyRecordWithAStoppedNodeIsStoppedAndSaysWhich() {
-        ClusterInfo info = ClusterInfos.of(ready, snapshot(node("dev-control-plane", "control-plane", "running"),
-                node("dev-worker", "worker", "exited")), Optional.empty(), Optional.of("127.0.0.1"), false);
+        ClusterInfo info = ClusterInfos.of(
+                ready,
+                snapshot(node("dev-control-plane", "control-plane", "running"), node("dev-worker", "worker", "exited")),
+                Optional.empty(),
+                Optional.of("127.0.0.1"),
+                false);
 
         assertEquals(ClusterPhase.Stopped, info.phase());
         assertEquals("node(s) not running: dev-worker (exited)", info.message());
@@ -55,41 +63,46 @@ class ClusterInfosTest {
 
     @Test
     void creatingShowsProgressAndOtherPhasesDoNot() {
-        ClusterRecord creating = ClusterRecord.creating("dev", "kind: Cluster\n", "hash", 36443,
-                new Progress(2, 6, "Preparing nodes"), null, CREATED);
-        assertEquals(new Progress(2, 6, "Preparing nodes"),
-                ClusterInfos.of(creating, snapshot(), Optional.empty(), Optional.empty(), false).progress());
-        assertNull(ClusterInfos.of(creating.failed("boom", CREATED), snapshot(), Optional.empty(), Optional.empty(),
-                false).progress());
-        assertNull(ClusterInfos.of(creating, snapshot(), Optional.empty(), Optional.empty(), false).endpoint(),
+        ClusterRecord creating = ClusterRecord.creating(
+                "dev", "kind: Cluster\n", "hash", 36443, new Progress(2, 6, "Preparing nodes"), null, CREATED);
+        assertEquals(
+                new Progress(2, 6, "Preparing nodes"),
+                ClusterInfos.of(creating, snapshot(), Optional.empty(), Optional.empty(), false)
+                        .progress());
+        assertNull(
+                ClusterInfos.of(creating.failed("boom", CREATED), snapshot(), Optional.empty(), Optional.empty(), false)
+                        .progress());
+        assertNull(
+                ClusterInfos.of(creating, snapshot(), Optional.empty(), Optional.empty(), false)
+                        .endpoint(),
                 "no endpoint before the address is known");
     }
 
     @Test
     void clusterMadeByHandTakesItsPhaseFromItsNodesAndItsEndpointFromItsKubeconfig() {
-        ClusterInfo running = ClusterInfos.discovered("dev", snapshot(node("dev-control-plane", "control-plane",
-                "running")), Optional.of(KUBECONFIGS), true);
+        ClusterInfo running = ClusterInfos.discovered(
+                "dev", snapshot(node("dev-control-plane", "control-plane", "running")), Optional.of(KUBECONFIGS), true);
         assertEquals(ClusterPhase.Ready, running.phase());
         assertEquals("https://127.0.0.1:36443", running.endpoint());
         assertNull(running.configHash());
         assertTrue(running.message().contains("not by kindserver"), running.message());
 
-        ClusterInfo unreadable = ClusterInfos.discovered("dev", snapshot(node("dev-control-plane", "control-plane",
-                "running")), Optional.empty(), true);
+        ClusterInfo unreadable = ClusterInfos.discovered(
+                "dev", snapshot(node("dev-control-plane", "control-plane", "running")), Optional.empty(), true);
         assertEquals(ClusterPhase.Creating, unreadable.phase(), "Ready means the kubeconfig is known");
 
-        ClusterInfo stopped = ClusterInfos.discovered("dev", snapshot(node("dev-control-plane", "control-plane",
-                "exited")), Optional.empty(), true);
+        ClusterInfo stopped = ClusterInfos.discovered(
+                "dev", snapshot(node("dev-control-plane", "control-plane", "exited")), Optional.empty(), true);
         assertEquals(ClusterPhase.Stopped, stopped.phase());
     }
 
     private static NodeContainer node(String name, String role, String state) {
-        return new NodeContainer("id-" + name, name, "dev", role, state, "ip-of-" + name, "kindest/node:v1.31.0",
-                Set.of(), CREATED);
+        return new NodeContainer(
+                "id-" + name, name, "dev", role, state, "ip-of-" + name, "kindest/node:v1.31.0", Set.of(), CREATED);
     }
 
     private static DockerSnapshot snapshot(NodeContainer... nodes) {
-        return new DockerSnapshot(1, true, nodes.length == 0 ? Map.of() : Map.of("dev", List.of(nodes)),
-                Map.of("dev", "v1.31.0"));
+        return new DockerSnapshot(
+                1, true, nodes.length == 0 ? Map.of() : Map.of("dev", List.of(nodes)), Map.of("dev", "v1.31.0"));
     }
 }

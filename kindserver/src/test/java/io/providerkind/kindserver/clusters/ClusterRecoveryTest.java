@@ -1,5 +1,13 @@
 package io.providerkind.kindserver.clusters;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.model.Container;
 import io.providerkind.kindserver.net.PortRange;
@@ -7,11 +15,6 @@ import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.Progress;
 import io.providerkind.testsupport.wait.Waits;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -21,20 +24,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What kindserver makes of the state dir and of Docker after a crash, a shutdown, or changes behind its back. */
 class ClusterRecoveryTest {
 
     @TempDir
     Path workDir;
+
     private KindDoubleFixture fixture;
 
     @BeforeEach
@@ -50,8 +50,14 @@ class ClusterRecoveryTest {
     @Test
     void createInterruptedByACrashEndsFailedAndIsCreatedOnceOnRetry() throws Exception {
         String name = fixture.name("crash");
-        Process kindserver = new ProcessBuilder(javaCommand(ServiceProcessMain.class.getName(), fixture.kind.toString(),
-                fixture.stateDir.toString(), fixture.ports.toString(), name)).redirectErrorStream(true).start();
+        Process kindserver = new ProcessBuilder(javaCommand(
+                        ServiceProcessMain.class.getName(),
+                        fixture.kind.toString(),
+                        fixture.stateDir.toString(),
+                        fixture.ports.toString(),
+                        name))
+                .redirectErrorStream(true)
+                .start();
         try {
             kindserver.getOutputStream().write(KindDoubleFixture.CONFIG.getBytes(StandardCharsets.UTF_8));
             kindserver.getOutputStream().close();
@@ -83,9 +89,21 @@ class ClusterRecoveryTest {
         Path record = fixture.stateDir.resolve("clusters").resolve(name + ".json");
         ObjectMapper json = new ObjectMapper().findAndRegisterModules();
         ClusterRecord onDisk = json.readValue(record.toFile(), ClusterRecord.class);
-        Files.write(record, json.writeValueAsBytes(new ClusterRecord(onDisk.name(), onDisk.kindConfig(),
-                onDisk.configHash(), onDisk.apiServerPort(), ClusterPhase.Creating, new Progress(6, 6, "Installing StorageClass"),
-                null, onDisk.createdAt(), Instant.now(), 999_999_999L, Instant.now(), true)));
+        Files.write(
+                record,
+                json.writeValueAsBytes(new ClusterRecord(
+                        onDisk.name(),
+                        onDisk.kindConfig(),
+                        onDisk.configHash(),
+                        onDisk.apiServerPort(),
+                        ClusterPhase.Creating,
+                        new Progress(6, 6, "Installing StorageClass"),
+                        null,
+                        onDisk.createdAt(),
+                        Instant.now(),
+                        999_999_999L,
+                        Instant.now(),
+                        true)));
 
         KindClusterService restarted = fixture.start(2);
 
@@ -101,13 +119,18 @@ class ClusterRecoveryTest {
         KindClusterService service = fixture.start(2);
         String name = fixture.name("shutdown");
         service.create(name, KindDoubleFixture.CONFIG);
-        fixture.await(service, name, Duration.ofSeconds(30),
+        fixture.await(
+                service,
+                name,
+                Duration.ofSeconds(30),
                 c -> c.map(ClusterInfo::progress).map(Progress::step).orElse(0) >= 2);
 
         service.close();
 
         assertTrue(KindClusterServiceTest.kindProcesses(name).isEmpty(), "no kind process is orphaned");
-        assertThrows(ServiceUnavailableException.class, () -> service.create(fixture.name("late"), KindDoubleFixture.CONFIG));
+        assertThrows(
+                ServiceUnavailableException.class,
+                () -> service.create(fixture.name("late"), KindDoubleFixture.CONFIG));
         KindClusterService restarted = fixture.start(2);
         ClusterInfo failed = restarted.get(name).orElseThrow();
         assertEquals(ClusterPhase.Failed, failed.phase());
@@ -118,9 +141,18 @@ class ClusterRecoveryTest {
     void clusterMadeByHandIsListedAndCanBeDeleted() throws Exception {
         KindClusterService service = fixture.start(2);
         String name = fixture.name("byhand");
-        runKind("create", "cluster", "--name", name, "--kubeconfig", workDir.resolve("hand-kubeconfig").toString());
+        runKind(
+                "create",
+                "cluster",
+                "--name",
+                name,
+                "--kubeconfig",
+                workDir.resolve("hand-kubeconfig").toString());
 
-        ClusterInfo seen = fixture.await(service, name, Duration.ofSeconds(20),
+        ClusterInfo seen = fixture.await(
+                service,
+                name,
+                Duration.ofSeconds(20),
                 c -> c.map(ClusterInfo::kubeconfig).isPresent());
         assertEquals(ClusterPhase.Ready, seen.phase());
         assertNull(seen.configHash(), "its config is unknown");
@@ -143,12 +175,18 @@ class ClusterRecoveryTest {
         Container node = fixture.containers(name).get(0);
 
         fixture.docker.stopContainerCmd(node.getId()).withTimeout(1).exec();
-        ClusterInfo stopped = fixture.await(service, name, Duration.ofSeconds(10),
+        ClusterInfo stopped = fixture.await(
+                service,
+                name,
+                Duration.ofSeconds(10),
                 c -> c.map(ClusterInfo::phase).orElse(null) == ClusterPhase.Stopped);
         assertTrue(stopped.message().contains(name + "-control-plane"), stopped.message());
 
         fixture.docker.startContainerCmd(node.getId()).exec();
-        fixture.await(service, name, Duration.ofSeconds(10),
+        fixture.await(
+                service,
+                name,
+                Duration.ofSeconds(10),
                 c -> c.map(ClusterInfo::phase).orElse(null) == ClusterPhase.Ready);
     }
 
@@ -159,7 +197,13 @@ class ClusterRecoveryTest {
         service.create(name, KindDoubleFixture.CONFIG);
         fixture.awaitPhase(service, name, ClusterPhase.Ready);
 
-        runKind("delete", "cluster", "--name", name, "--kubeconfig", workDir.resolve("hand-kubeconfig").toString());
+        runKind(
+                "delete",
+                "cluster",
+                "--name",
+                name,
+                "--kubeconfig",
+                workDir.resolve("hand-kubeconfig").toString());
 
         fixture.await(service, name, Duration.ofSeconds(10), java.util.Optional::isEmpty);
         assertFalse(Files.exists(fixture.stateDir.resolve("clusters").resolve(name + ".json")));
@@ -174,7 +218,10 @@ class ClusterRecoveryTest {
         first.close();
 
         KindClusterService restarted = fixture.start(2);
-        ClusterInfo known = fixture.await(restarted, name, Duration.ofSeconds(20),
+        ClusterInfo known = fixture.await(
+                restarted,
+                name,
+                Duration.ofSeconds(20),
                 c -> c.map(ClusterInfo::kubeconfig).isPresent());
 
         assertEquals(ClusterPhase.Ready, known.phase());
@@ -195,14 +242,21 @@ class ClusterRecoveryTest {
 
     private void awaitRecordedStep(String name, int step) {
         Path record = fixture.stateDir.resolve("clusters").resolve(name + ".json");
-        Waits.await("the create of " + name + " to record step " + step).atMost(Duration.ofSeconds(60))
+        Waits.await("the create of " + name + " to record step " + step)
+                .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> Files.exists(record)
-                        && new ObjectMapper().readTree(record.toFile()).path("progress").path("step").asInt() >= step);
+                        && new ObjectMapper()
+                                        .readTree(record.toFile())
+                                        .path("progress")
+                                        .path("step")
+                                        .asInt()
+                                >= step);
     }
 
     private static void awaitLine(Process process, String expected) throws Exception {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         String line;
         while ((line = lines.readLine()) != null) {
@@ -226,7 +280,9 @@ class ClusterRecoveryTest {
     private static List<String> javaCommand(String mainClass, String... args) {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), mainClass));
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
         command.addAll(List.of(args));
         return command;
     }

@@ -1,11 +1,11 @@
 package io.providerkind.kindserver.clusters;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.Progress;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,10 +13,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ClusterStoreTest {
 
@@ -24,6 +23,7 @@ class ClusterStoreTest {
 
     @TempDir
     Path stateDir;
+
     private ClusterStore store;
 
     @BeforeEach
@@ -34,8 +34,9 @@ class ClusterStoreTest {
 
     @Test
     void recordsSurviveAReopen() throws IOException {
-        ClusterRecord record = ClusterRecord.creating("dev", "kind: Cluster\n", "abc", 36443,
-                new Progress(2, 6, "Preparing nodes"), null, NOW).withProcess(4242, NOW, NOW);
+        ClusterRecord record = ClusterRecord.creating(
+                        "dev", "kind: Cluster\n", "abc", 36443, new Progress(2, 6, "Preparing nodes"), null, NOW)
+                .withProcess(4242, NOW, NOW);
         store.save(record);
 
         ClusterStore reopened = new ClusterStore(stateDir);
@@ -48,7 +49,10 @@ class ClusterStoreTest {
         store.save(ClusterRecord.creating("dev", "kind: Cluster\n", "abc", 36443, null, null, NOW));
 
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file("dev"))));
-        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file("dev").getParent())));
+        assertEquals(
+                "rwx------",
+                PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(store.file("dev").getParent())));
     }
 
     @Test
@@ -59,7 +63,9 @@ class ClusterStoreTest {
 
         assertEquals(ClusterPhase.Ready, store.loadAll().get(0).phase());
         try (Stream<Path> files = Files.list(store.file("dev").getParent())) {
-            assertEquals(List.of("dev.json"), files.map(p -> p.getFileName().toString()).toList());
+            assertEquals(
+                    List.of("dev.json"),
+                    files.map(p -> p.getFileName().toString()).toList());
         }
     }
 

@@ -1,5 +1,7 @@
 package io.providerkind.kindserver.clusters;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -7,10 +9,9 @@ import io.providerkind.kindserver.docker.NodeInspector;
 import io.providerkind.kindserver.net.PortRange;
 import io.providerkind.kindserver.testing.DockerEngine;
 import io.providerkind.kindserver.testing.KindDouble;
-import io.providerkind.testsupport.wait.Waits;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
-
+import io.providerkind.testsupport.wait.Waits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A {@link KindClusterService} on the real Docker engine and the project's kind test double, advertising
@@ -51,8 +50,8 @@ final class KindDoubleFixture implements AutoCloseable {
         this.ports = ports;
         // the double takes its pace from the environment; a wrapper sets it without touching kindserver's code
         this.kind = workDir.resolve("kind");
-        Files.writeString(kind, "#!/bin/sh\nKIND_DOUBLE_STEP_SECONDS=" + stepSeconds + " exec '" + kindDouble
-                + "' \"$@\"\n");
+        Files.writeString(
+                kind, "#!/bin/sh\nKIND_DOUBLE_STEP_SECONDS=" + stepSeconds + " exec '" + kindDouble + "' \"$@\"\n");
         Files.setPosixFilePermissions(kind, PosixFilePermissions.fromString("rwx------"));
     }
 
@@ -62,9 +61,16 @@ final class KindDoubleFixture implements AutoCloseable {
     }
 
     ClusterServiceConfig config(int maxParallel) {
-        return new ClusterServiceConfig(kind, stateDir, Optional.of("127.0.0.1"), ports, maxParallel, docker, meters,
-                Clock.systemUTC(), ClusterServiceConfig.Timeouts.defaults()
-                .withShutdownGrace(Duration.ofSeconds(2)));
+        return new ClusterServiceConfig(
+                kind,
+                stateDir,
+                Optional.of("127.0.0.1"),
+                ports,
+                maxParallel,
+                docker,
+                meters,
+                Clock.systemUTC(),
+                ClusterServiceConfig.Timeouts.defaults().withShutdownGrace(Duration.ofSeconds(2)));
     }
 
     /** A started service over the fixture's state dir. */
@@ -89,7 +95,8 @@ final class KindDoubleFixture implements AutoCloseable {
         return await("cluster " + name + " to be " + phase, service, name, Duration.ofSeconds(90), c -> {
             ClusterPhase now = c.map(ClusterInfo::phase).orElse(null);
             if (now == ClusterPhase.Failed && phase != ClusterPhase.Failed) {
-                fail("cluster " + name + " failed while expected to become " + phase + ": " + c.get().message());
+                fail("cluster " + name + " failed while expected to become " + phase + ": "
+                        + c.get().message());
             }
             return now == phase;
         });
@@ -99,26 +106,40 @@ final class KindDoubleFixture implements AutoCloseable {
         await("cluster " + name + " to be gone", service, name, Duration.ofSeconds(90), Optional::isEmpty);
     }
 
-    private static ClusterInfo await(String what, KindClusterService service, String name, Duration limit,
-                                     Predicate<Optional<ClusterInfo>> until) {
-        return Waits.await(what).atMost(limit).pollInterval(Duration.ofMillis(50)).until(() -> service.get(name), until)
+    private static ClusterInfo await(
+            String what,
+            KindClusterService service,
+            String name,
+            Duration limit,
+            Predicate<Optional<ClusterInfo>> until) {
+        return Waits.await(what)
+                .atMost(limit)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> service.get(name), until)
                 .orElse(null);
     }
 
     /** The node containers Docker has for a cluster, running or not. */
     List<Container> containers(String cluster) {
-        return docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(List.of(NodeInspector.CLUSTER_LABEL + "=" + cluster)).exec();
+        return docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(List.of(NodeInspector.CLUSTER_LABEL + "=" + cluster))
+                .exec();
     }
 
     @Override
     public void close() throws IOException {
         services.forEach(KindClusterService::close);
-        for (Container container : docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(List.of(NodeInspector.CLUSTER_LABEL)).exec()) {
+        for (Container container : docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(List.of(NodeInspector.CLUSTER_LABEL))
+                .exec()) {
             String cluster = container.getLabels().get(NodeInspector.CLUSTER_LABEL);
             if (cluster != null && cluster.startsWith(prefix)) {
-                docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+                docker.removeContainerCmd(container.getId())
+                        .withForce(true)
+                        .withRemoveVolumes(true)
+                        .exec();
             }
         }
         docker.close();

@@ -3,7 +3,6 @@ package io.providerkind.kindserver.clusters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.providerkind.kindserver.docker.DockerClients;
 import io.providerkind.kindserver.net.PortRange;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -15,14 +14,20 @@ import java.util.Optional;
  */
 public final class ServiceProcessMain {
 
-    private ServiceProcessMain() {
-    }
+    private ServiceProcessMain() {}
 
     public static void main(String[] args) throws Exception {
         String config = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        KindClusterService service = new KindClusterService(new ClusterServiceConfig(Path.of(args[0]), Path.of(args[1]),
-                Optional.of("127.0.0.1"), PortRange.parse(args[2]), 2, DockerClients.connect(Optional.empty()),
-                new SimpleMeterRegistry(), Clock.systemUTC(), ClusterServiceConfig.Timeouts.defaults()));
+        KindClusterService service = new KindClusterService(new ClusterServiceConfig(
+                Path.of(args[0]),
+                Path.of(args[1]),
+                Optional.of("127.0.0.1"),
+                PortRange.parse(args[2]),
+                2,
+                DockerClients.connect(Optional.empty()),
+                new SimpleMeterRegistry(),
+                Clock.systemUTC(),
+                ClusterServiceConfig.Timeouts.defaults()));
         service.start();
         service.create(args[3], config);
         System.out.println("ACCEPTED");

@@ -1,13 +1,12 @@
 package io.providerkind.kindserver.docker;
 
-import com.github.dockerjava.api.DockerClient;
-import io.providerkind.kindserver.testing.DockerEngine;
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.dockerjava.api.DockerClient;
+import io.providerkind.kindserver.testing.DockerEngine;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class KindNetworkTest {
 

@@ -1,16 +1,12 @@
 package io.providerkind.kindserver.docker;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.github.dockerjava.api.DockerClient;
 import io.providerkind.kindserver.testing.DockerEngine;
 import io.providerkind.testsupport.realparts.RequiresDocker;
 import io.providerkind.testsupport.wait.Waits;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +17,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link NodeInspector} and {@link NodeWatcher} on the real Docker engine, with containers that carry kind's
@@ -66,11 +65,12 @@ class NodeInspectorTest {
         String id = node(cluster + "-control-plane", "control-plane", WITH_VERSION);
         node(cluster + "-worker", "worker", WITH_VERSION);
 
-        List<NodeContainer> nodes = new NodeInspector(docker).listNodes().stream()
-                .filter(n -> cluster.equals(n.cluster())).toList();
+        List<NodeContainer> nodes = new NodeInspector(docker)
+                .listNodes().stream().filter(n -> cluster.equals(n.cluster())).toList();
 
         assertEquals(2, nodes.size());
-        NodeContainer controlPlane = nodes.stream().filter(NodeContainer::controlPlane).findFirst().orElseThrow();
+        NodeContainer controlPlane =
+                nodes.stream().filter(NodeContainer::controlPlane).findFirst().orElseThrow();
         assertEquals(id, controlPlane.id());
         assertEquals(cluster + "-control-plane", controlPlane.name());
         assertEquals("created", controlPlane.state());
@@ -82,7 +82,9 @@ class NodeInspectorTest {
     void readsTheKubernetesVersionFromKindVersionInTheNode() {
         node(cluster + "-control-plane", "control-plane", WITH_VERSION);
         NodeInspector inspector = new NodeInspector(docker);
-        NodeContainer node = inspector.listNodes().stream().filter(n -> cluster.equals(n.cluster())).findFirst()
+        NodeContainer node = inspector.listNodes().stream()
+                .filter(n -> cluster.equals(n.cluster()))
+                .findFirst()
                 .orElseThrow();
 
         assertEquals(Optional.of("v1.29.9"), inspector.kubernetesVersion(node));
@@ -92,7 +94,9 @@ class NodeInspectorTest {
     void fallsBackToTheImageTagWithoutKindVersion() {
         node(cluster + "-control-plane", "control-plane", WITHOUT_VERSION);
         NodeInspector inspector = new NodeInspector(docker);
-        NodeContainer node = inspector.listNodes().stream().filter(n -> cluster.equals(n.cluster())).findFirst()
+        NodeContainer node = inspector.listNodes().stream()
+                .filter(n -> cluster.equals(n.cluster()))
+                .findFirst()
                 .orElseThrow();
 
         assertEquals(Optional.of("v1.28.0"), inspector.kubernetesVersion(node));
@@ -128,13 +132,19 @@ class NodeInspectorTest {
 
     private void awaitSnapshot(NodeWatcher watcher, java.util.function.Predicate<DockerSnapshot> until) {
         // events make this sub-second; the periodic listing is 30 s, so passing in 5 s proves events work
-        Waits.await("the watcher to notice").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+        Waits.await("the watcher to notice")
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
                 .until(watcher::current, until);
     }
 
     private String node(String name, String role, String image) {
-        String id = docker.createContainerCmd(image).withName(name).withCmd("/none")
-                .withLabels(Map.of(NodeInspector.CLUSTER_LABEL, cluster, NodeInspector.ROLE_LABEL, role)).exec().getId();
+        String id = docker.createContainerCmd(image)
+                .withName(name)
+                .withCmd("/none")
+                .withLabels(Map.of(NodeInspector.CLUSTER_LABEL, cluster, NodeInspector.ROLE_LABEL, role))
+                .exec()
+                .getId();
         containers.add(id);
         return id;
     }
@@ -155,7 +165,9 @@ class NodeInspectorTest {
                 out.closeArchiveEntry();
             }
         }
-        Process dockerImport = new ProcessBuilder("docker", "import", "-", image).redirectErrorStream(true).start();
+        Process dockerImport = new ProcessBuilder("docker", "import", "-", image)
+                .redirectErrorStream(true)
+                .start();
         try (var stdin = dockerImport.getOutputStream()) {
             stdin.write(tar.toByteArray());
         }

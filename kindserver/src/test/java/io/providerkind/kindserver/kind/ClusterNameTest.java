@@ -1,13 +1,13 @@
 package io.providerkind.kindserver.kind;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.providerkind.kindserver.clusters.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ClusterNameTest {
 
@@ -20,8 +20,8 @@ class ClusterNameTest {
     @Test
     void acceptsFiftyCharactersButNotFiftyOne() {
         assertEquals(50, new ClusterName("a".repeat(50)).value().length());
-        InvalidRequestException tooLong = assertThrows(InvalidRequestException.class,
-                () -> new ClusterName("a".repeat(51)));
+        InvalidRequestException tooLong =
+                assertThrows(InvalidRequestException.class, () -> new ClusterName("a".repeat(51)));
         assertTrue(tooLong.getMessage().contains("at most 50"), tooLong.getMessage());
     }
 

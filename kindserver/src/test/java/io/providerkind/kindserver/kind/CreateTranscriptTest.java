@@ -1,14 +1,13 @@
 package io.providerkind.kindserver.kind;
 
-import io.providerkind.sdk.Progress;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.providerkind.sdk.Progress;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class CreateTranscriptTest {
 
@@ -21,8 +20,11 @@ class CreateTranscriptTest {
 
     @Test
     void countsStepsAsKindStartsThem() {
-        feed("Creating cluster \"dev\" ...", " • Ensuring node image (kindest/node:v1.31.0) 🖼  ...",
-                " ✓ Ensuring node image (kindest/node:v1.31.0) 🖼", " • Preparing nodes 📦  ...");
+        feed(
+                "Creating cluster \"dev\" ...",
+                " • Ensuring node image (kindest/node:v1.31.0) 🖼  ...",
+                " ✓ Ensuring node image (kindest/node:v1.31.0) 🖼",
+                " • Preparing nodes 📦  ...");
 
         assertEquals(new Progress(1, 3, "Ensuring node image (kindest/node:v1.31.0)"), seen.get(0));
         assertEquals(new Progress(2, 3, "Preparing nodes"), seen.get(2));
@@ -45,20 +47,27 @@ class CreateTranscriptTest {
 
     @Test
     void failureMessageIsKindsErrorTextWithoutStackTrace() {
-        feed(" • Preparing nodes 📦  ...", " ✗ Preparing nodes 📦",
+        feed(
+                " • Preparing nodes 📦  ...",
+                " ✗ Preparing nodes 📦",
                 "ERROR: failed to create cluster: command \"docker run ...\" failed with error: exit status 125",
                 "Command Output: Unable to find image 'kindest/node:v9.9.9' locally",
-                "Stack Trace:", "sigs.k8s.io/kind/pkg/errors.WithStack", "\t/src/errors.go:59");
+                "Stack Trace:",
+                "sigs.k8s.io/kind/pkg/errors.WithStack",
+                "\t/src/errors.go:59");
 
-        assertEquals("ERROR: failed to create cluster: command \"docker run ...\" failed with error: exit status 125\n"
-                + "Command Output: Unable to find image 'kindest/node:v9.9.9' locally", transcript.failureMessage(1));
+        assertEquals(
+                "ERROR: failed to create cluster: command \"docker run ...\" failed with error: exit status 125\n"
+                        + "Command Output: Unable to find image 'kindest/node:v9.9.9' locally",
+                transcript.failureMessage(1));
     }
 
     @Test
     void failureWithoutErrorLineNamesTheStepAndExitCode() {
         feed(" • Writing configuration 📜  ...", " ✗ Writing configuration 📜", "something odd");
         String message = transcript.failureMessage(2);
-        assertTrue(message.startsWith("kind create cluster exited with code 2 at step 'Writing configuration'"), message);
+        assertTrue(
+                message.startsWith("kind create cluster exited with code 2 at step 'Writing configuration'"), message);
         assertTrue(message.contains("something odd"), message);
     }
 

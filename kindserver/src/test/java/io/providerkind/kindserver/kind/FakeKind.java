@@ -74,8 +74,7 @@ final class FakeKind {
             exit 1
             """;
 
-    private FakeKind() {
-    }
+    private FakeKind() {}
 
     /** Writes the fake kind into {@code dir} and answers its path. */
     static Path install(Path dir) throws IOException {

@@ -1,23 +1,22 @@
 package io.providerkind.kindserver.kind;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.providerkind.sdk.Progress;
 import io.providerkind.testsupport.wait.Waits;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KindCliTest {
 
@@ -25,6 +24,7 @@ class KindCliTest {
 
     @TempDir
     Path dir;
+
     private Path fakeDir;
     private Path scratch;
     private KindCli kind;
@@ -40,13 +40,15 @@ class KindCliTest {
     @Test
     void createGivesTheConfigOnStdinAndReportsEveryStep() throws Exception {
         KindCreateResult result;
-        try (CreateProcess process = kind.startCreate(new ClusterName("dev"), CONFIG, 6, (p, done) -> progress.add(p))) {
+        try (CreateProcess process =
+                kind.startCreate(new ClusterName("dev"), CONFIG, 6, (p, done) -> progress.add(p))) {
             result = process.await(Duration.ofSeconds(30));
         }
 
         assertInstanceOf(KindCreateResult.Created.class, result);
         assertEquals(CONFIG, Files.readString(fakeDir.resolve("config-dev")));
-        assertEquals("create cluster --name dev --config - --kubeconfig", firstCall().substring(0, 49));
+        assertEquals(
+                "create cluster --name dev --config - --kubeconfig", firstCall().substring(0, 49));
         assertEquals(12, progress.size(), "a start and an end per step");
         assertEquals(new Progress(1, 6, "Ensuring node image (kindest/node:v1.31.0)"), progress.get(0));
         assertEquals(new Progress(6, 6, "Installing StorageClass"), progress.get(11));
@@ -54,20 +56,23 @@ class KindCliTest {
 
     @Test
     void createWritesItsKubeconfigIntoAPrivateScratchDirThatIsRemovedAfterwards() throws Exception {
-        try (CreateProcess process = kind.startCreate(new ClusterName("dev"), CONFIG, 6, (p, done) -> { })) {
+        try (CreateProcess process = kind.startCreate(new ClusterName("dev"), CONFIG, 6, (p, done) -> {})) {
             process.await(Duration.ofSeconds(30));
         }
-        Path kubeconfig = Path.of(Files.readString(fakeDir.resolve("kubeconfig-path-dev")).strip());
+        Path kubeconfig =
+                Path.of(Files.readString(fakeDir.resolve("kubeconfig-path-dev")).strip());
 
         assertTrue(kubeconfig.startsWith(scratch), "never ~/.kube/config: " + kubeconfig);
-        assertEquals("700", Files.readString(fakeDir.resolve("kubeconfig-dir-mode-dev")).strip());
+        assertEquals(
+                "700",
+                Files.readString(fakeDir.resolve("kubeconfig-dir-mode-dev")).strip());
         assertFalse(Files.exists(kubeconfig.getParent()), "the scratch dir with the credentials is removed");
     }
 
     @Test
     void failedCreateCarriesKindsOwnErrorText() throws Exception {
         KindCreateResult result;
-        try (CreateProcess process = kind.startCreate(new ClusterName("fail"), CONFIG, 6, (p, done) -> { })) {
+        try (CreateProcess process = kind.startCreate(new ClusterName("fail"), CONFIG, 6, (p, done) -> {})) {
             result = process.await(Duration.ofSeconds(30));
         }
 
@@ -77,21 +82,23 @@ class KindCliTest {
 
     @Test
     void cancelStopsKindAndWhatItStarted() throws Exception {
-        try (CreateProcess process = kind.startCreate(new ClusterName("slow"), CONFIG, 6, (p, done) -> progress.add(p))) {
+        try (CreateProcess process =
+                kind.startCreate(new ClusterName("slow"), CONFIG, 6, (p, done) -> progress.add(p))) {
             long child = awaitChildPid();
             assertTrue(ProcessHandle.of(child).isPresent(), "kind's child runs");
 
             process.cancel();
 
             assertInstanceOf(KindCreateResult.Cancelled.class, process.await(Duration.ofSeconds(30)));
-            assertFalse(ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false));
+            assertFalse(
+                    ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false));
             assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "no orphan is left");
         }
     }
 
     @Test
     void createThatRunsTooLongIsStoppedAndFails() throws Exception {
-        try (CreateProcess process = kind.startCreate(new ClusterName("slow"), CONFIG, 6, (p, done) -> { })) {
+        try (CreateProcess process = kind.startCreate(new ClusterName("slow"), CONFIG, 6, (p, done) -> {})) {
             long child = awaitChildPid();
             KindCreateResult result = process.await(Duration.ofMillis(300));
 
@@ -107,12 +114,14 @@ class KindCliTest {
         String internal = kind.kubeconfig(new ClusterName("dev"), true, Duration.ofSeconds(10));
 
         assertEquals("https://127.0.0.1:36443", Kubeconfigs.server(external).orElseThrow());
-        assertEquals("https://dev-control-plane:6443", Kubeconfigs.server(internal).orElseThrow());
+        assertEquals(
+                "https://dev-control-plane:6443", Kubeconfigs.server(internal).orElseThrow());
     }
 
     @Test
     void failedCommandCarriesKindsErrorText() {
-        KindCommandException e = assertThrows(KindCommandException.class,
+        KindCommandException e = assertThrows(
+                KindCommandException.class,
                 () -> kind.kubeconfig(new ClusterName("missing"), false, Duration.ofSeconds(10)));
         assertTrue(e.getMessage().contains("ERROR: could not locate any control plane nodes"), e.getMessage());
     }
@@ -121,15 +130,16 @@ class KindCliTest {
     void deleteAlsoUsesAScratchKubeconfig() throws Exception {
         kind.deleteCluster(new ClusterName("dev"), Duration.ofSeconds(10));
 
-        Path kubeconfig = Path.of(Files.readString(fakeDir.resolve("delete-kubeconfig-path-dev")).strip());
+        Path kubeconfig = Path.of(
+                Files.readString(fakeDir.resolve("delete-kubeconfig-path-dev")).strip());
         assertTrue(kubeconfig.startsWith(scratch), kubeconfig.toString());
     }
 
     @Test
     void missingBinaryIsAClearError() {
         KindCli absent = new KindCli(dir.resolve("no-such-kind"), scratch);
-        IOException e = assertThrows(IOException.class,
-                () -> absent.startCreate(new ClusterName("dev"), CONFIG, 6, (p, done) -> { }));
+        IOException e = assertThrows(
+                IOException.class, () -> absent.startCreate(new ClusterName("dev"), CONFIG, 6, (p, done) -> {}));
         assertTrue(e.getMessage().startsWith("cannot run"), e.getMessage());
     }
 
@@ -139,7 +149,8 @@ class KindCliTest {
 
     private long awaitChildPid() throws Exception {
         Path pidFile = fakeDir.resolve("child-pid");
-        Waits.await("the fake kind's child to write its pid").atMost(Duration.ofSeconds(5))
+        Waits.await("the fake kind's child to write its pid")
+                .atMost(Duration.ofSeconds(5))
                 .pollInterval(Duration.ofMillis(25))
                 .until(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank());
         return Long.parseLong(Files.readString(pidFile).strip());

@@ -1,17 +1,16 @@
 package io.providerkind.kindserver.kind;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.providerkind.kindserver.clusters.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class KindConfigTest {
 
@@ -48,7 +47,9 @@ class KindConfigTest {
         // sha256 of "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\n"
         assertEquals(64, config.configHash().length());
         assertEquals(config.configHash(), KindConfig.parse(MINIMAL).configHash());
-        assertNotEquals(config.configHash(), KindConfig.parse(MINIMAL + "\n").configHash(),
+        assertNotEquals(
+                config.configHash(),
+                KindConfig.parse(MINIMAL + "\n").configHash(),
                 "the hash is of the text as given, not of its meaning");
     }
 
@@ -87,39 +88,55 @@ class KindConfigTest {
     void countsStepsKindPrintsForTheConfig() {
         assertEquals(6, KindConfig.parse(MINIMAL).expectedSteps());
         assertEquals(7, KindConfig.parse(SEED).expectedSteps(), "a worker adds 'Joining worker nodes'");
-        assertEquals(5, KindConfig.parse(MINIMAL + "networking:\n  disableDefaultCNI: true\n").expectedSteps());
-        assertEquals(8, KindConfig.parse(MINIMAL + "nodes:\n- role: control-plane\n- role: control-plane\n")
-                .expectedSteps(), "several control-planes add the load balancer and joining them");
-        assertEquals(8, KindConfig.parse(MINIMAL + "nodes:\n- role: control-plane\n  image: kindest/node:v1.31.0\n"
-                + "- role: worker\n  image: kindest/node:v1.30.4\n").expectedSteps(), "each node image is a step");
+        assertEquals(
+                5,
+                KindConfig.parse(MINIMAL + "networking:\n  disableDefaultCNI: true\n")
+                        .expectedSteps());
+        assertEquals(
+                8,
+                KindConfig.parse(MINIMAL + "nodes:\n- role: control-plane\n- role: control-plane\n")
+                        .expectedSteps(),
+                "several control-planes add the load balancer and joining them");
+        assertEquals(
+                8,
+                KindConfig.parse(MINIMAL + "nodes:\n- role: control-plane\n  image: kindest/node:v1.31.0\n"
+                                + "- role: worker\n  image: kindest/node:v1.30.4\n")
+                        .expectedSteps(),
+                "each node image is a step");
     }
 
     @Test
     void countsNodeContainersIncludingTheLoadBalancer() {
         assertEquals(1, KindConfig.parse(MINIMAL).nodes().containers());
         assertEquals(2, KindConfig.parse(SEED).nodes().containers());
-        assertEquals(4, KindConfig.parse(MINIMAL + "nodes:\n- role: control-plane\n- {}\n- role: worker\n")
-                .nodes().containers(), "a node without role is a control-plane, as in kind");
+        assertEquals(
+                4,
+                KindConfig.parse(MINIMAL + "nodes:\n- role: control-plane\n- {}\n- role: worker\n")
+                        .nodes()
+                        .containers(),
+                "a node without role is a control-plane, as in kind");
     }
 
     @Test
     void rejectsMalformedYamlWithWhereItBroke() {
-        InvalidRequestException e = assertThrows(InvalidRequestException.class,
-                () -> KindConfig.parse("kind: Cluster\napiVersion: [unclosed\n"));
+        InvalidRequestException e = assertThrows(
+                InvalidRequestException.class, () -> KindConfig.parse("kind: Cluster\napiVersion: [unclosed\n"));
         assertTrue(e.getMessage().startsWith("kindConfig is not valid YAML"), e.getMessage());
         assertTrue(e.getMessage().contains("line"), e.getMessage());
     }
 
     @Test
     void rejectsAnotherKindOrApiVersion() {
-        InvalidRequestException kind = assertThrows(InvalidRequestException.class,
+        InvalidRequestException kind = assertThrows(
+                InvalidRequestException.class,
                 () -> KindConfig.parse("kind: Pod\napiVersion: kind.x-k8s.io/v1alpha4\n"));
         assertTrue(kind.getMessage().contains("kind is 'Pod', expected 'Cluster'"), kind.getMessage());
-        InvalidRequestException version = assertThrows(InvalidRequestException.class,
+        InvalidRequestException version = assertThrows(
+                InvalidRequestException.class,
                 () -> KindConfig.parse("kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha3\n"));
         assertTrue(version.getMessage().contains("expected 'kind.x-k8s.io/v1alpha4'"), version.getMessage());
-        InvalidRequestException missing = assertThrows(InvalidRequestException.class,
-                () -> KindConfig.parse("apiVersion: kind.x-k8s.io/v1alpha4\n"));
+        InvalidRequestException missing = assertThrows(
+                InvalidRequestException.class, () -> KindConfig.parse("apiVersion: kind.x-k8s.io/v1alpha4\n"));
         assertTrue(missing.getMessage().contains("must set kind: Cluster"), missing.getMessage());
     }
 
@@ -133,18 +150,20 @@ class KindConfigTest {
     @Test
     void rejectsSeveralDocumentsAndDuplicateKeys() {
         assertThrows(InvalidRequestException.class, () -> KindConfig.parse(MINIMAL + "---\n" + MINIMAL));
-        InvalidRequestException duplicate = assertThrows(InvalidRequestException.class,
-                () -> KindConfig.parse(MINIMAL + "kind: Cluster\n"));
+        InvalidRequestException duplicate =
+                assertThrows(InvalidRequestException.class, () -> KindConfig.parse(MINIMAL + "kind: Cluster\n"));
         assertTrue(duplicate.getMessage().contains("duplicate key kind"), duplicate.getMessage());
     }
 
     @Test
     void rejectsNodesKindWouldRefuse() {
-        assertTrue(assertThrows(InvalidRequestException.class,
-                () -> KindConfig.parse(MINIMAL + "nodes:\n- role: worker\n")).getMessage()
+        assertTrue(assertThrows(
+                        InvalidRequestException.class, () -> KindConfig.parse(MINIMAL + "nodes:\n- role: worker\n"))
+                .getMessage()
                 .contains("at least one control-plane"));
-        assertTrue(assertThrows(InvalidRequestException.class,
-                () -> KindConfig.parse(MINIMAL + "nodes:\n- role: master\n")).getMessage()
+        assertTrue(assertThrows(
+                        InvalidRequestException.class, () -> KindConfig.parse(MINIMAL + "nodes:\n- role: master\n"))
+                .getMessage()
                 .contains("must be control-plane or worker"));
         assertThrows(InvalidRequestException.class, () -> KindConfig.parse(MINIMAL + "nodes: three\n"));
         assertThrows(InvalidRequestException.class, () -> KindConfig.parse(MINIMAL + "networking: on\n"));

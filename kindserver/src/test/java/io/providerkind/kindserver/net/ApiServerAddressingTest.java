@@ -1,8 +1,12 @@
 package io.providerkind.kindserver.net;
 
-import io.providerkind.kindserver.kind.ClusterName;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.providerkind.kindserver.kind.ClusterName;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,12 +16,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class ApiServerAddressingTest {
 
@@ -64,8 +63,8 @@ class ApiServerAddressingTest {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             int busy = taken.getLocalPort();
             PortRange single = new PortRange(busy, busy);
-            ApiServerAddressing addressing = new ApiServerAddressing(Optional.of("127.0.0.1"), Optional::empty,
-                    single, PortProbe.bindProbe());
+            ApiServerAddressing addressing =
+                    new ApiServerAddressing(Optional.of("127.0.0.1"), Optional::empty, single, PortProbe.bindProbe());
 
             assertTrue(addressing.inUseOnHost(busy));
             assertTrue(addressing.allocate("a", Set.of()).isEmpty(), "the only port is bound by someone else");
@@ -89,10 +88,14 @@ class ApiServerAddressingTest {
     @Test
     void defaultAddressIsTheKindNetworkGatewayLookedUpOnce() {
         AtomicInteger lookups = new AtomicInteger();
-        ApiServerAddressing addressing = new ApiServerAddressing(Optional.empty(), () -> {
-            lookups.incrementAndGet();
-            return Optional.of("gateway.example");
-        }, RANGE, (a, p) -> false);
+        ApiServerAddressing addressing = new ApiServerAddressing(
+                Optional.empty(),
+                () -> {
+                    lookups.incrementAndGet();
+                    return Optional.of("gateway.example");
+                },
+                RANGE,
+                (a, p) -> false);
 
         assertTrue(addressing.knownAddress().isEmpty());
         assertEquals("gateway.example", addressing.address());
@@ -102,8 +105,8 @@ class ApiServerAddressingTest {
 
     @Test
     void noGatewayAndNoAddressIsAClearError() {
-        ApiServerAddressing addressing = new ApiServerAddressing(Optional.empty(), Optional::empty, RANGE,
-                (a, p) -> false);
+        ApiServerAddressing addressing =
+                new ApiServerAddressing(Optional.empty(), Optional::empty, RANGE, (a, p) -> false);
         AddressUnavailableException e = assertThrows(AddressUnavailableException.class, addressing::address);
         assertTrue(e.getMessage().contains("--advertise-address"), e.getMessage());
     }
@@ -112,6 +115,8 @@ class ApiServerAddressingTest {
     void endpointsAndInternalServers() {
         assertEquals("https://127.0.0.1:36443", ApiServerAddressing.endpoint("127.0.0.1", 36443));
         assertEquals("https://[::1]:36443", ApiServerAddressing.endpoint("::1", 36443));
-        assertEquals("https://dev-control-plane:6443", ApiServerAddressing.internalServer(new ClusterName("dev").controlPlaneNode()));
+        assertEquals(
+                "https://dev-control-plane:6443",
+                ApiServerAddressing.internalServer(new ClusterName("dev").controlPlaneNode()));
     }
 }

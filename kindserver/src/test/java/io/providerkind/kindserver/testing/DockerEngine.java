@@ -3,7 +3,6 @@ package io.providerkind.kindserver.testing;
 import com.github.dockerjava.api.DockerClient;
 import io.providerkind.kindserver.docker.DockerClients;
 import io.providerkind.testsupport.realparts.RealParts;
-
 import java.io.IOException;
 import java.util.Optional;
 
@@ -13,8 +12,7 @@ import java.util.Optional;
  */
 public final class DockerEngine {
 
-    private DockerEngine() {
-    }
+    private DockerEngine() {}
 
     /** A client of the local Docker engine after checking that it answers; the caller closes it. */
     public static DockerClient client() {
@@ -24,8 +22,10 @@ public final class DockerEngine {
             return docker;
         } catch (RuntimeException e) {
             closeQuietly(docker);
-            RealParts.require(false, "the Docker engine does not answer (" + e.getMessage() + "); start it with "
-                    + "testing/docker/start-dockerd.sh (or make setup)");
+            RealParts.require(
+                    false,
+                    "the Docker engine does not answer (" + e.getMessage() + "); start it with "
+                            + "testing/docker/start-dockerd.sh (or make setup)");
             throw new IllegalStateException("RealParts.require returns only when the part is there", e);
         }
     }

@@ -4,7 +4,6 @@ import io.providerkind.kindserver.clusters.ClusterConflictException;
 import io.providerkind.kindserver.clusters.ClusterService;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +21,7 @@ import java.util.function.Function;
 public final class InMemoryClusterService implements ClusterService {
 
     /** One call that reached the service. */
-    public record Call(String method, String name, String kindConfig) {
-    }
+    public record Call(String method, String name, String kindConfig) {}
 
     private final Map<String, ClusterInfo> clusters = new ConcurrentHashMap<>();
     private final Map<String, String> configs = new ConcurrentHashMap<>();
@@ -82,8 +80,19 @@ public final class InMemoryClusterService implements ClusterService {
                     ? new CreateOutcome.Accepted(existing)
                     : new CreateOutcome.Exists(existing);
         }
-        ClusterInfo creating = new ClusterInfo(name, ClusterPhase.Creating, null, null, null, null, null, null,
-                List.of(), Integer.toHexString(kindConfig.hashCode()), null, Instant.parse("2025-03-31T10:15:30Z"));
+        ClusterInfo creating = new ClusterInfo(
+                name,
+                ClusterPhase.Creating,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                Integer.toHexString(kindConfig.hashCode()),
+                null,
+                Instant.parse("2025-03-31T10:15:30Z"));
         clusters.put(name, creating);
         configs.put(name, kindConfig);
         return new CreateOutcome.Accepted(creating);
@@ -98,8 +107,18 @@ public final class InMemoryClusterService implements ClusterService {
             return new DeleteOutcome.NotFound(name);
         }
         configs.remove(name);
-        return new DeleteOutcome.Deleting(new ClusterInfo(name, ClusterPhase.Deleting, null, existing.endpoint(), null,
-                null, existing.kubernetesVersion(), existing.internalIP(), existing.nodes(), existing.configHash(), null,
+        return new DeleteOutcome.Deleting(new ClusterInfo(
+                name,
+                ClusterPhase.Deleting,
+                null,
+                existing.endpoint(),
+                null,
+                null,
+                existing.kubernetesVersion(),
+                existing.internalIP(),
+                existing.nodes(),
+                existing.configHash(),
+                null,
                 existing.createdAt()));
     }
 

@@ -2,7 +2,6 @@ package io.providerkind.kindserver.testing;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -12,14 +11,15 @@ public final class KindContainers {
 
     private static final String CLUSTER_LABEL = "io.x-k8s.kind.cluster";
 
-    private KindContainers() {
-    }
+    private KindContainers() {}
 
     /** Every container (running or not) labelled as a node of {@code cluster}. */
     public static List<Container> of(String cluster) {
         try (DockerClient docker = DockerEngine.client()) {
-            return docker.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of(CLUSTER_LABEL, cluster)).exec();
+            return docker.listContainersCmd()
+                    .withShowAll(true)
+                    .withLabelFilter(Map.of(CLUSTER_LABEL, cluster))
+                    .exec();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -29,9 +29,14 @@ public final class KindContainers {
     public static void removeAll(String... clusters) {
         try (DockerClient docker = DockerEngine.client()) {
             for (String cluster : clusters) {
-                for (Container container : docker.listContainersCmd().withShowAll(true)
-                        .withLabelFilter(Map.of(CLUSTER_LABEL, cluster)).exec()) {
-                    docker.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+                for (Container container : docker.listContainersCmd()
+                        .withShowAll(true)
+                        .withLabelFilter(Map.of(CLUSTER_LABEL, cluster))
+                        .exec()) {
+                    docker.removeContainerCmd(container.getId())
+                            .withForce(true)
+                            .withRemoveVolumes(true)
+                            .exec();
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -4,7 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.providerkind.testsupport.RepositoryRoot;
 import io.providerkind.testsupport.realparts.RealParts;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,17 +21,18 @@ public final class KindDouble {
 
     private static final String EXECUTABLE = "testing/kind-double/kind";
 
-    private KindDouble() {
-    }
+    private KindDouble() {}
 
     /** The double's executable, after checking that Docker answers and that the double and its node image are there. */
     public static Path executable() {
         try (DockerClient docker = DockerEngine.client()) {
             Path kind = RepositoryRoot.locate().resolve(EXECUTABLE);
-            RealParts.require(Files.isExecutable(kind), "the kind test double " + EXECUTABLE
-                    + " is missing or not executable");
-            RealParts.require(hasImage(docker, NODE_IMAGE), "the node image " + NODE_IMAGE + " is missing; build it "
-                    + "with testing/node-image/build-node-image.sh (or make setup)");
+            RealParts.require(
+                    Files.isExecutable(kind), "the kind test double " + EXECUTABLE + " is missing or not executable");
+            RealParts.require(
+                    hasImage(docker, NODE_IMAGE),
+                    "the node image " + NODE_IMAGE + " is missing; build it "
+                            + "with testing/node-image/build-node-image.sh (or make setup)");
             return kind;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,6 +1,7 @@
 package io.providerkind.kindserver.testing;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every kindserver test that drives "kind" drives the project's test double, so the double must keep the
@@ -26,7 +25,9 @@ class KindDoubleContractTest {
     void kindDoubleKeepsKindsCliContractOnTheRealEngine() throws IOException, InterruptedException {
         Path kind = KindDouble.executable();
         Path script = kind.resolveSibling("contract-test.sh");
-        Process process = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("bash", script.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         boolean finished = process.waitFor(5, TimeUnit.MINUTES);
         if (!finished) {

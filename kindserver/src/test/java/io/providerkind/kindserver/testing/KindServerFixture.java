@@ -9,7 +9,6 @@ import io.providerkind.kindserver.config.ListenAddress;
 import io.providerkind.kindserver.net.PortRange;
 import io.providerkind.sdk.KindServerClient;
 import io.providerkind.sdk.KindServerClients;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -35,7 +34,8 @@ public final class KindServerFixture implements AutoCloseable {
 
     /** Short enough that a test stopping mid-create does not wait long, long enough for the double. */
     public static final ClusterServiceConfig.Timeouts TIMEOUTS = ClusterServiceConfig.Timeouts.defaults()
-            .withCreate(Duration.ofMinutes(5)).withShutdownGrace(Duration.ofSeconds(10));
+            .withCreate(Duration.ofMinutes(5))
+            .withShutdownGrace(Duration.ofSeconds(10));
 
     private final Path stateDir;
     private final String password;
@@ -58,7 +58,8 @@ public final class KindServerFixture implements AutoCloseable {
     }
 
     public static KindServerFixture start(Path stateDir, int maxParallelCreates) {
-        KindServerFixture fixture = new KindServerFixture(stateDir, randomPassword(), KindDouble.executable(), maxParallelCreates);
+        KindServerFixture fixture =
+                new KindServerFixture(stateDir, randomPassword(), KindDouble.executable(), maxParallelCreates);
         fixture.launch(0);
         return fixture;
     }
@@ -121,9 +122,17 @@ public final class KindServerFixture implements AutoCloseable {
     }
 
     private void launch(int listenPort) {
-        KindServerSettings settings = new KindServerSettings(new ListenAddress("127.0.0.1", listenPort),
-                Password.of(password), Optional.empty(), stateDir, kind.toString(), Optional.of("127.0.0.1"),
-                new PortRange(36443, 36999), maxParallelCreates, 1024 * 1024, false);
+        KindServerSettings settings = new KindServerSettings(
+                new ListenAddress("127.0.0.1", listenPort),
+                Password.of(password),
+                Optional.empty(),
+                stateDir,
+                kind.toString(),
+                Optional.of("127.0.0.1"),
+                new PortRange(36443, 36999),
+                maxParallelCreates,
+                1024 * 1024,
+                false);
         server = new KindServerLauncher(Clock.systemUTC(), TIMEOUTS).launch(settings);
         port = server.port();
         caPem = server.tls().certificatePem();

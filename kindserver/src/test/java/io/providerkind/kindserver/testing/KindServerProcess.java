@@ -5,7 +5,6 @@ import io.providerkind.sdk.KindServerClient;
 import io.providerkind.sdk.KindServerClients;
 import io.providerkind.testsupport.FreePort;
 import io.providerkind.testsupport.process.JavaProcess;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -57,13 +56,22 @@ public final class KindServerProcess implements AutoCloseable {
         Map<String, String> variables = new HashMap<>(environment);
         variables.put("KINDSERVER_PASSWORD", password);
         try {
-            process = JavaProcess.start(List.of(
-                    "-cp", System.getProperty("java.class.path"),
-                    KindServerMain.class.getName(),
-                    "--listen", "127.0.0.1:" + port,
-                    "--state-dir", stateDir.toString(),
-                    "--kind", kind.toString(),
-                    "--advertise-address", "127.0.0.1"), variables, List.of(), log);
+            process = JavaProcess.start(
+                    List.of(
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            KindServerMain.class.getName(),
+                            "--listen",
+                            "127.0.0.1:" + port,
+                            "--state-dir",
+                            stateDir.toString(),
+                            "--kind",
+                            kind.toString(),
+                            "--advertise-address",
+                            "127.0.0.1"),
+                    variables,
+                    List.of(),
+                    log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start kindserver", e);
         }
@@ -94,8 +102,12 @@ public final class KindServerProcess implements AutoCloseable {
     }
 
     public KindServerClient client() {
-        return KindServerClients.builder().endpoint(baseUrl()).password(password).caBundlePem(caPem())
-                .requestTimeout(Duration.ofSeconds(30)).build();
+        return KindServerClients.builder()
+                .endpoint(baseUrl())
+                .password(password)
+                .caBundlePem(caPem())
+                .requestTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     /** Everything the process logged, for assertions and failure messages. */
@@ -115,9 +127,12 @@ public final class KindServerProcess implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            HttpResponse<Void> health = TrustingClients.httpClient(caPem()).send(
-                    HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/healthz"))
-                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> health = TrustingClients.httpClient(caPem())
+                    .send(
+                            HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/healthz"))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
             return health.statusCode() == 200 ? Optional.of(true) : Optional.empty();
         } catch (IOException notYet) {
             return Optional.empty();

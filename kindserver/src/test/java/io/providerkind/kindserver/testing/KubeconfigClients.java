@@ -3,13 +3,6 @@ package io.providerkind.kindserver.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.providerkind.testsupport.tls.PemTrust;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -25,6 +18,12 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Base64;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
  * Uses a kubeconfig the way kubectl does: trusts only its cluster CA (host name verified), presents its
@@ -32,19 +31,26 @@ import java.util.Base64;
  */
 public final class KubeconfigClients {
 
-    private KubeconfigClients() {
-    }
+    private KubeconfigClients() {}
 
     /** {@code GET <server><path>} with the kubeconfig's credentials; answers status and body. */
     public static HttpResponse<String> get(String kubeconfig, String path) throws IOException, InterruptedException {
         JsonNode root = new YAMLMapper().readTree(kubeconfig);
         JsonNode cluster = root.path("clusters").path(0).path("cluster");
         JsonNode user = root.path("users").path(0).path("user");
-        SSLContext tls = sslContext(decode(cluster.path("certificate-authority-data").asText()),
-                decode(user.path("client-certificate-data").asText()), decode(user.path("client-key-data").asText()));
-        HttpClient client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(cluster.path("server").asText() + path))
-                .timeout(Duration.ofSeconds(10)).GET().build();
+        SSLContext tls = sslContext(
+                decode(cluster.path("certificate-authority-data").asText()),
+                decode(user.path("client-certificate-data").asText()),
+                decode(user.path("client-key-data").asText()));
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(tls)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(cluster.path("server").asText() + path))
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -54,8 +60,9 @@ public final class KubeconfigClients {
 
     private static SSLContext sslContext(String caPem, String certPem, String keyPem) throws IOException {
         try {
-            Certificate[] chain = CertificateFactory.getInstance("X.509").generateCertificates(
-                    new ByteArrayInputStream(certPem.getBytes(StandardCharsets.US_ASCII))).toArray(Certificate[]::new);
+            Certificate[] chain = CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(certPem.getBytes(StandardCharsets.US_ASCII)))
+                    .toArray(Certificate[]::new);
             KeyStore identity = KeyStore.getInstance("PKCS12");
             identity.load(null, null);
             identity.setKeyEntry("client", privateKey(keyPem), new char[0], chain);

@@ -5,9 +5,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
+import org.slf4j.LoggerFactory;
 
 /**
  * Captures everything logged while it is open, at DEBUG for kindserver's own loggers (request lines
@@ -36,10 +35,15 @@ public final class LogCapture implements AutoCloseable {
     public String text() {
         StringBuilder out = new StringBuilder();
         for (ILoggingEvent event : events()) {
-            out.append(event.getLevel()).append(' ').append(event.getLoggerName()).append(" - ")
-                    .append(event.getFormattedMessage()).append('\n');
+            out.append(event.getLevel())
+                    .append(' ')
+                    .append(event.getLoggerName())
+                    .append(" - ")
+                    .append(event.getFormattedMessage())
+                    .append('\n');
             if (event.getThrowableProxy() != null) {
-                out.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
+                out.append(ThrowableProxyUtil.asString(event.getThrowableProxy()))
+                        .append('\n');
             }
         }
         return out.toString();

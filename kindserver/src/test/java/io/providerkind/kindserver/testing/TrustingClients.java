@@ -1,7 +1,6 @@
 package io.providerkind.kindserver.testing;
 
 import io.providerkind.testsupport.tls.PemTrust;
-
 import java.net.http.HttpClient;
 import java.time.Duration;
 
@@ -11,8 +10,7 @@ import java.time.Duration;
  */
 public final class TrustingClients {
 
-    private TrustingClients() {
-    }
+    private TrustingClients() {}
 
     /** An HTTP/1.1 client (as the SDK uses) trusting {@code caPem}. */
     public static HttpClient httpClient(String caPem) {

@@ -1,7 +1,7 @@
 package io.providerkind.kindserver.tls;
 
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -9,13 +9,13 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.junit.jupiter.api.Test;
 
 class KeyMatchTest {
 
-    private final SelfSignedCertificates certificates = new SelfSignedCertificates(Clock.systemUTC(), Duration.ofDays(1));
+    private final SelfSignedCertificates certificates =
+            new SelfSignedCertificates(Clock.systemUTC(), Duration.ofDays(1));
     private final TlsIdentity one = certificates.create(List.of("127.0.0.1"), "one");
     private final TlsIdentity other = certificates.create(List.of("127.0.0.1"), "other");
 

@@ -1,9 +1,8 @@
 package io.providerkind.kindserver.tls;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,10 +11,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The operator's own PEM files, in the formats openssl and cert-manager write (made with openssl, see resources). */
 class PemFilesTest {
@@ -30,32 +29,41 @@ class PemFilesTest {
 
         TlsIdentity loaded = PemFiles.load(cert, resource(name + ".key"));
 
-        assertEquals("CN=kindserver.example", loaded.certificate().getSubjectX500Principal().getName());
+        assertEquals(
+                "CN=kindserver.example",
+                loaded.certificate().getSubjectX500Principal().getName());
         assertTrue(KeyMatch.matches(loaded.privateKey(), loaded.certificate()));
         assertTrue(loaded.privateKeyPem().startsWith("-----BEGIN PRIVATE KEY-----"), "handed to Jetty as PKCS#8");
     }
 
     @Test
     void loadsAPkcs8KeyAsKindserverWritesIt() throws IOException {
-        TlsIdentity own = new SelfSignedCertificates(Clock.systemUTC(), Duration.ofDays(30)).create(List.of("127.0.0.1"), "x");
+        TlsIdentity own =
+                new SelfSignedCertificates(Clock.systemUTC(), Duration.ofDays(30)).create(List.of("127.0.0.1"), "x");
 
-        TlsIdentity loaded = PemFiles.load(write("tls.crt", own.certificatePem()), write("tls.key", own.privateKeyPem()));
+        TlsIdentity loaded =
+                PemFiles.load(write("tls.crt", own.certificatePem()), write("tls.key", own.privateKeyPem()));
 
         assertEquals(own.fingerprint(), loaded.fingerprint());
     }
 
     @Test
     void refusesAKeyThatIsNotTheCertificatesNamingBoth() throws IOException {
-        TlsSetupException e = assertThrows(TlsSetupException.class,
+        TlsSetupException e = assertThrows(
+                TlsSetupException.class,
                 () -> PemFiles.load(resource("operator-ec.crt"), resource("operator-rsa.key")));
 
-        assertTrue(e.getMessage().contains("--tls-key") && e.getMessage().contains("operator-rsa.key")
-                && e.getMessage().contains("operator-ec.crt"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("--tls-key")
+                        && e.getMessage().contains("operator-rsa.key")
+                        && e.getMessage().contains("operator-ec.crt"),
+                e.getMessage());
     }
 
     @Test
     void refusesAnEncryptedKeySayingHowToDecryptIt() throws IOException {
-        TlsSetupException e = assertThrows(TlsSetupException.class,
+        TlsSetupException e = assertThrows(
+                TlsSetupException.class,
                 () -> PemFiles.load(resource("operator-ec.crt"), resource("operator-ec-encrypted.key")));
 
         assertTrue(e.getMessage().contains("encrypted") && e.getMessage().contains("openssl pkcs8"), e.getMessage());
@@ -63,15 +71,21 @@ class PemFilesTest {
 
     @Test
     void namesTheFileThatIsMissingOrNotPem() throws IOException {
-        TlsSetupException missing = assertThrows(TlsSetupException.class,
-                () -> PemFiles.load(resource("operator-ec.crt"), dir.resolve("absent.key")));
-        TlsSetupException notPem = assertThrows(TlsSetupException.class,
-                () -> PemFiles.load(write("bad.crt", "hello"), resource("operator-ec.key")));
-        TlsSetupException keyNotPem = assertThrows(TlsSetupException.class,
-                () -> PemFiles.load(resource("operator-ec.crt"), resource("operator-ec.crt")));
+        TlsSetupException missing = assertThrows(
+                TlsSetupException.class, () -> PemFiles.load(resource("operator-ec.crt"), dir.resolve("absent.key")));
+        TlsSetupException notPem = assertThrows(
+                TlsSetupException.class, () -> PemFiles.load(write("bad.crt", "hello"), resource("operator-ec.key")));
+        TlsSetupException keyNotPem = assertThrows(
+                TlsSetupException.class, () -> PemFiles.load(resource("operator-ec.crt"), resource("operator-ec.crt")));
 
-        assertTrue(missing.getMessage().contains("--tls-key") && missing.getMessage().contains("absent.key"), missing.getMessage());
-        assertTrue(notPem.getMessage().contains("--tls-cert") && notPem.getMessage().contains("bad.crt"), notPem.getMessage());
+        assertTrue(
+                missing.getMessage().contains("--tls-key")
+                        && missing.getMessage().contains("absent.key"),
+                missing.getMessage());
+        assertTrue(
+                notPem.getMessage().contains("--tls-cert")
+                        && notPem.getMessage().contains("bad.crt"),
+                notPem.getMessage());
         assertTrue(keyNotPem.getMessage().contains("holds no PEM private key"), keyNotPem.getMessage());
     }
 

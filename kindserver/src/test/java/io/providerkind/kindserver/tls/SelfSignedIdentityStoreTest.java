@@ -1,7 +1,9 @@
 package io.providerkind.kindserver.tls;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,11 +16,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SelfSignedIdentityStoreTest {
 
@@ -30,8 +29,8 @@ class SelfSignedIdentityStoreTest {
 
     private SelfSignedIdentityStore store(Instant now) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        return new SelfSignedIdentityStore(stateDir, new SelfSignedCertificates(clock, Duration.ofDays(730)), clock,
-                Duration.ofDays(30));
+        return new SelfSignedIdentityStore(
+                stateDir, new SelfSignedCertificates(clock, Duration.ofDays(730)), clock, Duration.ofDays(30));
     }
 
     @Test
@@ -50,7 +49,9 @@ class SelfSignedIdentityStoreTest {
     void namesTheAdvertiseAddressLocalhostAndLoopbackAndServesOnlyAsAServer() throws Exception {
         X509Certificate certificate = store(NOW).loadOrCreate(NAMES).certificate();
 
-        assertEquals(Set.of("127.0.0.9", "localhost", "127.0.0.1"), SelfSignedIdentityStore.subjectAlternativeNames(certificate));
+        assertEquals(
+                Set.of("127.0.0.9", "localhost", "127.0.0.1"),
+                SelfSignedIdentityStore.subjectAlternativeNames(certificate));
         assertEquals(-1, certificate.getBasicConstraints(), "not a CA");
         assertEquals(List.of("1.3.6.1.5.5.7.3.1"), certificate.getExtendedKeyUsage());
         assertEquals("EC", certificate.getPublicKey().getAlgorithm());
@@ -62,8 +63,11 @@ class SelfSignedIdentityStoreTest {
     void keepsTheKeyReadableByItsOwnerOnly() throws IOException {
         store(NOW).loadOrCreate(NAMES);
 
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(stateDir.resolve("tls/kindserver.key"))));
-        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(stateDir.resolve("tls"))));
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(stateDir.resolve("tls/kindserver.key"))));
+        assertEquals(
+                "rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(stateDir.resolve("tls"))));
         assertTrue(Files.readString(stateDir.resolve("tls/kindserver.key")).startsWith("-----BEGIN PRIVATE KEY-----"));
     }
 
@@ -74,7 +78,8 @@ class SelfSignedIdentityStoreTest {
         TlsIdentity second = store(NOW).loadOrCreate(List.of("127.0.0.10", "localhost", "127.0.0.1"));
 
         assertNotEquals(first.fingerprint(), second.fingerprint());
-        assertTrue(SelfSignedIdentityStore.subjectAlternativeNames(second.certificate()).contains("127.0.0.10"));
+        assertTrue(SelfSignedIdentityStore.subjectAlternativeNames(second.certificate())
+                .contains("127.0.0.10"));
     }
 
     @Test
@@ -92,8 +97,11 @@ class SelfSignedIdentityStoreTest {
         Files.writeString(stateDir.resolve("tls/kindserver.key"), "garbage");
 
         TlsIdentity repaired = store(NOW).loadOrCreate(NAMES);
-        Files.writeString(stateDir.resolve("tls/kindserver.key"),
-                new SelfSignedCertificates(Clock.systemUTC(), Duration.ofDays(1)).create(NAMES, "other").privateKeyPem());
+        Files.writeString(
+                stateDir.resolve("tls/kindserver.key"),
+                new SelfSignedCertificates(Clock.systemUTC(), Duration.ofDays(1))
+                        .create(NAMES, "other")
+                        .privateKeyPem());
         TlsIdentity rematched = store(NOW).loadOrCreate(NAMES);
 
         assertNotEquals(first.fingerprint(), repaired.fingerprint());
@@ -107,7 +115,8 @@ class SelfSignedIdentityStoreTest {
 
         TlsIdentity again = store(NOW).loadOrCreate(List.of("0:0:0:0:0:0:0:1", "LOCALHOST"));
 
-        assertTrue(SelfSignedIdentityStore.subjectAlternativeNames(again.certificate()).contains("0:0:0:0:0:0:0:1"));
+        assertTrue(SelfSignedIdentityStore.subjectAlternativeNames(again.certificate())
+                .contains("0:0:0:0:0:0:0:1"));
     }
 
     @Test
@@ -116,7 +125,9 @@ class SelfSignedIdentityStoreTest {
 
         String printed = identity.toString();
 
-        assertFalse(printed.contains("PRIVATE KEY") || printed.contains(identity.privateKeyPem().lines().skip(1).findFirst().orElseThrow()));
+        assertFalse(printed.contains("PRIVATE KEY")
+                || printed.contains(
+                        identity.privateKeyPem().lines().skip(1).findFirst().orElseThrow()));
         assertTrue(printed.contains(identity.fingerprint()));
     }
 }

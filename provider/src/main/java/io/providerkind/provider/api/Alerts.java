@@ -10,5 +10,5 @@ import io.fabric8.generator.annotation.Pattern;
  */
 public record Alerts(
         @Pattern("^https?://.+")
-        @JsonPropertyDescription("Receives one JSON POST per distinct drift of a kind cluster.") String webhookURL) {
-}
+        @JsonPropertyDescription("Receives one JSON POST per distinct drift of a kind cluster.")
+        String webhookURL) {}

@@ -3,7 +3,6 @@ package io.providerkind.provider.api;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.generator.annotation.Required;
-
 import java.util.Objects;
 
 /**

@@ -9,5 +9,4 @@ package io.providerkind.provider.api;
  *                    config hashes, the names of the stopped nodes, the vanished cluster's name), sorted
  * @param since       when this drift was first seen (RFC 3339)
  */
-public record DriftStatus(String fingerprint, String since) {
-}
+public record DriftStatus(String fingerprint, String since) {}

@@ -10,8 +10,8 @@ import io.fabric8.generator.annotation.Required;
  *                   exactly as kind takes it. kindserver sets the API server address and port itself.
  */
 public record ForProvider(
-        @Required @JsonPropertyDescription("The kind config as YAML (kind: Cluster, apiVersion: kind.x-k8s.io/v1alpha4)."
+        @Required
+        @JsonPropertyDescription("The kind config as YAML (kind: Cluster, apiVersion: kind.x-k8s.io/v1alpha4)."
                 + " kindserver sets networking.apiServerAddress and apiServerPort itself. A change after creation"
                 + " is reported as drift and never applied: kind clusters cannot be changed in place.")
-        String kindConfig) {
-}
+        String kindConfig) {}

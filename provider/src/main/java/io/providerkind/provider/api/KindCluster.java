@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
@@ -11,8 +12,6 @@ import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
-import io.fabric8.kubernetes.client.CustomResource;
-
 import java.util.List;
 
 /**
@@ -29,20 +28,21 @@ import java.util.List;
 @Singular("kindcluster")
 @ShortNames("kc")
 @Categories({"crossplane", "managed", "kind"})
-@AdditionalPrinterColumn(name = "READY", type = Type.STRING,
-        jsonPath = ".status.conditions[?(@.type=='Ready')].status")
-@AdditionalPrinterColumn(name = "SYNCED", type = Type.STRING,
+@AdditionalPrinterColumn(name = "READY", type = Type.STRING, jsonPath = ".status.conditions[?(@.type=='Ready')].status")
+@AdditionalPrinterColumn(
+        name = "SYNCED",
+        type = Type.STRING,
         jsonPath = ".status.conditions[?(@.type=='Synced')].status")
-@AdditionalPrinterColumn(name = "EXTERNAL-NAME", type = Type.STRING,
+@AdditionalPrinterColumn(
+        name = "EXTERNAL-NAME",
+        type = Type.STRING,
         jsonPath = ".metadata.annotations.crossplane\\.io/external-name")
 @AdditionalPrinterColumn(name = "INTERNALIP", type = Type.STRING, jsonPath = ".status.atProvider.internalIP")
 @AdditionalPrinterColumn(name = "VERSION", type = Type.STRING, jsonPath = ".status.atProvider.kubernetesVersion")
 @AdditionalPrinterColumn(name = "AGE", type = Type.DATE, jsonPath = ".metadata.creationTimestamp")
 @AdditionalPrinterColumn(name = "PHASE", type = Type.STRING, priority = 1, jsonPath = ".status.atProvider.phase")
-@AdditionalPrinterColumn(name = "PROGRESS", type = Type.STRING, priority = 1,
-        jsonPath = ".status.atProvider.progress")
-@AdditionalPrinterColumn(name = "ENDPOINT", type = Type.STRING, priority = 1,
-        jsonPath = ".status.atProvider.endpoint")
+@AdditionalPrinterColumn(name = "PROGRESS", type = Type.STRING, priority = 1, jsonPath = ".status.atProvider.progress")
+@AdditionalPrinterColumn(name = "ENDPOINT", type = Type.STRING, priority = 1, jsonPath = ".status.atProvider.endpoint")
 // Managed extends HasMetadata, whose polymorphic deserializer would otherwise win over CustomResource's
 // plain one and recurse forever.
 @JsonDeserialize(using = JsonDeserializer.None.class)
@@ -75,7 +75,8 @@ public class KindCluster extends CustomResource<KindClusterSpec, KindClusterStat
     @Override
     public List<ManagementAction> managementPolicies() {
         return spec == null || spec.managementPolicies() == null
-                ? List.of(ManagementAction.All) : spec.managementPolicies();
+                ? List.of(ManagementAction.All)
+                : spec.managementPolicies();
     }
 
     @Override

@@ -1,10 +1,9 @@
 package io.providerkind.provider.api;
 
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
-
 import java.util.List;
 
 /**
@@ -18,17 +17,22 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record KindClusterSpec(
-        @Required @JsonPropertyDescription("The kind cluster to have.") ForProvider forProvider,
+        @Required @JsonPropertyDescription("The kind cluster to have.")
+        ForProvider forProvider,
+
         @Default("{\"name\": \"default\"}")
         @JsonPropertyDescription("The ProviderConfig that names the kindserver to use.")
         Reference providerConfigRef,
-        @JsonPropertyDescription("Where to write the connection Secret: endpoint, kubeconfig, clusterCA, clientCert, clientKey.")
+
+        @JsonPropertyDescription(
+                "Where to write the connection Secret: endpoint, kubeconfig, clusterCA, clientCert, clientKey.")
         SecretReference writeConnectionSecretToRef,
+
         @Default("Delete")
         @JsonPropertyDescription("Delete deletes the kind cluster with this resource; Orphan keeps it.")
         DeletionPolicy deletionPolicy,
+
         @Default("[\"*\"]")
         @JsonPropertyDescription("The actions the provider may take on the kind cluster, as Crossplane's"
                 + " managementPolicies: [\"*\"] (default), [\"Observe\"] to import read-only, [] to pause.")
-        List<ManagementAction> managementPolicies) {
-}
+        List<ManagementAction> managementPolicies) {}

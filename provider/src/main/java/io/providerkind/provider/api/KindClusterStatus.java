@@ -1,7 +1,6 @@
 package io.providerkind.provider.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 
 /** Observed state of a KindCluster: crossplane's conditions plus what kindserver reports. */

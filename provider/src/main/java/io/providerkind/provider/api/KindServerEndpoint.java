@@ -1,7 +1,7 @@
 package io.providerkind.provider.api;
 
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
@@ -14,9 +14,14 @@ import io.fabric8.generator.annotation.Required;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record KindServerEndpoint(
-        @Required @Pattern("^https?://.+")
-        @JsonPropertyDescription("kindserver's base URL, e.g. https://172.18.0.1:7443.") String url,
-        @JsonPropertyDescription("PEM certificates to trust for kindserver's TLS certificate.") String caBundle,
+        @Required
+        @Pattern("^https?://.+")
+        @JsonPropertyDescription("kindserver's base URL, e.g. https://172.18.0.1:7443.")
+        String url,
+
+        @JsonPropertyDescription("PEM certificates to trust for kindserver's TLS certificate.")
+        String caBundle,
+
         @JsonPropertyDescription("Trust any certificate. Only for experiments on a private machine.")
         Boolean insecureSkipVerify) {
 

@@ -1,7 +1,6 @@
 package io.providerkind.provider.api;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-
 import java.util.List;
 
 /**

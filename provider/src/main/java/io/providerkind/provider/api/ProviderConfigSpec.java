@@ -12,7 +12,4 @@ import io.fabric8.generator.annotation.Required;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProviderConfigSpec(
-        @Required KindServerEndpoint endpoint,
-        @Required ProviderCredentials credentials,
-        Alerts alerts) {
-}
+        @Required KindServerEndpoint endpoint, @Required ProviderCredentials credentials, Alerts alerts) {}

@@ -1,7 +1,6 @@
 package io.providerkind.provider.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 
 /** Observed state of a ProviderConfig: how many managed resources use it, and crossplane's conditions. */

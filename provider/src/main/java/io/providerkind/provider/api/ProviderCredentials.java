@@ -1,7 +1,7 @@
 package io.providerkind.provider.api;
 
-import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 
 /**
@@ -16,7 +16,7 @@ import io.fabric8.generator.annotation.Required;
 public record ProviderCredentials(
         @Required @JsonPropertyDescription("Where kindserver's password is: Secret, Environment or Filesystem.")
         CredentialsSource source,
+
         SecretKeySelector secretRef,
         EnvironmentSelector env,
-        FilesystemSelector fs) {
-}
+        FilesystemSelector fs) {}

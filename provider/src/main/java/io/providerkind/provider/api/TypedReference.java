@@ -5,5 +5,8 @@ import io.fabric8.generator.annotation.Required;
 
 /** A reference to an object of a given kind, as crossplane's {@code xpv1.TypedReference}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TypedReference(@Required String apiVersion, @Required String kind, @Required String name, String uid) {
-}
+public record TypedReference(
+        @Required String apiVersion,
+        @Required String kind,
+        @Required String name,
+        String uid) {}

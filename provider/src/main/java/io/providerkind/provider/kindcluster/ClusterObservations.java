@@ -1,14 +1,13 @@
 package io.providerkind.provider.kindcluster;
 
 import io.providerkind.provider.api.AtProvider;
-import io.providerkind.provider.api.DriftStatus;
 import io.providerkind.provider.api.Condition;
-import io.providerkind.provider.managed.ConnectionDetails;
+import io.providerkind.provider.api.DriftStatus;
 import io.providerkind.provider.managed.Conditions;
+import io.providerkind.provider.managed.ConnectionDetails;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.Progress;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,8 +17,7 @@ public final class ClusterObservations {
     public static final String ENDPOINT = "endpoint";
     public static final String KUBECONFIG = "kubeconfig";
 
-    private ClusterObservations() {
-    }
+    private ClusterObservations() {}
 
     /** What kindserver reports, with the drift last alerted on carried over (it is the provider's, not kindserver's). */
     public static AtProvider atProvider(ClusterInfo info, DriftStatus drift) {
@@ -39,11 +37,14 @@ public final class ClusterObservations {
         ClusterPhase phase = info.phase() == null ? ClusterPhase.Creating : info.phase();
         return switch (phase) {
             case Creating -> Conditions.creating().withMessage(progressMessage(info.progress()));
-            case Ready -> info.nodes().stream().allMatch(n -> n.running())
-                    ? Conditions.available()
-                    : Conditions.unavailable().withMessage("some nodes are not running");
-            case Failed -> Conditions.unavailable().withMessage("kind could not create the cluster: "
-                    + (info.message() == null ? "no reason given" : info.message()));
+            case Ready ->
+                info.nodes().stream().allMatch(n -> n.running())
+                        ? Conditions.available()
+                        : Conditions.unavailable().withMessage("some nodes are not running");
+            case Failed ->
+                Conditions.unavailable()
+                        .withMessage("kind could not create the cluster: "
+                                + (info.message() == null ? "no reason given" : info.message()));
             case Deleting -> Conditions.deleting();
             case Stopped -> Conditions.unavailable().withMessage("the cluster's nodes are not running");
         };

@@ -5,11 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.providerkind.provider.api.Condition;
 import io.providerkind.provider.api.DriftStatus;
 import io.providerkind.provider.api.KindCluster;
-import io.providerkind.provider.managed.Announcement;
 import io.providerkind.provider.managed.Annotations;
+import io.providerkind.provider.managed.Announcement;
 import io.providerkind.provider.managed.Conditions;
 import io.providerkind.provider.managed.EventRecorder;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -54,15 +53,19 @@ public final class DriftAlerts {
         DriftStatus before = cluster.atProvider().drift();
         Instant now = clock.instant();
         if (drifts.isEmpty()) {
-            String resolved = Conditions.find(cluster, CONDITION).filter(Condition::isTrue).map(Condition::message)
+            String resolved = Conditions.find(cluster, CONDITION)
+                    .filter(Condition::isTrue)
+                    .map(Condition::message)
                     .orElse(before == null ? null : before.fingerprint());
             cluster.replaceAtProvider(cluster.atProvider().withDrift(null));
             Conditions.set(cluster, now, Conditions.of(CONDITION, Condition.FALSE, REASON_IN_SYNC, null));
-            return before == null ? List.of()
+            return before == null
+                    ? List.of()
                     : List.of(() -> events.normal(cluster, EVENT_RESOLVED, "drift resolved: " + resolved));
         }
         String reason = drifts.size() == 1 ? drifts.get(0).reason() : REASON_SEVERAL;
-        String message = drifts.stream().map(d -> d.reason() + ": " + d.message()).collect(Collectors.joining("; "));
+        String message =
+                drifts.stream().map(d -> d.reason() + ": " + d.message()).collect(Collectors.joining("; "));
         Conditions.set(cluster, now, Conditions.of(CONDITION, Condition.TRUE, reason, message));
         String fingerprint = Drift.fingerprint(drifts);
         if (before != null && fingerprint.equals(before.fingerprint())) {
@@ -70,13 +73,21 @@ public final class DriftAlerts {
         }
         cluster.replaceAtProvider(cluster.atProvider().withDrift(new DriftStatus(fingerprint, now.toString())));
         // keys hold no spaces (reasons, hashes and kind names), so the fingerprint splits back into them
-        Set<String> alreadyCounted = before == null ? Set.of() : Set.of(before.fingerprint().split(" "));
-        List<Drift> fresh = drifts.stream().filter(d -> !alreadyCounted.contains(d.key())).toList();
+        Set<String> alreadyCounted =
+                before == null ? Set.of() : Set.of(before.fingerprint().split(" "));
+        List<Drift> fresh =
+                drifts.stream().filter(d -> !alreadyCounted.contains(d.key())).toList();
         return List.of(() -> alert(cluster, drifts, fresh, reason, message, webhookUrl, now));
     }
 
-    private void alert(KindCluster cluster, List<Drift> drifts, List<Drift> fresh, String reason, String message,
-                       String webhookUrl, Instant seen) {
+    private void alert(
+            KindCluster cluster,
+            List<Drift> drifts,
+            List<Drift> fresh,
+            String reason,
+            String message,
+            String webhookUrl,
+            Instant seen) {
         events.warning(cluster, EVENT_DETECTED, message);
         fresh.forEach(d -> Counter.builder("provider_kind_drift_alerts")
                 .description("Drift alerts raised, by kind of drift; the provider never acts on drift")
@@ -84,8 +95,16 @@ public final class DriftAlerts {
                 .register(registry)
                 .increment());
         if (webhookUrl != null && !webhookUrl.isBlank()) {
-            webhook.send(webhookUrl, new DriftWebhook.Alert(cluster.getKind(), cluster.getMetadata().getName(),
-                    Annotations.externalName(cluster), reason, message, drifts, seen.toString()));
+            webhook.send(
+                    webhookUrl,
+                    new DriftWebhook.Alert(
+                            cluster.getKind(),
+                            cluster.getMetadata().getName(),
+                            Annotations.externalName(cluster),
+                            reason,
+                            message,
+                            drifts,
+                            seen.toString()));
         }
     }
 }

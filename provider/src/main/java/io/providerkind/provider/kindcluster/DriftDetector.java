@@ -5,7 +5,6 @@ import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.ConfigHash;
 import io.providerkind.sdk.NodeInfo;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,8 +14,7 @@ import java.util.stream.Collectors;
 /** Compares a KindCluster with what kindserver reports and names every drift. */
 public final class DriftDetector {
 
-    private DriftDetector() {
-    }
+    private DriftDetector() {}
 
     public static List<Drift> detect(KindCluster desired, ClusterInfo actual) {
         List<Drift> drifts = new ArrayList<>();
@@ -27,36 +25,50 @@ public final class DriftDetector {
 
     /** A cluster the provider knew that kindserver no longer has. */
     public static Drift vanished(String externalName) {
-        return new Drift(Drift.CLUSTER_VANISHED, externalName, "kind cluster \"" + externalName + "\" is gone from kindserver; "
-                + "it is not re-created "
-                + "automatically, because a new cluster would be a stranger to everything that used this one. "
-                + "Delete this KindCluster to let it go; apply it again to create a new cluster.");
+        return new Drift(
+                Drift.CLUSTER_VANISHED,
+                externalName,
+                "kind cluster \"" + externalName + "\" is gone from kindserver; "
+                        + "it is not re-created "
+                        + "automatically, because a new cluster would be a stranger to everything that used this one. "
+                        + "Delete this KindCluster to let it go; apply it again to create a new cluster.");
     }
 
     private static void configChanged(KindCluster desired, ClusterInfo actual, List<Drift> drifts) {
         String madeWith = actual.configHash();
-        if (madeWith == null || madeWith.isBlank() || desired.getSpec() == null
-                || desired.getSpec().forProvider() == null || desired.getSpec().forProvider().kindConfig() == null) {
+        if (madeWith == null
+                || madeWith.isBlank()
+                || desired.getSpec() == null
+                || desired.getSpec().forProvider() == null
+                || desired.getSpec().forProvider().kindConfig() == null) {
             // a cluster made by hand with kind has no recorded config to compare with
             return;
         }
-        String wanted = abbreviated(ConfigHash.of(desired.getSpec().forProvider().kindConfig()).toLowerCase(Locale.ROOT));
+        String wanted = abbreviated(
+                ConfigHash.of(desired.getSpec().forProvider().kindConfig()).toLowerCase(Locale.ROOT));
         String made = abbreviated(madeWith.strip().toLowerCase(Locale.ROOT));
         if (!wanted.equals(made)) {
-            drifts.add(new Drift(Drift.CONFIG_CHANGED, wanted + "!=" + made, "spec.forProvider.kindConfig (sha256 "
-                    + wanted + ") differs from the config the cluster was made with (sha256 " + made
-                    + "); kind clusters cannot change in place, so the cluster is left as it is"));
+            drifts.add(new Drift(
+                    Drift.CONFIG_CHANGED,
+                    wanted + "!=" + made,
+                    "spec.forProvider.kindConfig (sha256 "
+                            + wanted + ") differs from the config the cluster was made with (sha256 " + made
+                            + "); kind clusters cannot change in place, so the cluster is left as it is"));
         }
     }
 
     private static void nodesStopped(ClusterInfo actual, List<Drift> drifts) {
-        List<NodeInfo> stopped = actual.nodes().stream().filter(n -> !n.running())
-                .sorted(Comparator.comparing(NodeInfo::name)).toList();
+        List<NodeInfo> stopped = actual.nodes().stream()
+                .filter(n -> !n.running())
+                .sorted(Comparator.comparing(NodeInfo::name))
+                .toList();
         if (!stopped.isEmpty()) {
             // the subject names the nodes, not their states: a node going from "exiting" to "exited" is one drift
-            drifts.add(new Drift(Drift.NODES_STOPPED,
+            drifts.add(new Drift(
+                    Drift.NODES_STOPPED,
                     stopped.stream().map(NodeInfo::name).collect(Collectors.joining(",")),
-                    "nodes not running: " + stopped.stream().map(DriftDetector::describe).collect(Collectors.joining(", "))));
+                    "nodes not running: "
+                            + stopped.stream().map(DriftDetector::describe).collect(Collectors.joining(", "))));
         } else if (actual.phase() == ClusterPhase.Stopped) {
             drifts.add(new Drift(Drift.NODES_STOPPED, "all", "kindserver reports the cluster's nodes as stopped"));
         }

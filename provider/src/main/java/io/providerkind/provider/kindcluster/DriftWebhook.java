@@ -2,9 +2,6 @@ package io.providerkind.provider.kindcluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Posts drift alerts to the webhook a ProviderConfig names: one JSON document per distinct drift of a
@@ -31,12 +30,18 @@ public final class DriftWebhook implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).executor(sender).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(TIMEOUT).executor(sender).build();
 
     /** The alert as the receiver gets it. */
-    public record Alert(String kind, String name, String externalName, String reason, String message,
-                        List<Drift> drifts, String time) {
-    }
+    public record Alert(
+            String kind,
+            String name,
+            String externalName,
+            String reason,
+            String message,
+            List<Drift> drifts,
+            String time) {}
 
     /** Sends the alert; the future completes with the HTTP status, or exceptionally. */
     public CompletableFuture<Integer> send(String url, Alert alert) {
@@ -56,15 +61,22 @@ public final class DriftWebhook implements AutoCloseable {
                 .thenApply(HttpResponse::statusCode)
                 .whenComplete((status, failure) -> {
                     if (failure != null) {
-                        log.warn("drift alert for {} {} not delivered to {}: {}", alert.kind(), alert.name(), url,
+                        log.warn(
+                                "drift alert for {} {} not delivered to {}: {}",
+                                alert.kind(),
+                                alert.name(),
+                                url,
                                 failure.getMessage());
                     } else if (status >= 300) {
-                        log.warn("drift alert for {} {} refused by {} with HTTP {}", alert.kind(), alert.name(), url,
+                        log.warn(
+                                "drift alert for {} {} refused by {} with HTTP {}",
+                                alert.kind(),
+                                alert.name(),
+                                url,
                                 status);
                     }
                 });
     }
-
 
     @Override
     public void close() {

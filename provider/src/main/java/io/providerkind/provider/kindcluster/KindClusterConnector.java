@@ -9,7 +9,6 @@ import io.providerkind.provider.providerconfig.CredentialsExtractor;
 import io.providerkind.provider.providerconfig.ProviderConfigUsageTracker;
 import io.providerkind.provider.runtime.CachedReader;
 import io.providerkind.sdk.KindServerClient;
-
 import java.time.Clock;
 
 /**
@@ -27,9 +26,13 @@ public final class KindClusterConnector implements ExternalConnector<KindCluster
     private final DriftAlerts alerts;
     private final Clock clock;
 
-    public KindClusterConnector(CachedReader<ProviderConfig> providerConfigs, ProviderConfigUsageTracker usages,
-                                CredentialsExtractor credentials, KindServerClientCache clients, DriftAlerts alerts,
-                                Clock clock) {
+    public KindClusterConnector(
+            CachedReader<ProviderConfig> providerConfigs,
+            ProviderConfigUsageTracker usages,
+            CredentialsExtractor credentials,
+            KindServerClientCache clients,
+            DriftAlerts alerts,
+            Clock clock) {
         this.providerConfigs = providerConfigs;
         this.usages = usages;
         this.credentials = credentials;
@@ -58,11 +61,14 @@ public final class KindClusterConnector implements ExternalConnector<KindCluster
         try {
             password = credentials.extract(spec.credentials());
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot get credentials of ProviderConfig \"" + name + "\": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot get credentials of ProviderConfig \"" + name + "\": " + e.getMessage(), e);
         }
-        KindServerConnection connection = new KindServerConnection(KindServerConnection.apiUrl(spec.endpoint().url()),
-                password, spec.endpoint().caBundle(), spec.endpoint().skipsVerification());
+        KindServerConnection connection = new KindServerConnection(
+                KindServerConnection.apiUrl(spec.endpoint().url()),
+                password,
+                spec.endpoint().caBundle(),
+                spec.endpoint().skipsVerification());
         KindServerClient client;
         try {
             client = clients.clientFor(name, connection);

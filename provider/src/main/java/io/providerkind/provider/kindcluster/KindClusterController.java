@@ -16,7 +16,6 @@ import io.providerkind.provider.managed.ManagedReconciler;
 import io.providerkind.provider.managed.ReconcileRateLimiter;
 import io.providerkind.provider.providerconfig.ProviderConfigUsageTracker;
 import io.providerkind.provider.runtime.CachedReader;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -32,7 +31,9 @@ import java.util.stream.Collectors;
  * wrote, whose caches the connector and the publisher read, so that a poll of an unchanged cluster
  * costs no API request. A ProviderConfig whose spec changed reconciles the KindClusters that use it.
  */
-@ControllerConfiguration(name = KindClusterController.NAME, triggerReconcilerOnAllEvents = true,
+@ControllerConfiguration(
+        name = KindClusterController.NAME,
+        triggerReconcilerOnAllEvents = true,
         generationAwareEventProcessing = false)
 public class KindClusterController extends ManagedController<KindCluster> {
 
@@ -47,9 +48,14 @@ public class KindClusterController extends ManagedController<KindCluster> {
     private final CachedReader<ProviderConfig> providerConfigs;
     private final CachedReader<Secret> connectionSecrets;
 
-    public KindClusterController(ManagedReconciler<KindCluster> reconciler, ProviderConfigUsageTracker usages,
-                                 CachedReader<ProviderConfig> providerConfigs, CachedReader<Secret> connectionSecrets,
-                                 Backoff backoff, ReconcileRateLimiter rateLimiter, MeterRegistry registry) {
+    public KindClusterController(
+            ManagedReconciler<KindCluster> reconciler,
+            ProviderConfigUsageTracker usages,
+            CachedReader<ProviderConfig> providerConfigs,
+            CachedReader<Secret> connectionSecrets,
+            Backoff backoff,
+            ReconcileRateLimiter rateLimiter,
+            MeterRegistry registry) {
         super(NAME, reconciler, backoff, rateLimiter, registry);
         this.usages = usages;
         this.providerConfigs = providerConfigs;
@@ -58,25 +64,36 @@ public class KindClusterController extends ManagedController<KindCluster> {
 
     @Override
     public List<EventSource<?, KindCluster>> prepareEventSources(EventSourceContext<KindCluster> context) {
-        context.getPrimaryCache().addIndexer(BY_PROVIDER_CONFIG,
-                cluster -> List.of(cluster.providerConfigReference().name()));
+        context.getPrimaryCache()
+                .addIndexer(
+                        BY_PROVIDER_CONFIG,
+                        cluster -> List.of(cluster.providerConfigReference().name()));
         InformerEventSource<ProviderConfig, KindCluster> configs = new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(ProviderConfig.class, KindCluster.class)
                         .withName("providerconfigs")
-                        .withSecondaryToPrimaryMapper(config -> context.getPrimaryCache()
-                                .byIndex(BY_PROVIDER_CONFIG, config.getMetadata().getName()).stream()
-                                .map(ResourceID::fromResource).collect(Collectors.toSet()))
+                        .withSecondaryToPrimaryMapper(config ->
+                                context
+                                        .getPrimaryCache()
+                                        .byIndex(
+                                                BY_PROVIDER_CONFIG,
+                                                config.getMetadata().getName())
+                                        .stream()
+                                        .map(ResourceID::fromResource)
+                                        .collect(Collectors.toSet()))
                         // status (users) and finalizer changes are the provider's own and change no connection
-                        .withOnUpdateFilter((now, before) -> !Objects.equals(now.getMetadata().getGeneration(),
+                        .withOnUpdateFilter((now, before) -> !Objects.equals(
+                                now.getMetadata().getGeneration(),
                                 before.getMetadata().getGeneration()))
-                        .build(), context);
+                        .build(),
+                context);
         InformerEventSource<Secret, KindCluster> secrets = new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(Secret.class, KindCluster.class)
                         .withName("connection-secrets")
                         .withLabelSelector(CONNECTION_SECRET_LABEL + "=true")
                         // a cache only: the publisher compares on every poll, so no change needs a reconcile
                         .withSecondaryToPrimaryMapper(secret -> Set.of())
-                        .build(), context);
+                        .build(),
+                context);
         providerConfigs.bind(configs);
         connectionSecrets.bind(secrets);
         return List.of(configs, secrets);

@@ -13,7 +13,6 @@ import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.KindServerClient;
 import io.providerkind.sdk.KindServerException;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +36,8 @@ public final class KindClusterExternal implements ExternalClient<KindCluster> {
     private final String webhookUrl;
     private final Clock clock;
 
-    public KindClusterExternal(KindServerClient kindserver, String kindserverUrl, DriftAlerts alerts,
-                               String webhookUrl, Clock clock) {
+    public KindClusterExternal(
+            KindServerClient kindserver, String kindserverUrl, DriftAlerts alerts, String webhookUrl, Clock clock) {
         this.kindserver = kindserver;
         this.kindserverUrl = kindserverUrl;
         this.alerts = alerts;
@@ -54,7 +53,8 @@ public final class KindClusterExternal implements ExternalClient<KindCluster> {
             return watchesForDrift(cluster) ? absent(cluster, name) : ExternalObservation.absent();
         }
         ClusterInfo info = found.get();
-        cluster.replaceAtProvider(ClusterObservations.atProvider(info, cluster.atProvider().drift()));
+        cluster.replaceAtProvider(
+                ClusterObservations.atProvider(info, cluster.atProvider().drift()));
         Conditions.set(cluster, clock.instant(), ClusterObservations.ready(info));
         // up to date even when drifted: there is nothing an Update could do but delete and re-create
         ExternalObservation observation = ExternalObservation.upToDate(ClusterObservations.connectionDetails(info));
@@ -94,8 +94,15 @@ public final class KindClusterExternal implements ExternalClient<KindCluster> {
             return ExternalObservation.absent();
         }
         Drift vanished = DriftDetector.vanished(name);
-        cluster.replaceAtProvider(new AtProvider(VANISHED, null, last.internalIP(), last.kubernetesVersion(),
-                last.endpoint(), last.configHash(), null, last.drift()));
+        cluster.replaceAtProvider(new AtProvider(
+                VANISHED,
+                null,
+                last.internalIP(),
+                last.kubernetesVersion(),
+                last.endpoint(),
+                last.configHash(),
+                null,
+                last.drift()));
         Conditions.set(cluster, clock.instant(), Conditions.unavailable().withMessage(vanished.message()));
         return ExternalObservation.absentAndNotToBeCreated(vanished.message())
                 .announcing(alerts.apply(cluster, List.of(vanished), webhookUrl));

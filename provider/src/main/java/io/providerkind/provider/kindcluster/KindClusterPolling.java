@@ -3,7 +3,6 @@ package io.providerkind.provider.kindcluster;
 import io.providerkind.provider.api.KindCluster;
 import io.providerkind.provider.api.Managed;
 import io.providerkind.provider.managed.Conditions;
-
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -34,8 +33,10 @@ public final class KindClusterPolling implements BiFunction<Managed, Duration, D
             return true;
         }
         boolean readyIsBusy = Conditions.find(managed, Conditions.READY)
-                .map(c -> BUSY_REASONS.contains(c.reason())).orElse(false);
-        String phase = managed instanceof KindCluster cluster ? cluster.atProvider().phase() : null;
+                .map(c -> BUSY_REASONS.contains(c.reason()))
+                .orElse(false);
+        String phase =
+                managed instanceof KindCluster cluster ? cluster.atProvider().phase() : null;
         return readyIsBusy || (phase != null && BUSY_PHASES.contains(phase));
     }
 }

@@ -1,7 +1,6 @@
 package io.providerkind.provider.kindcluster;
 
 import io.providerkind.sdk.KindServerClient;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,12 +19,13 @@ public final class KindServerClientCache {
     }
 
     public KindServerClient clientFor(String providerConfig, KindServerConnection connection) {
-        Entry entry = byProviderConfig.compute(providerConfig, (name, current) ->
-                current != null && current.connection.equals(connection)
-                        ? current : new Entry(connection, factory.create(connection)));
+        Entry entry = byProviderConfig.compute(
+                providerConfig,
+                (name, current) -> current != null && current.connection.equals(connection)
+                        ? current
+                        : new Entry(connection, factory.create(connection)));
         return entry.client;
     }
 
-    private record Entry(KindServerConnection connection, KindServerClient client) {
-    }
+    private record Entry(KindServerConnection connection, KindServerClient client) {}
 }

@@ -24,7 +24,8 @@ public final class KindServerFailure extends RuntimeException {
         if (e instanceof UnreachableException) {
             // the SDK already names the address in its own words; say it once
             String what = e.getMessage() != null && e.getMessage().contains(url)
-                    ? e.getMessage() : "cannot reach kindserver at " + url + detail;
+                    ? e.getMessage()
+                    : "cannot reach kindserver at " + url + detail;
             message = what + " (is kindserver running, and can the provider reach that address?)";
         } else if (e instanceof UnauthorizedException) {
             message = "kindserver at " + url + " refused the password (HTTP 401): check the credentials "

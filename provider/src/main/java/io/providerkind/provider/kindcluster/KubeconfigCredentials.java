@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.NamedAuthInfo;
 import io.fabric8.kubernetes.api.model.NamedCluster;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -25,8 +24,7 @@ public final class KubeconfigCredentials {
     public static final String CLIENT_CERT = "clientCert";
     public static final String CLIENT_KEY = "clientKey";
 
-    private KubeconfigCredentials() {
-    }
+    private KubeconfigCredentials() {}
 
     /** The three values that the kubeconfig carries inline; absent ones are left out. Never throws. */
     public static Map<String, String> of(String kubeconfig) {
@@ -52,22 +50,36 @@ public final class KubeconfigCredentials {
 
     private static NamedContext currentContext(Config config) {
         List<NamedContext> contexts = config.getContexts() == null ? List.of() : config.getContexts();
-        return contexts.stream().filter(c -> c.getName().equals(config.getCurrentContext())).findFirst()
+        return contexts.stream()
+                .filter(c -> c.getName().equals(config.getCurrentContext()))
+                .findFirst()
                 .orElse(contexts.isEmpty() ? null : contexts.get(0));
     }
 
     private static Cluster clusterOf(Config config, NamedContext context) {
         List<NamedCluster> clusters = config.getClusters() == null ? List.of() : config.getClusters();
-        String name = context == null || context.getContext() == null ? null : context.getContext().getCluster();
-        return clusters.stream().filter(c -> c.getName().equals(name)).findFirst()
-                .or(() -> clusters.stream().findFirst()).map(NamedCluster::getCluster).orElse(null);
+        String name = context == null || context.getContext() == null
+                ? null
+                : context.getContext().getCluster();
+        return clusters.stream()
+                .filter(c -> c.getName().equals(name))
+                .findFirst()
+                .or(() -> clusters.stream().findFirst())
+                .map(NamedCluster::getCluster)
+                .orElse(null);
     }
 
     private static AuthInfo userOf(Config config, NamedContext context) {
         List<NamedAuthInfo> users = config.getUsers() == null ? List.of() : config.getUsers();
-        String name = context == null || context.getContext() == null ? null : context.getContext().getUser();
-        return users.stream().filter(u -> u.getName().equals(name)).findFirst()
-                .or(() -> users.stream().findFirst()).map(NamedAuthInfo::getUser).orElse(null);
+        String name = context == null || context.getContext() == null
+                ? null
+                : context.getContext().getUser();
+        return users.stream()
+                .filter(u -> u.getName().equals(name))
+                .findFirst()
+                .or(() -> users.stream().findFirst())
+                .map(NamedAuthInfo::getUser)
+                .orElse(null);
     }
 
     private static void putDecoded(Map<String, String> into, String key, String base64) {

@@ -2,7 +2,6 @@ package io.providerkind.provider.kindcluster;
 
 import io.providerkind.sdk.KindServerClient;
 import io.providerkind.sdk.KindServerClients;
-
 import java.time.Duration;
 
 /** Makes real HTTP clients of kindserver with the SDK. */

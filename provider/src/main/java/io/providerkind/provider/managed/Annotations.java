@@ -1,7 +1,6 @@
 package io.providerkind.provider.managed;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -22,8 +21,7 @@ public final class Annotations {
     public static final String EXTERNAL_CREATE_FAILED = "crossplane.io/external-create-failed";
     public static final String PAUSED = "crossplane.io/paused";
 
-    private Annotations() {
-    }
+    private Annotations() {}
 
     public static String externalName(HasMetadata resource) {
         return get(resource, EXTERNAL_NAME);

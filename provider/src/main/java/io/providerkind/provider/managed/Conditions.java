@@ -2,7 +2,6 @@ package io.providerkind.provider.managed;
 
 import io.providerkind.provider.api.Condition;
 import io.providerkind.provider.api.Managed;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +25,7 @@ public final class Conditions {
     public static final String REASON_RECONCILE_ERROR = "ReconcileError";
     public static final String REASON_RECONCILE_PAUSED = "ReconcilePaused";
 
-    private Conditions() {
-    }
+    private Conditions() {}
 
     public static Condition creating() {
         return of(READY, Condition.FALSE, REASON_CREATING, null);
@@ -75,7 +73,8 @@ public final class Conditions {
      * unchanged status and costs no write.
      */
     public static void set(Managed managed, Instant now, Condition... updates) {
-        managed.replaceConditions(set(managed.conditions(), managed.getMetadata().getGeneration(), now, updates));
+        managed.replaceConditions(
+                set(managed.conditions(), managed.getMetadata().getGeneration(), now, updates));
     }
 
     /**
@@ -97,7 +96,8 @@ public final class Conditions {
     }
 
     private static Condition transitionOrRefresh(Condition existing, Condition update) {
-        boolean onlyGenerationMoved = existing.withObservedGeneration(update.observedGeneration()).sameAs(update);
+        boolean onlyGenerationMoved =
+                existing.withObservedGeneration(update.observedGeneration()).sameAs(update);
         return onlyGenerationMoved ? existing.withObservedGeneration(update.observedGeneration()) : update;
     }
 

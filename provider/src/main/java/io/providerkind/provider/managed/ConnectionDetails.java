@@ -57,8 +57,7 @@ public final class ConnectionDetails {
         if (!(other instanceof ConnectionDetails that) || values.size() != that.values.size()) {
             return false;
         }
-        return values.entrySet().stream()
-                .allMatch(e -> Arrays.equals(e.getValue(), that.values.get(e.getKey())));
+        return values.entrySet().stream().allMatch(e -> Arrays.equals(e.getValue(), that.values.get(e.getKey())));
     }
 
     @Override

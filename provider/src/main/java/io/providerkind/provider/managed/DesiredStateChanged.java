@@ -3,7 +3,6 @@ package io.providerkind.provider.managed;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
-
 import java.util.Objects;
 
 /**

@@ -19,6 +19,5 @@ public final class EventReasons {
     public static final String PENDING = "PendingExternalResource";
     public static final String PAUSED = "ReconciliationPaused";
 
-    private EventReasons() {
-    }
+    private EventReasons() {}
 }

@@ -46,8 +46,14 @@ public record ExternalObservation(
 
     /** The same observation, with announcements to tell once the status it recorded is written. */
     public ExternalObservation announcing(List<Announcement> toTell) {
-        return new ExternalObservation(resourceExists, resourceUpToDate, resourceLateInitialized, connectionDetails,
-                diff, createRefusal, toTell);
+        return new ExternalObservation(
+                resourceExists,
+                resourceUpToDate,
+                resourceLateInitialized,
+                connectionDetails,
+                diff,
+                createRefusal,
+                toTell);
     }
 
     /** There but different from the desired state; the reconciler will call Update. */

@@ -8,14 +8,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records core/v1 Events the way client-go's recorder does: cluster-scoped objects get their Events in
@@ -56,18 +55,31 @@ public final class KubernetesEventRecorder implements EventRecorder {
         Instant now = clock.instant();
         try {
             Recorded previous = recent.get(key);
-            if (previous != null && previous.lastSeen.plus(AGGREGATION_WINDOW).isAfter(now)
-                    && bump(previous, now)) {
+            if (previous != null && previous.lastSeen.plus(AGGREGATION_WINDOW).isAfter(now) && bump(previous, now)) {
                 return;
             }
             if (recent.size() > MAX_REMEMBERED) {
                 recent.clear();
             }
-            Event created = client.v1().events().resource(newEvent(about, type, reason, text, now)).create();
-            recent.put(key, new Recorded(created.getMetadata().getNamespace(), created.getMetadata().getName(), 1, now));
+            Event created = client.v1()
+                    .events()
+                    .resource(newEvent(about, type, reason, text, now))
+                    .create();
+            recent.put(
+                    key,
+                    new Recorded(
+                            created.getMetadata().getNamespace(),
+                            created.getMetadata().getName(),
+                            1,
+                            now));
         } catch (KubernetesClientException e) {
-            log.warn("cannot record {} Event {} about {} {}: {}", type, reason, about.getKind(),
-                    about.getMetadata().getName(), e.getMessage());
+            log.warn(
+                    "cannot record {} Event {} about {} {}: {}",
+                    type,
+                    reason,
+                    about.getKind(),
+                    about.getMetadata().getName(),
+                    e.getMessage());
         }
     }
 
@@ -76,7 +88,10 @@ public final class KubernetesEventRecorder implements EventRecorder {
         int count = previous.count + 1;
         String patch = "{\"count\":" + count + ",\"lastTimestamp\":\"" + now + "\"}";
         try {
-            client.v1().events().inNamespace(previous.namespace).withName(previous.name)
+            client.v1()
+                    .events()
+                    .inNamespace(previous.namespace)
+                    .withName(previous.name)
                     .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
             previous.count = count;
             previous.lastSeen = now;
@@ -87,13 +102,15 @@ public final class KubernetesEventRecorder implements EventRecorder {
     }
 
     private Event newEvent(HasMetadata about, String type, String reason, String message, Instant now) {
-        String namespace = about.getMetadata().getNamespace() == null ? "default" : about.getMetadata().getNamespace();
+        String namespace = about.getMetadata().getNamespace() == null
+                ? "default"
+                : about.getMetadata().getNamespace();
         String externalName = Annotations.externalName(about);
         return new EventBuilder()
                 .withNewMetadata()
                 .withNamespace(namespace)
-                .withName(about.getMetadata().getName() + "." + Long.toHexString(now.toEpochMilli() * 1_000_000L
-                        + now.getNano() % 1_000_000L))
+                .withName(about.getMetadata().getName() + "."
+                        + Long.toHexString(now.toEpochMilli() * 1_000_000L + now.getNano() % 1_000_000L))
                 .addToAnnotations(externalName == null ? Map.of() : Map.of("external-name", externalName))
                 .endMetadata()
                 .withInvolvedObject(new ObjectReferenceBuilder()
@@ -107,7 +124,9 @@ public final class KubernetesEventRecorder implements EventRecorder {
                 .withType(type)
                 .withReason(reason)
                 .withMessage(message)
-                .withNewSource().withComponent(component).endSource()
+                .withNewSource()
+                .withComponent(component)
+                .endSource()
                 .withReportingComponent(component)
                 .withFirstTimestamp(now.toString())
                 .withLastTimestamp(now.toString())
@@ -119,8 +138,7 @@ public final class KubernetesEventRecorder implements EventRecorder {
         return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 3) + "...";
     }
 
-    private record Key(String uid, String type, String reason, String message) {
-    }
+    private record Key(String uid, String type, String reason, String message) {}
 
     private static final class Recorded {
         private final String namespace;

@@ -1,12 +1,11 @@
 package io.providerkind.provider.managed;
 
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.providerkind.provider.api.Managed;
-
 import java.net.HttpURLConnection;
 import java.util.HashMap;
 import java.util.Map;
@@ -62,7 +61,8 @@ public final class KubernetesManagedResourceStore<M extends Managed> implements 
         try {
             // Locked like crossplane's status Update: a 409 means we reconciled a stale copy and must
             // read again rather than overwrite what someone else wrote.
-            String version = resources.resource(managed).updateStatus().getMetadata().getResourceVersion();
+            String version =
+                    resources.resource(managed).updateStatus().getMetadata().getResourceVersion();
             managed.getMetadata().setResourceVersion(version);
         } catch (KubernetesClientException e) {
             throw translate(e, managed);
@@ -71,13 +71,14 @@ public final class KubernetesManagedResourceStore<M extends Managed> implements 
 
     @Override
     public Optional<M> fetch(M managed) {
-        return Optional.ofNullable(resources.withName(managed.getMetadata().getName()).get());
+        return Optional.ofNullable(
+                resources.withName(managed.getMetadata().getName()).get());
     }
 
     private static RuntimeException translate(KubernetesClientException e, Managed managed) {
         if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
-            return new StaleResourceException(managed.getKind() + " " + managed.getMetadata().getName()
-                    + " changed since it was read", e);
+            return new StaleResourceException(
+                    managed.getKind() + " " + managed.getMetadata().getName() + " changed since it was read", e);
         }
         return e;
     }

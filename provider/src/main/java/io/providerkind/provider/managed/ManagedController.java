@@ -7,10 +7,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.providerkind.provider.api.Managed;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Duration;
 
 /**
  * Runs a {@link ManagedReconciler} under java-operator-sdk. The managed reconciler does its own
@@ -33,16 +32,25 @@ public abstract class ManagedController<M extends Managed> implements Reconciler
     private final Counter errors;
     private final Counter requeueAfter;
 
-    protected ManagedController(String name, ManagedReconciler<M> reconciler, Backoff backoff,
-                                ReconcileRateLimiter rateLimiter, MeterRegistry registry) {
+    protected ManagedController(
+            String name,
+            ManagedReconciler<M> reconciler,
+            Backoff backoff,
+            ReconcileRateLimiter rateLimiter,
+            MeterRegistry registry) {
         this.reconciler = reconciler;
         this.backoff = backoff;
         this.rateLimiter = rateLimiter;
         this.reconcileTime = Timer.builder("controller_runtime_reconcile_time")
                 .description("Length of time per reconciliation per controller")
                 .tag("controller", name)
-                .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100),
-                        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5))
+                .serviceLevelObjectives(
+                        Duration.ofMillis(5),
+                        Duration.ofMillis(25),
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(5))
                 .register(registry);
         this.success = result(registry, name, "success");
         this.errors = result(registry, name, "error");
@@ -64,8 +72,11 @@ public abstract class ManagedController<M extends Managed> implements Reconciler
         try {
             outcome = reconciler.reconcile(resource);
         } catch (RuntimeException e) {
-            log.error("{} {}: unexpected failure while reconciling", resource.getKind(),
-                    resource.getMetadata().getName(), e);
+            log.error(
+                    "{} {}: unexpected failure while reconciling",
+                    resource.getKind(),
+                    resource.getMetadata().getName(),
+                    e);
             outcome = new Outcome.RetryWithBackoff(ReconcileAttempt.describe(e));
         }
         reconcileTime.record(Duration.ofNanos(System.nanoTime() - started));
@@ -73,8 +84,7 @@ public abstract class ManagedController<M extends Managed> implements Reconciler
     }
 
     /** Drops whatever the controller remembers about a resource that no longer exists. */
-    protected void forget(M resource) {
-    }
+    protected void forget(M resource) {}
 
     private UpdateControl<M> control(String key, Outcome outcome) {
         if (outcome instanceof Outcome.PollAfter poll) {

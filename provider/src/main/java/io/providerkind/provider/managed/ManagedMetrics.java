@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.providerkind.provider.api.Condition;
 import io.providerkind.provider.api.Managed;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ManagedMetrics {
 
     private static final Duration[] LIFECYCLE_BUCKETS = seconds(1, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600);
-    private static final Duration[] FAST_BUCKETS = {Duration.ofMillis(10), Duration.ofMillis(100),
-            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30)};
+    private static final Duration[] FAST_BUCKETS = {
+        Duration.ofMillis(10),
+        Duration.ofMillis(100),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(30)
+    };
 
     private final Clock clock;
     private final Timer firstReconcile;
@@ -38,16 +43,26 @@ public final class ManagedMetrics {
 
     public ManagedMetrics(MeterRegistry registry, String gvk, Clock clock) {
         this.clock = clock;
-        this.firstReconcile = timer(registry, "first_time_to_reconcile",
-                "The time it took for a managed resource to be detected by the controller", gvk, FAST_BUCKETS);
-        this.firstReady = timer(registry, "first_time_to_readiness",
-                "The time it took for a managed resource to become ready first time after creation", gvk,
+        this.firstReconcile = timer(
+                registry,
+                "first_time_to_reconcile",
+                "The time it took for a managed resource to be detected by the controller",
+                gvk,
+                FAST_BUCKETS);
+        this.firstReady = timer(
+                registry,
+                "first_time_to_readiness",
+                "The time it took for a managed resource to become ready first time after creation",
+                gvk,
                 LIFECYCLE_BUCKETS);
-        this.deletion = timer(registry, "deletion", "The time it took for a managed resource to be deleted", gvk,
-                LIFECYCLE_BUCKETS);
-        this.drift = timer(registry, "drift",
+        this.deletion = timer(
+                registry, "deletion", "The time it took for a managed resource to be deleted", gvk, LIFECYCLE_BUCKETS);
+        this.drift = timer(
+                registry,
+                "drift",
                 "How long since the previous successful reconcile when a resource was found to be out of sync",
-                gvk, FAST_BUCKETS);
+                gvk,
+                FAST_BUCKETS);
     }
 
     /** Called at the start of every reconcile; counts only a resource never reconciled before (no Synced yet), once. */
@@ -60,7 +75,9 @@ public final class ManagedMetrics {
 
     /** Called after every reconcile; counts the first Ready=True of a resource first seen by this process. */
     public void recordFirstTimeReady(Managed managed) {
-        boolean ready = Conditions.find(managed, Conditions.READY).map(Condition::isTrue).orElse(false);
+        boolean ready = Conditions.find(managed, Conditions.READY)
+                .map(Condition::isTrue)
+                .orElse(false);
         if (ready && awaitingReady.remove(uid(managed)) != null) {
             firstReady.record(since(creation(managed)));
         }

@@ -1,13 +1,12 @@
 package io.providerkind.provider.managed;
 
-import io.providerkind.provider.api.Managed;
+import static io.providerkind.provider.managed.ReconcileAttempt.describe;
 
+import io.providerkind.provider.api.Managed;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static io.providerkind.provider.managed.ReconcileAttempt.describe;
 
 /**
  * Reconciles any managed resource with its external resource: the Java counterpart of
@@ -26,8 +25,8 @@ public final class ManagedReconciler<M extends Managed> {
     static final String ERR_CREATE_INCOMPLETE = "cannot determine creation result - remove the "
             + Annotations.EXTERNAL_CREATE_PENDING + " annotation if it is safe to proceed";
     static final String ERR_NOT_EXIST = "external resource does not exist";
-    static final String MSG_PAUSED = "Reconciliation is paused either through the `spec.managementPolicies` "
-            + "or the pause annotation";
+    static final String MSG_PAUSED =
+            "Reconciliation is paused either through the `spec.managementPolicies` " + "or the pause annotation";
 
     private final ManagedResourceStore<M> store;
     private final ExternalConnector<M> connector;
@@ -37,9 +36,14 @@ public final class ManagedReconciler<M extends Managed> {
     private final ReconcilerSettings settings;
     private final Clock clock;
 
-    public ManagedReconciler(ManagedResourceStore<M> store, ExternalConnector<M> connector,
-                             ConnectionPublisher publisher, EventRecorder events, ManagedMetrics metrics,
-                             ReconcilerSettings settings, Clock clock) {
+    public ManagedReconciler(
+            ManagedResourceStore<M> store,
+            ExternalConnector<M> connector,
+            ConnectionPublisher publisher,
+            EventRecorder events,
+            ManagedMetrics metrics,
+            ReconcilerSettings settings,
+            Clock clock) {
         this.store = store;
         this.connector = connector;
         this.publisher = publisher;
@@ -61,8 +65,8 @@ public final class ManagedReconciler<M extends Managed> {
     private Outcome reconcile(ReconcileAttempt<M> attempt) {
         M managed = attempt.managed();
         metrics.recordFirstTimeReconciled(managed);
-        ManagementPolicies policy = ManagementPolicies.of(settings.managementPolicies(),
-                managed.managementPolicies(), managed.deletionPolicy());
+        ManagementPolicies policy = ManagementPolicies.of(
+                settings.managementPolicies(), managed.managementPolicies(), managed.deletionPolicy());
 
         if (Annotations.isPaused(managed) || policy.isPaused()) {
             return paused(attempt);
@@ -84,8 +88,8 @@ public final class ManagedReconciler<M extends Managed> {
         }
         if (!settings.deterministicExternalName() && createIncomplete(managed)) {
             events.warning(managed, EventReasons.CANNOT_INITIALIZE, ERR_CREATE_INCOMPLETE);
-            return attempt.finish(new Outcome.Done(), Conditions.creating(),
-                    Conditions.reconcileError(ERR_CREATE_INCOMPLETE));
+            return attempt.finish(
+                    new Outcome.Done(), Conditions.creating(), Conditions.reconcileError(ERR_CREATE_INCOMPLETE));
         }
 
         ExternalClient<M> external;
@@ -106,8 +110,8 @@ public final class ManagedReconciler<M extends Managed> {
         if (!observation.resourceExists() && policy.shouldOnlyObserve()) {
             return attempt.fail(EventReasons.CANNOT_OBSERVE, "observe failed: " + ERR_NOT_EXIST);
         }
-        if (!observation.resourceExists() && Annotations.createSucceededWithin(managed,
-                settings.creationGracePeriod(), clock.instant())) {
+        if (!observation.resourceExists()
+                && Annotations.createSucceededWithin(managed, settings.creationGracePeriod(), clock.instant())) {
             events.normal(managed, EventReasons.PENDING, "Waiting for external resource existence to be confirmed");
             return new Outcome.RequeueSoon(settings.pollFor(managed));
         }
@@ -140,12 +144,12 @@ public final class ManagedReconciler<M extends Managed> {
         return attempt.finish(new Outcome.Done(), Conditions.reconcilePaused());
     }
 
-    private Outcome absent(ReconcileAttempt<M> attempt, ExternalClient<M> external,
-                           ExternalObservation observation) {
+    private Outcome absent(ReconcileAttempt<M> attempt, ExternalClient<M> external, ExternalObservation observation) {
         M managed = attempt.managed();
         if (observation.createRefusal() != null) {
             // the external client knows the resource must not be made again: say why, keep looking
-            return attempt.finish(new Outcome.PollAfter(settings.pollFor(managed)),
+            return attempt.finish(
+                    new Outcome.PollAfter(settings.pollFor(managed)),
                     Conditions.reconcileError(observation.createRefusal()));
         }
         // Recorded before Create, under optimistic locking: a stale read must not create, and a crash
@@ -163,8 +167,8 @@ public final class ManagedReconciler<M extends Managed> {
             events.warning(managed, EventReasons.CANNOT_CREATE, describe(e));
             Annotations.setCreateFailed(managed, clock.instant());
             // the create error is the more useful condition; this one is an Event only, as in crossplane
-            tryUpdateCriticalAnnotations(managed).ifPresent(
-                    failure -> events.warning(managed, EventReasons.CANNOT_UPDATE_MANAGED, failure));
+            tryUpdateCriticalAnnotations(managed)
+                    .ifPresent(failure -> events.warning(managed, EventReasons.CANNOT_UPDATE_MANAGED, failure));
             return attempt.fail(null, "create failed: " + describe(e), Conditions.creating());
         }
         Annotations.setCreateSucceeded(managed, clock.instant());
@@ -177,12 +181,15 @@ public final class ManagedReconciler<M extends Managed> {
             return attempt.fail(EventReasons.CANNOT_PUBLISH, publishFailure.get(), Conditions.creating());
         }
         events.normal(managed, EventReasons.CREATED, "Successfully requested creation of external resource");
-        return attempt.finish(new Outcome.PollAfter(settings.pollFor(managed)), Conditions.creating(),
-                Conditions.reconcileSuccess());
+        return attempt.finish(
+                new Outcome.PollAfter(settings.pollFor(managed)), Conditions.creating(), Conditions.reconcileSuccess());
     }
 
-    private Outcome existing(ReconcileAttempt<M> attempt, ExternalClient<M> external,
-                             ExternalObservation observation, ManagementPolicies policy) {
+    private Outcome existing(
+            ReconcileAttempt<M> attempt,
+            ExternalClient<M> external,
+            ExternalObservation observation,
+            ManagementPolicies policy) {
         M managed = attempt.managed();
         if (observation.resourceLateInitialized() && policy.shouldLateInitialize()) {
             Optional<String> failure = tryUpdateMetadata(managed);
@@ -209,8 +216,7 @@ public final class ManagedReconciler<M extends Managed> {
         return attempt.finish(new Outcome.PollAfter(settings.pollFor(managed)), Conditions.reconcileSuccess());
     }
 
-    private Outcome delete(ReconcileAttempt<M> attempt, ExternalClient<M> external,
-                           ExternalObservation observation) {
+    private Outcome delete(ReconcileAttempt<M> attempt, ExternalClient<M> external, ExternalObservation observation) {
         M managed = attempt.managed();
         if (!observation.resourceExists()) {
             return finalizeDeletion(attempt, observation.connectionDetails());
@@ -226,8 +232,8 @@ public final class ManagedReconciler<M extends Managed> {
             // one Event says it started, not one per poll
             events.normal(managed, EventReasons.DELETED, "Successfully requested deletion of external resource");
         }
-        return attempt.finish(new Outcome.PollAfter(settings.pollFor(managed)), Conditions.deleting(),
-                Conditions.reconcileSuccess());
+        return attempt.finish(
+                new Outcome.PollAfter(settings.pollFor(managed)), Conditions.deleting(), Conditions.reconcileSuccess());
     }
 
     private Outcome finalizeDeletion(ReconcileAttempt<M> attempt, ConnectionDetails details) {

@@ -1,7 +1,6 @@
 package io.providerkind.provider.managed;
 
 import io.providerkind.provider.api.Managed;
-
 import java.util.Optional;
 
 /**

@@ -1,19 +1,18 @@
 package io.providerkind.provider.managed;
 
-import io.providerkind.provider.api.DeletionPolicy;
-import io.providerkind.provider.api.ManagementAction;
-
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
 import static io.providerkind.provider.api.ManagementAction.All;
 import static io.providerkind.provider.api.ManagementAction.Create;
 import static io.providerkind.provider.api.ManagementAction.Delete;
 import static io.providerkind.provider.api.ManagementAction.LateInitialize;
 import static io.providerkind.provider.api.ManagementAction.Observe;
 import static io.providerkind.provider.api.ManagementAction.Update;
+
+import io.providerkind.provider.api.DeletionPolicy;
+import io.providerkind.provider.api.ManagementAction;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides which actions a managed resource allows, from its managementPolicies and deletionPolicy
@@ -50,12 +49,15 @@ public record ManagementPolicies(boolean enabled, Set<ManagementAction> policies
     public Optional<String> invalidity() {
         if (!enabled) {
             boolean isDefault = policies.isEmpty() || policies.equals(EnumSet.of(All));
-            return isDefault ? Optional.empty() : Optional.of(
-                    "`spec.managementPolicies` is set to a non-default value but the feature is not enabled: "
-                            + names());
+            return isDefault
+                    ? Optional.empty()
+                    : Optional.of(
+                            "`spec.managementPolicies` is set to a non-default value but the feature is not enabled: "
+                                    + names());
         }
-        return SUPPORTED.contains(policies) ? Optional.empty() : Optional.of(
-                "`spec.managementPolicies` is set to a value(" + names()
+        return SUPPORTED.contains(policies)
+                ? Optional.empty()
+                : Optional.of("`spec.managementPolicies` is set to a value(" + names()
                         + ") which is not supported. Check docs for supported policies");
     }
 

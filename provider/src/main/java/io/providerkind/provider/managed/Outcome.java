@@ -6,18 +6,14 @@ import java.time.Duration;
 public sealed interface Outcome {
 
     /** All went well: look again after the poll interval. Clears any error backoff. */
-    record PollAfter(Duration after) implements Outcome {
-    }
+    record PollAfter(Duration after) implements Outcome {}
 
     /** Something failed: look again after this resource's exponential backoff. */
-    record RetryWithBackoff(String cause) implements Outcome {
-    }
+    record RetryWithBackoff(String cause) implements Outcome {}
 
     /** Nothing failed but the picture is not settled (a stale read, a creation not yet visible): look again soon. */
-    record RequeueSoon(Duration after) implements Outcome {
-    }
+    record RequeueSoon(Duration after) implements Outcome {}
 
     /** Nothing to do until the resource changes: paused, finalised, or waiting for a person. */
-    record Done() implements Outcome {
-    }
+    record Done() implements Outcome {}
 }

@@ -2,13 +2,12 @@ package io.providerkind.provider.managed;
 
 import io.providerkind.provider.api.Condition;
 import io.providerkind.provider.api.Managed;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One reconcile of one managed resource: remembers the status it started from, so that it writes
@@ -29,8 +28,8 @@ final class ReconcileAttempt<M extends Managed> {
     private final Clock clock;
     private List<Announcement> announcements = List.of();
 
-    ReconcileAttempt(M managed, ManagedResourceStore<M> store, EventRecorder events, ManagedMetrics metrics,
-                     Clock clock) {
+    ReconcileAttempt(
+            M managed, ManagedResourceStore<M> store, EventRecorder events, ManagedMetrics metrics, Clock clock) {
         this.managed = managed;
         this.statusBefore = managed.statusSnapshot();
         this.store = store;

@@ -1,7 +1,6 @@
 package io.providerkind.provider.managed;
 
 import io.providerkind.provider.api.Managed;
-
 import java.time.Duration;
 import java.util.function.BiFunction;
 
@@ -27,23 +26,23 @@ public record ReconcilerSettings(
     }
 
     public ReconcilerSettings withPollIntervalHook(BiFunction<Managed, Duration, Duration> hook) {
-        return new ReconcilerSettings(pollInterval, hook, creationGracePeriod, managementPolicies,
-                deterministicExternalName);
+        return new ReconcilerSettings(
+                pollInterval, hook, creationGracePeriod, managementPolicies, deterministicExternalName);
     }
 
     public ReconcilerSettings withDeterministicExternalName(boolean deterministic) {
-        return new ReconcilerSettings(pollInterval, pollIntervalHook, creationGracePeriod, managementPolicies,
-                deterministic);
+        return new ReconcilerSettings(
+                pollInterval, pollIntervalHook, creationGracePeriod, managementPolicies, deterministic);
     }
 
     public ReconcilerSettings withManagementPolicies(boolean enabled) {
-        return new ReconcilerSettings(pollInterval, pollIntervalHook, creationGracePeriod, enabled,
-                deterministicExternalName);
+        return new ReconcilerSettings(
+                pollInterval, pollIntervalHook, creationGracePeriod, enabled, deterministicExternalName);
     }
 
     public ReconcilerSettings withCreationGracePeriod(Duration period) {
-        return new ReconcilerSettings(pollInterval, pollIntervalHook, period, managementPolicies,
-                deterministicExternalName);
+        return new ReconcilerSettings(
+                pollInterval, pollIntervalHook, period, managementPolicies, deterministicExternalName);
     }
 
     /** The poll interval for this resource, after the hook had its say. */

@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.providerkind.provider.api.Managed;
 import io.providerkind.provider.api.SecretReference;
 import io.providerkind.provider.runtime.CachedReader;
-
 import java.net.HttpURLConnection;
 import java.util.Base64;
 import java.util.HashMap;
@@ -53,7 +52,11 @@ public final class SecretConnectionPublisher implements ConnectionPublisher {
         Secret existing = secrets.get(ref.namespace(), ref.name()).orElse(null);
         try {
             if (existing == null) {
-                secrets.wrote(managed, client.resource(newSecret(managed, ref, encode(details))).create(), null);
+                secrets.wrote(
+                        managed,
+                        client.resource(newSecret(managed, ref, encode(details)))
+                                .create(),
+                        null);
                 return true;
             }
             return updateIfChanged(managed, ref, existing, details);
@@ -61,19 +64,19 @@ public final class SecretConnectionPublisher implements ConnectionPublisher {
             if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
                 throw new StaleResourceException("connection secret " + describe(ref) + " changed meanwhile", e);
             }
-            throw new IllegalStateException("cannot create or update connection secret " + describe(ref) + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create or update connection secret " + describe(ref) + ": " + e.getMessage(), e);
         }
     }
 
     /** Nothing to do: the Secret is owned by the managed resource and garbage collected with it. */
     @Override
-    public void unpublish(Managed managed, ConnectionDetails details) {
-    }
+    public void unpublish(Managed managed, ConnectionDetails details) {}
 
     private boolean updateIfChanged(Managed managed, SecretReference ref, Secret existing, ConnectionDetails details) {
         OwnerReference controller = controllerOf(existing);
-        if (controller != null && !Objects.equals(controller.getUid(), managed.getMetadata().getUid())) {
+        if (controller != null
+                && !Objects.equals(controller.getUid(), managed.getMetadata().getUid())) {
             throw new IllegalStateException("connection secret " + describe(ref) + " is controlled by "
                     + controller.getKind() + " " + controller.getName() + ", not by this " + managed.getKind());
         }
@@ -86,8 +89,12 @@ public final class SecretConnectionPublisher implements ConnectionPublisher {
         if (owned && labelled && merged.equals(current)) {
             return false;
         }
-        Secret desired = new SecretBuilder(existing).withData(merged).editMetadata().addToLabels(label, "true")
-                .endMetadata().build();
+        Secret desired = new SecretBuilder(existing)
+                .withData(merged)
+                .editMetadata()
+                .addToLabels(label, "true")
+                .endMetadata()
+                .build();
         if (!owned) {
             // an unowned Secret of that name is adopted, as crossplane does
             desired.getMetadata().getOwnerReferences().add(ownerReference(managed));
@@ -122,13 +129,18 @@ public final class SecretConnectionPublisher implements ConnectionPublisher {
 
     private static OwnerReference controllerOf(Secret secret) {
         List<OwnerReference> owners = secret.getMetadata().getOwnerReferences();
-        return owners == null ? null
-                : owners.stream().filter(o -> Boolean.TRUE.equals(o.getController())).findFirst().orElse(null);
+        return owners == null
+                ? null
+                : owners.stream()
+                        .filter(o -> Boolean.TRUE.equals(o.getController()))
+                        .findFirst()
+                        .orElse(null);
     }
 
     private static Map<String, String> encode(ConnectionDetails details) {
         Map<String, String> data = new HashMap<>();
-        details.values().forEach((key, value) -> data.put(key, Base64.getEncoder().encodeToString(value)));
+        details.values()
+                .forEach((key, value) -> data.put(key, Base64.getEncoder().encodeToString(value)));
         return data;
     }
 

@@ -3,7 +3,6 @@ package io.providerkind.provider.providerconfig;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.providerkind.provider.api.ProviderCredentials;
 import io.providerkind.provider.api.SecretKeySelector;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +59,8 @@ public final class CredentialsExtractor {
         }
         String value = environment.apply(credentials.env().name());
         if (value == null) {
-            throw new IllegalArgumentException("environment variable " + credentials.env().name() + " is not set");
+            throw new IllegalArgumentException(
+                    "environment variable " + credentials.env().name() + " is not set");
         }
         return value;
     }
@@ -72,8 +72,10 @@ public final class CredentialsExtractor {
         try {
             return Files.readString(Path.of(credentials.fs().path()));
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read credentials file " + credentials.fs().path() + ": "
-                    + e.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException(
+                    "cannot read credentials file " + credentials.fs().path() + ": "
+                            + e.getClass().getSimpleName(),
+                    e);
         }
     }
 }

@@ -4,11 +4,10 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Secrets that ProviderConfigs take their credentials from, each watched on its own (an informer
@@ -38,7 +37,9 @@ public final class CredentialsSecrets implements AutoCloseable {
         String key = namespace + "/" + name;
         SharedIndexInformer<Secret> informer = byKey.computeIfAbsent(key, k -> watch(namespace, name));
         Secret cached = informer == null ? null : informer.getStore().getByKey(key);
-        return cached != null ? cached : client.secrets().inNamespace(namespace).withName(name).get();
+        return cached != null
+                ? cached
+                : client.secrets().inNamespace(namespace).withName(name).get();
     }
 
     /** Stops every watch; a later read starts them again. */
@@ -53,7 +54,10 @@ public final class CredentialsSecrets implements AutoCloseable {
         try {
             return client.secrets().inNamespace(namespace).withName(name).inform();
         } catch (KubernetesClientException e) {
-            log.debug("cannot watch credentials secret {}/{}, reading it on every use: {}", namespace, name,
+            log.debug(
+                    "cannot watch credentials secret {}/{}, reading it on every use: {}",
+                    namespace,
+                    name,
                     e.getMessage());
             return null;
         }

@@ -18,13 +18,12 @@ import io.providerkind.provider.api.ProviderConfigStatus;
 import io.providerkind.provider.api.ProviderConfigUsage;
 import io.providerkind.provider.managed.Conditions;
 import io.providerkind.provider.managed.EventRecorder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a ProviderConfig from being deleted while managed resources use it (crossplane-runtime's
@@ -54,10 +53,11 @@ public class ProviderConfigReconciler implements Reconciler<ProviderConfig> {
 
     @Override
     public List<EventSource<?, ProviderConfig>> prepareEventSources(EventSourceContext<ProviderConfig> context) {
-        InformerEventSourceConfiguration<ProviderConfigUsage> usages = InformerEventSourceConfiguration
-                .from(ProviderConfigUsage.class, ProviderConfig.class)
+        InformerEventSourceConfiguration<ProviderConfigUsage> usages = InformerEventSourceConfiguration.from(
+                        ProviderConfigUsage.class, ProviderConfig.class)
                 .withSecondaryToPrimaryMapper(usage -> {
-                    String config = usage.getMetadata().getLabels() == null ? null
+                    String config = usage.getMetadata().getLabels() == null
+                            ? null
                             : usage.getMetadata().getLabels().get(ProviderConfigUsage.PROVIDER_CONFIG_LABEL);
                     return config == null ? Set.of() : Set.of(new ResourceID(config));
                 })
@@ -73,7 +73,10 @@ public class ProviderConfigReconciler implements Reconciler<ProviderConfig> {
         try {
             return account(config, context.getSecondaryResources(ProviderConfigUsage.class));
         } catch (KubernetesClientException e) {
-            log.debug("ProviderConfig {}: usage accounting failed: {}", config.getMetadata().getName(), e.getMessage());
+            log.debug(
+                    "ProviderConfig {}: usage accounting failed: {}",
+                    config.getMetadata().getName(),
+                    e.getMessage());
             events.warning(config, "UsageAccounting", e.getMessage());
             return UpdateControl.<ProviderConfig>noUpdate().rescheduleAfter(SHORT_WAIT);
         }
@@ -89,15 +92,22 @@ public class ProviderConfigReconciler implements Reconciler<ProviderConfig> {
                 client.resource(usage).delete();
             }
         }
-        List<Condition> conditions = config.getStatus() == null ? List.of() : config.getStatus().conditions();
+        List<Condition> conditions =
+                config.getStatus() == null ? List.of() : config.getStatus().conditions();
         if (config.isMarkedForDeletion()) {
             if (users > 0) {
                 boolean alreadyBlocked = conditions.stream().anyMatch(c -> TERMINATING.equals(c.type()));
                 if (!alreadyBlocked) {
                     events.warning(config, "UsageAccounting", BLOCKED);
                 }
-                writeStatusIfChanged(config, Conditions.set(conditions, null, clock.instant(),
-                        Conditions.of(TERMINATING, Condition.TRUE, "InUse", BLOCKED)), users);
+                writeStatusIfChanged(
+                        config,
+                        Conditions.set(
+                                conditions,
+                                null,
+                                clock.instant(),
+                                Conditions.of(TERMINATING, Condition.TRUE, "InUse", BLOCKED)),
+                        users);
                 return UpdateControl.noUpdate();
             }
             if (config.getMetadata().getFinalizers().remove(FINALIZER)) {
@@ -107,8 +117,9 @@ public class ProviderConfigReconciler implements Reconciler<ProviderConfig> {
         }
         if (!config.getMetadata().getFinalizers().contains(FINALIZER)) {
             config.getMetadata().getFinalizers().add(FINALIZER);
-            config.getMetadata().setResourceVersion(
-                    client.resource(config).update().getMetadata().getResourceVersion());
+            config.getMetadata()
+                    .setResourceVersion(
+                            client.resource(config).update().getMetadata().getResourceVersion());
         }
         writeStatusIfChanged(config, conditions, users);
         return UpdateControl.noUpdate();
@@ -124,7 +135,8 @@ public class ProviderConfigReconciler implements Reconciler<ProviderConfig> {
     }
 
     private static boolean hasController(HasMetadata resource) {
-        return resource.getMetadata().getOwnerReferences() != null && resource.getMetadata().getOwnerReferences()
-                .stream().anyMatch(o -> Boolean.TRUE.equals(o.getController()));
+        return resource.getMetadata().getOwnerReferences() != null
+                && resource.getMetadata().getOwnerReferences().stream()
+                        .anyMatch(o -> Boolean.TRUE.equals(o.getController()));
     }
 }

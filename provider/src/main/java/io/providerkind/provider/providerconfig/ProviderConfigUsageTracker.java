@@ -8,7 +8,6 @@ import io.providerkind.provider.api.Managed;
 import io.providerkind.provider.api.ProviderConfigUsage;
 import io.providerkind.provider.api.Reference;
 import io.providerkind.provider.api.TypedReference;
-
 import java.net.HttpURLConnection;
 import java.util.Map;
 import java.util.Objects;
@@ -36,7 +35,8 @@ public final class ProviderConfigUsageTracker {
         if (providerConfig.equals(recorded.get(uid))) {
             return;
         }
-        ProviderConfigUsage existing = client.resources(ProviderConfigUsage.class).withName(uid).get();
+        ProviderConfigUsage existing =
+                client.resources(ProviderConfigUsage.class).withName(uid).get();
         if (existing == null) {
             create(managed, uid, providerConfig);
         } else if (!Objects.equals(existing.getProviderConfigRef(), new Reference(providerConfig))) {
@@ -67,8 +67,11 @@ public final class ProviderConfigUsageTracker {
                         .build())
                 .build());
         usage.setProviderConfigRef(new Reference(providerConfig));
-        usage.setResourceRef(new TypedReference(managed.getApiVersion(), managed.getKind(),
-                managed.getMetadata().getName(), uid));
+        usage.setResourceRef(new TypedReference(
+                managed.getApiVersion(),
+                managed.getKind(),
+                managed.getMetadata().getName(),
+                uid));
         try {
             client.resource(usage).create();
         } catch (KubernetesClientException e) {

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-
 import java.util.Optional;
 
 /**
@@ -41,7 +40,8 @@ public final class CachedReader<R extends HasMetadata> {
                 return cached;
             }
         }
-        R live = namespace == null ? client.resources(type).withName(name).get()
+        R live = namespace == null
+                ? client.resources(type).withName(name).get()
                 : client.resources(type).inNamespace(namespace).withName(name).get();
         return Optional.ofNullable(live);
     }

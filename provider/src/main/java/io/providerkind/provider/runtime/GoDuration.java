@@ -1,10 +1,9 @@
 package io.providerkind.provider.runtime;
 
-import picocli.CommandLine;
-
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 
 /**
  * Reads durations the way Crossplane providers' Go flags write them: {@code 1m}, {@code 30s},
@@ -32,8 +31,8 @@ public final class GoDuration implements CommandLine.ITypeConverter<Duration> {
             position = matcher.end();
         }
         if (position == 0 || position != text.length()) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration; write e.g. 1m, 30s, "
-                    + "500ms or 1h30m");
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a duration; write e.g. 1m, 30s, " + "500ms or 1h30m");
         }
         return Duration.ofNanos((long) nanos);
     }

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,10 +31,13 @@ public final class KubeApiRequests implements Interceptor {
     @Override
     public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
         String method = request.method().toUpperCase(Locale.ROOT);
-        byMethod.computeIfAbsent(method, m -> Counter.builder("rest_client_requests")
-                .description("Requests to the Kubernetes API, by HTTP method")
-                .tag("method", m)
-                .register(registry)).increment();
+        byMethod.computeIfAbsent(
+                        method,
+                        m -> Counter.builder("rest_client_requests")
+                                .description("Requests to the Kubernetes API, by HTTP method")
+                                .tag("method", m)
+                                .register(registry))
+                .increment();
         if (method.equals("GET") || method.equals("HEAD")) {
             reads.increment();
         } else {

@@ -3,7 +3,6 @@ package io.providerkind.provider.runtime;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -20,11 +19,13 @@ public final class MetricsServer implements AutoCloseable {
 
     private final HttpServer server;
 
-    public MetricsServer(InetSocketAddress address, PrometheusMeterRegistry registry, BooleanSupplier alive,
-                         BooleanSupplier ready) throws IOException {
+    public MetricsServer(
+            InetSocketAddress address, PrometheusMeterRegistry registry, BooleanSupplier alive, BooleanSupplier ready)
+            throws IOException {
         this.server = HttpServer.create(address, 0);
-        server.createContext("/metrics", exchange -> respond(exchange, 200,
-                "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
+        server.createContext(
+                "/metrics",
+                exchange -> respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
         server.createContext("/healthz", exchange -> probe(exchange, alive));
         server.createContext("/readyz", exchange -> probe(exchange, ready));
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
@@ -52,8 +53,7 @@ public final class MetricsServer implements AutoCloseable {
         respond(exchange, ok ? 200 : 503, "text/plain; charset=utf-8", ok ? "ok\n" : "not ok\n");
     }
 
-    private static void respond(HttpExchange exchange, int status, String contentType, String body)
-            throws IOException {
+    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length);

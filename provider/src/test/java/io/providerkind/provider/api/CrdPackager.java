@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +33,7 @@ public final class CrdPackager {
     static final String HEADER = "# Generated from provider/src/main/java/io/providerkind/provider/api by the fabric8 "
             + "crd-generator.\n# Do not edit: mvn -pl provider -am process-test-classes -Pupdate-crds\n";
 
-    private CrdPackager() {
-    }
+    private CrdPackager() {}
 
     public static void main(String[] args) throws IOException {
         Path generated = Path.of(args[0]);
@@ -52,11 +50,13 @@ public final class CrdPackager {
         KubernetesSerialization serialization = new KubernetesSerialization();
         Map<String, String> result = new TreeMap<>();
         try (Stream<Path> files = Files.list(generatedDir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith("-v1.yml")).sorted().toList()) {
-                CustomResourceDefinition crd = serialization.unmarshal(Files.readString(file),
-                        CustomResourceDefinition.class);
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith("-v1.yml")).sorted().toList()) {
+                CustomResourceDefinition crd =
+                        serialization.unmarshal(Files.readString(file), CustomResourceDefinition.class);
                 orderColumnsAsDeclared(crd);
-                String name = crd.getSpec().getGroup() + "_" + crd.getSpec().getNames().getPlural() + ".yaml";
+                String name = crd.getSpec().getGroup() + "_"
+                        + crd.getSpec().getNames().getPlural() + ".yaml";
                 result.put(name, HEADER + serialization.asYaml(crd));
             }
         }
@@ -64,11 +64,15 @@ public final class CrdPackager {
     }
 
     private static void orderColumnsAsDeclared(CustomResourceDefinition crd) {
-        Class<?> type = TYPES.stream().filter(t -> CustomResource.getCRDName(t).equals(crd.getMetadata().getName()))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no Java type for " + crd.getMetadata()
-                        .getName() + "; add it to CrdPackager.TYPES"));
+        Class<?> type = TYPES.stream()
+                .filter(t ->
+                        CustomResource.getCRDName(t).equals(crd.getMetadata().getName()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "no Java type for " + crd.getMetadata().getName() + "; add it to CrdPackager.TYPES"));
         List<String> declared = Arrays.stream(type.getAnnotationsByType(AdditionalPrinterColumn.class))
-                .map(AdditionalPrinterColumn::name).toList();
+                .map(AdditionalPrinterColumn::name)
+                .toList();
         for (CustomResourceDefinitionVersion version : crd.getSpec().getVersions()) {
             List<CustomResourceColumnDefinition> columns = version.getAdditionalPrinterColumns();
             if (columns != null) {

@@ -1,6 +1,7 @@
 package io.providerkind.provider.api;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.api.Test;
 
 /** The CRDs in package/crds are exactly what the Java types generate: nobody edits them by hand. */
 class GeneratedCrdsMatchPackageTest {
@@ -29,11 +28,12 @@ class GeneratedCrdsMatchPackageTest {
 
         Set<String> present;
         try (Stream<Path> files = Files.exists(committed) ? Files.list(committed) : Stream.empty()) {
-            present = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+            present = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml"))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
-        assertEquals(new TreeSet<>(expected.keySet()), present, "package/crds holds other files than generated; "
-                + UPDATE);
+        assertEquals(
+                new TreeSet<>(expected.keySet()), present, "package/crds holds other files than generated; " + UPDATE);
         for (Map.Entry<String, String> file : expected.entrySet()) {
             String actual = Files.readString(committed.resolve(file.getKey()), StandardCharsets.UTF_8);
             assertEquals(file.getValue(), actual, file.getKey() + " differs from the generated CRD; " + UPDATE);

@@ -1,7 +1,6 @@
 package io.providerkind.provider.api;
 
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -15,8 +14,7 @@ public final class TestKindClusters {
             - role: control-plane
             """;
 
-    private TestKindClusters() {
-    }
+    private TestKindClusters() {}
 
     /** A KindCluster as the API server returns it right after creation: uid, timestamps, generation 1. */
     public static KindCluster stored(String name) {
@@ -33,12 +31,16 @@ public final class TestKindClusters {
         return applied(name, kindConfig, null, DeletionPolicy.Delete, List.of(ManagementAction.All));
     }
 
-    public static KindCluster applied(String name, String kindConfig, SecretReference connectionSecret,
-                                      DeletionPolicy deletionPolicy, List<ManagementAction> policies) {
+    public static KindCluster applied(
+            String name,
+            String kindConfig,
+            SecretReference connectionSecret,
+            DeletionPolicy deletionPolicy,
+            List<ManagementAction> policies) {
         KindCluster cluster = new KindCluster();
         cluster.setMetadata(new ObjectMetaBuilder().withName(name).build());
-        cluster.setSpec(new KindClusterSpec(new ForProvider(kindConfig), new Reference("default"),
-                connectionSecret, deletionPolicy, policies));
+        cluster.setSpec(new KindClusterSpec(
+                new ForProvider(kindConfig), new Reference("default"), connectionSecret, deletionPolicy, policies));
         return cluster;
     }
 }

@@ -1,5 +1,7 @@
 package io.providerkind.provider.bench;
 
+import static io.providerkind.provider.testing.ProviderHarness.waitUpTo;
+
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.client.Watch;
@@ -16,15 +18,12 @@ import io.providerkind.provider.managed.Conditions;
 import io.providerkind.provider.testing.FakeKindServer;
 import io.providerkind.provider.testing.ProviderHarness;
 import io.providerkind.testsupport.realparts.KubeApiServerBinaries;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import static io.providerkind.provider.testing.ProviderHarness.waitUpTo;
 
 /**
  * Measures, on a real API server with kindserver faked in memory (so that only the provider is timed):
@@ -47,7 +46,8 @@ public final class ProviderBenchmark {
         Duration poll = Duration.ofSeconds(Long.getLong("bench.poll", 20));
         int polls = Integer.getInteger("bench.polls", 3);
         KubeAPIServer apiServer = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
-                .withApiServerVersion(KubeApiServerBinaries.VERSION).build());
+                .withApiServerVersion(KubeApiServerBinaries.VERSION)
+                .build());
         apiServer.start();
         try {
             readyLatency(apiServer.getKubeConfigYaml());
@@ -69,21 +69,23 @@ public final class ProviderBenchmark {
             Watch watch = harness.client().resources(KindCluster.class).watch(new Watcher<>() {
                 @Override
                 public void eventReceived(Action action, KindCluster cluster) {
-                    boolean ready = Conditions.find(cluster, Conditions.READY).map(c -> c.isTrue()).orElse(false);
+                    boolean ready = Conditions.find(cluster, Conditions.READY)
+                            .map(c -> c.isTrue())
+                            .orElse(false);
                     if (ready) {
                         readyAt.putIfAbsent(cluster.getMetadata().getName(), System.nanoTime());
                     }
                 }
 
                 @Override
-                public void onClose(WatcherException cause) {
-                }
+                public void onClose(WatcherException cause) {}
             });
             for (int i = 0; i < READY_SAMPLES; i++) {
                 String name = "latency-" + i;
                 harness.apply(cluster(name, null));
                 waitUpTo(Duration.ofSeconds(30), name + " is being created")
-                        .until(() -> kindserver.phase(name) != null && harness.get(name).atProvider().phase() != null);
+                        .until(() -> kindserver.phase(name) != null
+                                && harness.get(name).atProvider().phase() != null);
                 // an arbitrary offset into the busy poll, as a real create would end at any moment
                 Thread.sleep((long) (Math.random() * settings.busyPoll().toMillis()));
                 long kindserverReady = System.nanoTime();
@@ -94,16 +96,22 @@ public final class ProviderBenchmark {
             watch.close();
         }
         Collections.sort(millis);
-        System.out.printf("%nkindserver Ready -> KindCluster Ready=True (busy poll %d ms, %d samples): "
-                        + "p50 %.0f ms, p95 %.0f ms, max %.0f ms%n", settings.busyPoll().toMillis(), millis.size(),
-                percentile(millis, 50), percentile(millis, 95), millis.get(millis.size() - 1));
+        System.out.printf(
+                "%nkindserver Ready -> KindCluster Ready=True (busy poll %d ms, %d samples): "
+                        + "p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
+                settings.busyPoll().toMillis(),
+                millis.size(),
+                percentile(millis, 50),
+                percentile(millis, 95),
+                millis.get(millis.size() - 1));
     }
 
     /** An unchanged fleet: what each poll costs the API server and kindserver. */
     private static void steadyState(String kubeconfig, int clusters, Duration poll, int polls)
             throws InterruptedException {
         FakeKindServer kindserver = new FakeKindServer();
-        ProviderSettings settings = ProviderSettings.defaults().withPoll(poll)
+        ProviderSettings settings = ProviderSettings.defaults()
+                .withPoll(poll)
                 .withMaxReconcileRate(Math.max(10, clusters / (int) Math.max(1, poll.toSeconds() / 2)));
         try (ProviderHarness harness = new ProviderHarness(kubeconfig).start(settings, c -> kindserver)) {
             harness.applyProviderConfig("default", null);
@@ -119,8 +127,9 @@ public final class ProviderBenchmark {
             }
             waitUpTo(Duration.ofMinutes(5), "all " + clusters + " are Ready")
                     .until(() -> countReady(harness, clusters) == clusters);
-            System.out.printf("%n%d KindClusters created and Ready in %.1f s (max reconcile rate %d/s)%n", clusters,
-                    (System.nanoTime() - started) / 1e9, settings.maxReconcileRate());
+            System.out.printf(
+                    "%n%d KindClusters created and Ready in %.1f s (max reconcile rate %d/s)%n",
+                    clusters, (System.nanoTime() - started) / 1e9, settings.maxReconcileRate());
 
             // a whole poll period for the last Ready writes to land, then the fleet is measured over whole polls
             Thread.sleep(poll.toMillis() + 2000);
@@ -129,35 +138,49 @@ public final class ProviderBenchmark {
             int calls = kindserver.calls();
             Thread.sleep(poll.toMillis() * polls);
             double perPoll = clusters * (double) polls;
-            System.out.printf("steady state, %d KindClusters, poll %d s, %d polls: %d API writes (%.3f per cluster "
+            System.out.printf(
+                    "steady state, %d KindClusters, poll %d s, %d polls: %d API writes (%.3f per cluster "
                             + "per poll), %.0f API reads (%.2f per cluster per poll), %d kindserver calls (%.2f per "
-                            + "cluster per poll)%n", clusters, poll.toSeconds(), polls,
-                    harness.apiWrites() - writes, (harness.apiWrites() - writes) / perPoll,
-                    requests(harness, "GET") - reads, (requests(harness, "GET") - reads) / perPoll,
-                    kindserver.calls() - calls, (kindserver.calls() - calls) / perPoll);
+                            + "cluster per poll)%n",
+                    clusters,
+                    poll.toSeconds(),
+                    polls,
+                    harness.apiWrites() - writes,
+                    (harness.apiWrites() - writes) / perPoll,
+                    requests(harness, "GET") - reads,
+                    (requests(harness, "GET") - reads) / perPoll,
+                    kindserver.calls() - calls,
+                    (kindserver.calls() - calls) / perPoll);
         }
     }
 
     private static long countPhase(ProviderHarness harness, int clusters, String phase) {
         return harness.client().resources(KindCluster.class).list().getItems().stream()
                 .filter(c -> c.getMetadata().getName().startsWith("fleet-"))
-                .filter(c -> phase.equals(c.atProvider().phase())).count();
+                .filter(c -> phase.equals(c.atProvider().phase()))
+                .count();
     }
 
     private static long countReady(ProviderHarness harness, int clusters) {
         return harness.client().resources(KindCluster.class).list().getItems().stream()
                 .filter(c -> c.getMetadata().getName().startsWith("fleet-"))
-                .filter(c -> Conditions.find(c, Conditions.READY).map(r -> r.isTrue()).orElse(false)).count();
+                .filter(c -> Conditions.find(c, Conditions.READY)
+                        .map(r -> r.isTrue())
+                        .orElse(false))
+                .count();
     }
 
     private static double requests(ProviderHarness harness, String method) {
-        var counter = harness.registry().find("rest_client_requests").tag("method", method).counter();
+        var counter = harness.registry()
+                .find("rest_client_requests")
+                .tag("method", method)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
     private static KindCluster cluster(String name, SecretReference connection) {
-        KindCluster cluster = TestKindClusters.applied(name, TestKindClusters.SEED_CONFIG, connection,
-                DeletionPolicy.Delete, List.of(ManagementAction.All));
+        KindCluster cluster = TestKindClusters.applied(
+                name, TestKindClusters.SEED_CONFIG, connection, DeletionPolicy.Delete, List.of(ManagementAction.All));
         cluster.setSpec(new KindClusterSpec(cluster.getSpec().forProvider(), null, connection, null, null));
         return cluster;
     }

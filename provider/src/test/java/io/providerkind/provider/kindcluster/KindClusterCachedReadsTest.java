@@ -1,5 +1,11 @@
 package io.providerkind.provider.kindcluster;
 
+import static io.providerkind.provider.kindcluster.KindClusterLifecycleTest.seedCluster;
+import static io.providerkind.provider.testing.ProviderHarness.holdsFor;
+import static io.providerkind.provider.testing.ProviderHarness.waitUpTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.providerkind.provider.ProviderSettings;
@@ -8,17 +14,10 @@ import io.providerkind.provider.api.SecretReference;
 import io.providerkind.provider.testing.FakeKindServer;
 import io.providerkind.provider.testing.ProviderHarness;
 import io.providerkind.provider.testing.ProviderIntegrationTest;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static io.providerkind.provider.kindcluster.KindClusterLifecycleTest.seedCluster;
-import static io.providerkind.provider.testing.ProviderHarness.holdsFor;
-import static io.providerkind.provider.testing.ProviderHarness.waitUpTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * What the provider reads from its informer caches, on a real API server with kindserver faked: an
@@ -30,6 +29,7 @@ class KindClusterCachedReadsTest extends ProviderIntegrationTest {
     private final FakeKindServer kindserver = new FakeKindServer();
     /** Every connection the provider opened to kindserver, in order. */
     private final List<KindServerConnection> connections = new CopyOnWriteArrayList<>();
+
     private ProviderHarness harness;
 
     @Test
@@ -46,14 +46,21 @@ class KindClusterCachedReadsTest extends ProviderIntegrationTest {
         long readsBefore = harness.apiReads();
         long writesBefore = harness.apiWrites();
         int callsBefore = kindserver.calls();
-        holdsFor("no API request while an unchanged cluster is polled", Duration.ofSeconds(5),
+        holdsFor(
+                "no API request while an unchanged cluster is polled",
+                Duration.ofSeconds(5),
                 () -> harness.apiWrites() == writesBefore && harness.apiReads() == readsBefore);
 
         assertTrue(kindserver.calls() - callsBefore >= 3, "the cluster was polled");
         assertEquals(0, harness.apiWrites() - writesBefore, "API writes in 5 polls of an unchanged cluster");
         assertEquals(0, harness.apiReads() - readsBefore, "API reads in 5 polls of an unchanged cluster");
-        assertEquals("true", harness.secret("default", "quiet-conn").getMetadata().getLabels()
-                .get(KindClusterController.CONNECTION_SECRET_LABEL), "the Secret is labelled for the cache");
+        assertEquals(
+                "true",
+                harness.secret("default", "quiet-conn")
+                        .getMetadata()
+                        .getLabels()
+                        .get(KindClusterController.CONNECTION_SECRET_LABEL),
+                "the Secret is labelled for the cache");
     }
 
     @Test
@@ -65,11 +72,15 @@ class KindClusterCachedReadsTest extends ProviderIntegrationTest {
         assertEquals(ProviderHarness.PASSWORD, connections.get(0).password());
 
         Secret secret = harness.secret(ProviderHarness.CREDENTIALS_NAMESPACE, "default-password");
-        harness.client().resource(new SecretBuilder(secret).withData(null)
-                .addToStringData("password", "rotated-s3cret").build()).update();
+        harness.client()
+                .resource(new SecretBuilder(secret)
+                        .withData(null)
+                        .addToStringData("password", "rotated-s3cret")
+                        .build())
+                .update();
 
-        waitUpTo(WAIT, "kindserver is called with the new password").until(() -> connections.stream()
-                .anyMatch(c -> c.password().equals("rotated-s3cret")));
+        waitUpTo(WAIT, "kindserver is called with the new password")
+                .until(() -> connections.stream().anyMatch(c -> c.password().equals("rotated-s3cret")));
         kindserver.ready("rotated");
         harness.awaitCondition("rotated", "Ready", "True", "Available", WAIT);
     }
@@ -84,8 +95,11 @@ class KindClusterCachedReadsTest extends ProviderIntegrationTest {
         kindserver.ready("moved");
         harness.awaitCondition("moved", "Ready", "True", "Available", WAIT);
 
-        harness.applyProviderConfig("default", new KindServerEndpoint("https://127.0.0.1:7444", null, true),
-                ProviderHarness.PASSWORD, null);
+        harness.applyProviderConfig(
+                "default",
+                new KindServerEndpoint("https://127.0.0.1:7444", null, true),
+                ProviderHarness.PASSWORD,
+                null);
 
         waitUpTo(Duration.ofSeconds(10), "the cluster is looked at through the new endpoint")
                 .until(() -> connections.stream().anyMatch(c -> c.url().startsWith("https://127.0.0.1:7444/")));
@@ -97,7 +111,8 @@ class KindClusterCachedReadsTest extends ProviderIntegrationTest {
         harness.apply(seedCluster("early", "late-config", null));
 
         harness.awaitCondition("early", "Synced", "False", "ReconcileError", WAIT);
-        assertEquals("connect failed: cannot get ProviderConfig \"late-config\": not found",
+        assertEquals(
+                "connect failed: cannot get ProviderConfig \"late-config\": not found",
                 harness.condition("early", "Synced").orElseThrow().message());
 
         harness.applyProviderConfig("late-config", null);
@@ -109,12 +124,16 @@ class KindClusterCachedReadsTest extends ProviderIntegrationTest {
     void missingCredentialsSecretIsReportedUntilItIsCreated() {
         start(FAST_POLL);
         harness.applyProviderConfig("default", null);
-        harness.client().secrets().inNamespace(ProviderHarness.CREDENTIALS_NAMESPACE)
-                .withName("default-password").delete();
+        harness.client()
+                .secrets()
+                .inNamespace(ProviderHarness.CREDENTIALS_NAMESPACE)
+                .withName("default-password")
+                .delete();
         harness.apply(seedCluster("locked", "default", null));
 
         harness.awaitCondition("locked", "Synced", "False", "ReconcileError", WAIT);
-        assertEquals("connect failed: cannot get credentials of ProviderConfig \"default\": cannot get credentials "
+        assertEquals(
+                "connect failed: cannot get credentials of ProviderConfig \"default\": cannot get credentials "
                         + "secret crossplane-system/default-password: not found",
                 harness.condition("locked", "Synced").orElseThrow().message());
 

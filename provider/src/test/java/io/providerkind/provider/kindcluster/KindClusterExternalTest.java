@@ -1,5 +1,12 @@
 package io.providerkind.provider.kindcluster;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.providerkind.provider.api.Condition;
 import io.providerkind.provider.api.DeletionPolicy;
@@ -15,21 +22,13 @@ import io.providerkind.sdk.ConfigHash;
 import io.providerkind.sdk.ServerErrorException;
 import io.providerkind.sdk.UnauthorizedException;
 import io.providerkind.sdk.UnreachableException;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** How a KindCluster reads what kindserver reports, and what it does not do about it. */
 class KindClusterExternalTest {
@@ -40,8 +39,12 @@ class KindClusterExternalTest {
     private final List<String> events = new ArrayList<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final DriftWebhook webhook = new DriftWebhook();
-    private final KindClusterExternal external = new KindClusterExternal(kindserver, URL,
-            new DriftAlerts(recorder(), registry, webhook, Clock.systemUTC()), null, Clock.systemUTC());
+    private final KindClusterExternal external = new KindClusterExternal(
+            kindserver,
+            URL,
+            new DriftAlerts(recorder(), registry, webhook, Clock.systemUTC()),
+            null,
+            Clock.systemUTC());
 
     @AfterEach
     void closeWebhook() {
@@ -81,16 +84,21 @@ class KindClusterExternalTest {
 
         ExternalObservation observation = external.observe(cluster);
 
-        assertEquals("Available", Conditions.find(cluster, Conditions.READY).orElseThrow().reason());
+        assertEquals(
+                "Available",
+                Conditions.find(cluster, Conditions.READY).orElseThrow().reason());
         assertEquals(FakeKindServer.INTERNAL_IP, cluster.atProvider().internalIP());
         assertEquals(FakeKindServer.VERSION, cluster.atProvider().kubernetesVersion());
         assertEquals(null, cluster.atProvider().progress());
-        assertEquals(List.of("clientCert", "clientKey", "clusterCA", "endpoint", "kubeconfig"),
+        assertEquals(
+                List.of("clientCert", "clientKey", "clusterCA", "endpoint", "kubeconfig"),
                 List.copyOf(observation.connectionDetails().values().keySet()));
-        String kubeconfig = new String(observation.connectionDetails().values().get("kubeconfig"),
-                StandardCharsets.UTF_8);
+        String kubeconfig =
+                new String(observation.connectionDetails().values().get("kubeconfig"), StandardCharsets.UTF_8);
         assertTrue(kubeconfig.contains("server: " + cluster.atProvider().endpoint()));
-        assertEquals("False", Conditions.find(cluster, DriftAlerts.CONDITION).orElseThrow().status());
+        assertEquals(
+                "False",
+                Conditions.find(cluster, DriftAlerts.CONDITION).orElseThrow().status());
     }
 
     @Test
@@ -122,10 +130,14 @@ class KindClusterExternalTest {
         assertTrue(first.resourceUpToDate(), "nothing for Update to do: kind clusters cannot change in place");
         Condition drifted = Conditions.find(cluster, DriftAlerts.CONDITION).orElseThrow();
         assertEquals(Drift.CONFIG_CHANGED, drifted.reason());
-        assertTrue(drifted.message().contains("sha256 " + DriftDetector.abbreviated(ConfigHash.of(
-                TestKindClusters.SEED_CONFIG))), drifted.message());
-        assertEquals(List.of("Warning DriftDetected"), events.stream().map(e -> e.substring(0, e.indexOf(':')))
-                .toList(), "alerted once, not per observation");
+        assertTrue(
+                drifted.message()
+                        .contains("sha256 " + DriftDetector.abbreviated(ConfigHash.of(TestKindClusters.SEED_CONFIG))),
+                drifted.message());
+        assertEquals(
+                List.of("Warning DriftDetected"),
+                events.stream().map(e -> e.substring(0, e.indexOf(':'))).toList(),
+                "alerted once, not per observation");
         assertEquals(1, kindserver.creates.get());
         assertEquals(0, kindserver.deletes.get());
     }
@@ -146,8 +158,14 @@ class KindClusterExternalTest {
         assertTrue(observation.createRefusal().contains("not re-created automatically"));
         assertEquals(KindClusterExternal.VANISHED, cluster.atProvider().phase());
         assertEquals(FakeKindServer.INTERNAL_IP, cluster.atProvider().internalIP(), "last known address kept");
-        assertEquals(Drift.CLUSTER_VANISHED, Conditions.find(cluster, DriftAlerts.CONDITION).orElseThrow().reason());
-        assertEquals(1, events.stream().filter(e -> e.startsWith("Warning DriftDetected")).count());
+        assertEquals(
+                Drift.CLUSTER_VANISHED,
+                Conditions.find(cluster, DriftAlerts.CONDITION).orElseThrow().reason());
+        assertEquals(
+                1,
+                events.stream()
+                        .filter(e -> e.startsWith("Warning DriftDetected"))
+                        .count());
     }
 
     @Test
@@ -158,9 +176,14 @@ class KindClusterExternalTest {
         ExternalObservation observation = external.observe(cluster);
 
         assertEquals(List.of(), events, "Observe itself tells nothing");
-        assertEquals("NodesStopped(dev-control-plane)", cluster.atProvider().drift().fingerprint());
+        assertEquals(
+                "NodesStopped(dev-control-plane)", cluster.atProvider().drift().fingerprint());
         observation.announcements().forEach(a -> a.announce());
-        assertEquals(1, events.stream().filter(e -> e.startsWith("Warning DriftDetected")).count());
+        assertEquals(
+                1,
+                events.stream()
+                        .filter(e -> e.startsWith("Warning DriftDetected"))
+                        .count());
     }
 
     @Test
@@ -173,7 +196,11 @@ class KindClusterExternalTest {
         ExternalObservation fromStaleCopy = external.observe(staleCopy);
 
         assertEquals(1, fromStaleCopy.announcements().size(), "the stale copy does not know the drift was alerted");
-        assertEquals(1, events.stream().filter(e -> e.startsWith("Warning DriftDetected")).count(),
+        assertEquals(
+                1,
+                events.stream()
+                        .filter(e -> e.startsWith("Warning DriftDetected"))
+                        .count(),
                 "and has told nothing: the reconciler drops it when the status write is refused");
     }
 
@@ -186,29 +213,56 @@ class KindClusterExternalTest {
 
         observeAndWrite(cluster);
 
-        assertTrue(Conditions.find(cluster, DriftAlerts.CONDITION).orElseThrow().message().contains("(exited)"),
+        assertTrue(
+                Conditions.find(cluster, DriftAlerts.CONDITION)
+                        .orElseThrow()
+                        .message()
+                        .contains("(exited)"),
                 "the condition shows the latest wording");
-        assertEquals(1, events.stream().filter(e -> e.startsWith("Warning DriftDetected")).count());
-        assertEquals(1.0, registry.counter("provider_kind_drift_alerts", "reason", Drift.NODES_STOPPED).count());
+        assertEquals(
+                1,
+                events.stream()
+                        .filter(e -> e.startsWith("Warning DriftDetected"))
+                        .count());
+        assertEquals(
+                1.0,
+                registry.counter("provider_kind_drift_alerts", "reason", Drift.NODES_STOPPED)
+                        .count());
     }
 
     @Test
     void aSecondDriftIsAlertedAndCountedAloneAndItsResolutionOnce() {
         KindCluster cluster = readyCluster("dev");
-        cluster.setSpec(TestKindClusters.applied("dev", TestKindClusters.SEED_CONFIG + "- role: worker\n").getSpec());
+        cluster.setSpec(TestKindClusters.applied("dev", TestKindClusters.SEED_CONFIG + "- role: worker\n")
+                .getSpec());
         observeAndWrite(cluster);
         kindserver.stopNodes("dev");
         observeAndWrite(cluster);
-        cluster.setSpec(TestKindClusters.applied("dev", TestKindClusters.SEED_CONFIG).getSpec());
+        cluster.setSpec(
+                TestKindClusters.applied("dev", TestKindClusters.SEED_CONFIG).getSpec());
         kindserver.ready("dev");
 
         observeAndWrite(cluster);
         observeAndWrite(cluster);
 
-        assertEquals(2, events.stream().filter(e -> e.startsWith("Warning DriftDetected")).count());
-        assertEquals(1.0, registry.counter("provider_kind_drift_alerts", "reason", Drift.CONFIG_CHANGED).count());
-        assertEquals(1.0, registry.counter("provider_kind_drift_alerts", "reason", Drift.NODES_STOPPED).count());
-        assertEquals(1, events.stream().filter(e -> e.startsWith("Normal DriftResolved")).count());
+        assertEquals(
+                2,
+                events.stream()
+                        .filter(e -> e.startsWith("Warning DriftDetected"))
+                        .count());
+        assertEquals(
+                1.0,
+                registry.counter("provider_kind_drift_alerts", "reason", Drift.CONFIG_CHANGED)
+                        .count());
+        assertEquals(
+                1.0,
+                registry.counter("provider_kind_drift_alerts", "reason", Drift.NODES_STOPPED)
+                        .count());
+        assertEquals(
+                1,
+                events.stream()
+                        .filter(e -> e.startsWith("Normal DriftResolved"))
+                        .count());
         assertEquals(null, cluster.atProvider().drift());
     }
 
@@ -223,14 +277,16 @@ class KindClusterExternalTest {
         assertFalse(observation.resourceExists());
         assertEquals(null, observation.createRefusal());
         assertEquals(List.of(), events);
-        assertEquals("False", Conditions.find(cluster, DriftAlerts.CONDITION).orElseThrow().status());
+        assertEquals(
+                "False",
+                Conditions.find(cluster, DriftAlerts.CONDITION).orElseThrow().status());
     }
 
     @Test
     void anObserveOnlyImportRaisesNoDrift() {
         kindserver.existing("legacy", TestKindClusters.SEED_CONFIG + "- role: worker\n");
-        KindCluster imported = TestKindClusters.applied("legacy", TestKindClusters.SEED_CONFIG, null,
-                DeletionPolicy.Orphan, List.of(ManagementAction.Observe));
+        KindCluster imported = TestKindClusters.applied(
+                "legacy", TestKindClusters.SEED_CONFIG, null, DeletionPolicy.Orphan, List.of(ManagementAction.Observe));
         Annotations.setExternalName(imported, "legacy");
         kindserver.stopNodes("legacy");
 
@@ -256,8 +312,10 @@ class KindClusterExternalTest {
 
         RuntimeException failure = assertThrows(RuntimeException.class, () -> external.observe(cluster("dev")));
 
-        assertEquals("cannot reach kindserver at " + URL + ": connect timed out (is kindserver running, and can the "
-                + "provider reach that address?)", failure.getMessage());
+        assertEquals(
+                "cannot reach kindserver at " + URL + ": connect timed out (is kindserver running, and can the "
+                        + "provider reach that address?)",
+                failure.getMessage());
     }
 
     @Test

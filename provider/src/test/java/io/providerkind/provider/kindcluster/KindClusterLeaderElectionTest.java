@@ -1,17 +1,5 @@
 package io.providerkind.provider.kindcluster;
 
-import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.micrometer.core.instrument.Counter;
-import io.providerkind.provider.ProviderSettings;
-import io.providerkind.provider.testing.FakeKindServer;
-import io.providerkind.provider.testing.ProviderHarness;
-import io.providerkind.provider.testing.ProviderIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-
 import static io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration.LEASE_DURATION_DEFAULT_VALUE;
 import static io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration.RETRY_PERIOD_DEFAULT_VALUE;
 import static io.providerkind.provider.kindcluster.KindClusterLifecycleTest.seedCluster;
@@ -19,6 +7,17 @@ import static io.providerkind.provider.testing.ProviderHarness.holdsFor;
 import static io.providerkind.provider.testing.ProviderHarness.waitUpTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.micrometer.core.instrument.Counter;
+import io.providerkind.provider.ProviderSettings;
+import io.providerkind.provider.testing.FakeKindServer;
+import io.providerkind.provider.testing.ProviderHarness;
+import io.providerkind.provider.testing.ProviderIntegrationTest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two replicas of the provider with leader election, on a real API server and one (fake) kindserver:
@@ -31,8 +30,9 @@ class KindClusterLeaderElectionTest extends ProviderIntegrationTest {
     /** A stopped leader's lease expires, then the other replica sees it at its next (jittered) retry. */
     private static final Duration TAKEOVER =
             LEASE_DURATION_DEFAULT_VALUE.plus(RETRY_PERIOD_DEFAULT_VALUE.multipliedBy(2));
-    private static final ProviderSettings REPLICA = new ProviderSettings(Duration.ofSeconds(1),
-            Duration.ofMillis(200), Duration.ofHours(1), 10, true, true);
+
+    private static final ProviderSettings REPLICA =
+            new ProviderSettings(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofHours(1), 10, true, true);
 
     private final FakeKindServer kindserver = new FakeKindServer();
     private ProviderHarness first;
@@ -44,13 +44,18 @@ class KindClusterLeaderElectionTest extends ProviderIntegrationTest {
         if (second != null) {
             second.stopProvider();
         }
-        first.client().resources(Lease.class).inAnyNamespace().withField("metadata.name", LEASE).delete();
+        first.client()
+                .resources(Lease.class)
+                .inAnyNamespace()
+                .withField("metadata.name", LEASE)
+                .delete();
     }
 
     @Test
     void onlyTheLeaderReconcilesAndTheOtherTakesOverWhenItStops() {
         first = startProvider(REPLICA, connection -> kindserver);
-        waitUpTo(WAIT, "the first replica holds the lease").until(() -> !leaseHolder().isEmpty());
+        waitUpTo(WAIT, "the first replica holds the lease")
+                .until(() -> !leaseHolder().isEmpty());
         String leader = leaseHolder();
         second = startProvider(REPLICA, connection -> kindserver);
         long followerWrites = second.apiWrites();
@@ -58,7 +63,9 @@ class KindClusterLeaderElectionTest extends ProviderIntegrationTest {
         first.applyProviderConfig("default", null);
         first.apply(seedCluster("one", "default", null));
         awaitReady("one");
-        holdsFor("the leader keeps the lease and the follower reconciles nothing", Duration.ofSeconds(3),
+        holdsFor(
+                "the leader keeps the lease and the follower reconciles nothing",
+                Duration.ofSeconds(3),
                 () -> leaseHolder().equals(leader) && reconciles(second) == 0);
         assertEquals(1, kindserver.creates.get(), "one create for one cluster, with two replicas running");
         assertTrue(reconciles(first) > 0, "the leader reconciled");
@@ -85,8 +92,12 @@ class KindClusterLeaderElectionTest extends ProviderIntegrationTest {
 
     /** The Lease's holder; there is exactly one Lease of that name, wherever the provider put it. */
     private String leaseHolder() {
-        List<Lease> leases = first.client().resources(Lease.class).inAnyNamespace()
-                .withField("metadata.name", LEASE).list().getItems();
+        List<Lease> leases = first.client()
+                .resources(Lease.class)
+                .inAnyNamespace()
+                .withField("metadata.name", LEASE)
+                .list()
+                .getItems();
         if (leases.isEmpty()) {
             return "";
         }
@@ -97,6 +108,7 @@ class KindClusterLeaderElectionTest extends ProviderIntegrationTest {
 
     private static double reconciles(ProviderHarness replica) {
         return replica.registry().find("controller_runtime_reconcile").counters().stream()
-                .mapToDouble(Counter::count).sum();
+                .mapToDouble(Counter::count)
+                .sum();
     }
 }

@@ -1,5 +1,11 @@
 package io.providerkind.provider.kindcluster;
 
+import static io.providerkind.provider.testing.ProviderHarness.holdsFor;
+import static io.providerkind.provider.testing.ProviderHarness.waitUpTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.providerkind.provider.api.DeletionPolicy;
@@ -14,15 +20,11 @@ import io.providerkind.provider.managed.Annotations;
 import io.providerkind.provider.managed.ManagedReconciler;
 import io.providerkind.provider.managed.SecretConnectionPublisher;
 import io.providerkind.provider.providerconfig.ProviderConfigReconciler;
+import io.providerkind.provider.runtime.MetricsServer;
 import io.providerkind.provider.testing.FakeKindServer;
 import io.providerkind.provider.testing.ProviderHarness;
 import io.providerkind.provider.testing.ProviderIntegrationTest;
 import io.providerkind.provider.testing.WebhookReceiver;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import io.providerkind.provider.runtime.MetricsServer;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -33,12 +35,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-
-import static io.providerkind.provider.testing.ProviderHarness.holdsFor;
-import static io.providerkind.provider.testing.ProviderHarness.waitUpTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The seed's KindCluster from apply to delete, on a real API server, with kindserver faked: Ready with
@@ -64,9 +62,11 @@ class KindClusterLifecycleTest extends ProviderIntegrationTest {
             waitUpTo(WAIT, "kindserver is asked to create seed").until(() -> kindserver.has("seed"));
             kindserver.progress("seed", 4, "Starting control-plane 🕹️");
             harness.awaitCondition("seed", "Ready", "False", "Creating", WAIT);
-            waitUpTo(WAIT, "kind's step shows").until(() -> "4/6 Starting control-plane 🕹️"
-                    .equals(harness.get("seed").atProvider().progress()));
-            assertTrue(harness.condition("seed", "Ready").orElseThrow().message().contains("step 4/6"));
+            waitUpTo(WAIT, "kind's step shows")
+                    .until(() -> "4/6 Starting control-plane 🕹️"
+                            .equals(harness.get("seed").atProvider().progress()));
+            assertTrue(
+                    harness.condition("seed", "Ready").orElseThrow().message().contains("step 4/6"));
 
             kindserver.ready("seed");
             harness.awaitCondition("seed", "Ready", "True", "Available", WAIT);
@@ -75,33 +75,46 @@ class KindClusterLifecycleTest extends ProviderIntegrationTest {
             assertEquals(FakeKindServer.VERSION, ready.atProvider().kubernetesVersion());
             assertEquals("Ready", ready.atProvider().phase());
             assertEquals("seed", Annotations.externalName(ready));
-            assertEquals("True", harness.condition("seed", "Synced").orElseThrow().status());
+            assertEquals(
+                    "True", harness.condition("seed", "Synced").orElseThrow().status());
             assertTrue(ready.getMetadata().getFinalizers().contains(ManagedReconciler.FINALIZER));
 
             assertConnectionSecret(ready);
             assertUsageRecorded(ready, "seed-config");
-            assertTrue(harness.events("seed").contains(
-                    "Normal CreatedExternalResource: Successfully requested creation of external resource"));
+            assertTrue(harness.events("seed")
+                    .contains("Normal CreatedExternalResource: Successfully requested creation of external resource"));
 
             assertSteadyStateCostsNoWrites();
             assertMetricsAndProbesServed();
 
             changeConfig("seed", TestKindClusters.SEED_CONFIG + "- role: worker\n");
             harness.awaitCondition("seed", "Drifted", "True", Drift.CONFIG_CHANGED, WAIT);
-            waitUpTo(WAIT, "one alert reached the webhook").until(() -> alerts.bodies().size() == 1);
-            holdsFor("no second alert nor event for the same drift", Duration.ofMillis(2500),
+            waitUpTo(WAIT, "one alert reached the webhook")
+                    .until(() -> alerts.bodies().size() == 1);
+            holdsFor(
+                    "no second alert nor event for the same drift",
+                    Duration.ofMillis(2500),
                     () -> alerts.bodies().size() == 1 && driftEvents("seed") <= 1);
             assertEquals(1, driftEvents("seed"), "one alert per drift, not one per poll");
             assertEquals(1, alerts.bodies().size());
-            assertTrue(alerts.bodies().get(0).contains("\"reason\":\"ConfigChanged\""), alerts.bodies().get(0));
-            assertEquals(1.0, harness.registry().get("provider_kind_drift_alerts").tag("reason", "ConfigChanged")
-                    .counter().count());
-            assertEquals("True", harness.condition("seed", "Ready").orElseThrow().status(), "still serving");
+            assertTrue(
+                    alerts.bodies().get(0).contains("\"reason\":\"ConfigChanged\""),
+                    alerts.bodies().get(0));
+            assertEquals(
+                    1.0,
+                    harness.registry()
+                            .get("provider_kind_drift_alerts")
+                            .tag("reason", "ConfigChanged")
+                            .counter()
+                            .count());
+            assertEquals(
+                    "True", harness.condition("seed", "Ready").orElseThrow().status(), "still serving");
 
             kindserver.stopNodes("seed");
             harness.awaitCondition("seed", "Drifted", "True", "SeveralDrifts", WAIT);
             harness.awaitCondition("seed", "Ready", "False", "Unavailable", WAIT);
-            waitUpTo(WAIT, "the new drift is alerted too").until(() -> alerts.bodies().size() == 2);
+            waitUpTo(WAIT, "the new drift is alerted too")
+                    .until(() -> alerts.bodies().size() == 2);
             assertEquals(0, kindserver.deletes.get(), "drift never deletes");
             assertEquals(1, kindserver.creates.get(), "drift never re-creates");
 
@@ -116,22 +129,31 @@ class KindClusterLifecycleTest extends ProviderIntegrationTest {
     void providerConfigCannotBeDeletedWhileAKindClusterUsesIt() {
         harness.applyProviderConfig("busy-config", null);
         harness.apply(seedCluster("busy", "busy-config", null));
-        waitUpTo(WAIT, "usage is counted").until(() -> Long.valueOf(1).equals(providerConfig("busy-config")
-                .getStatus().users()));
-        assertTrue(providerConfig("busy-config").getMetadata().getFinalizers().contains(ProviderConfigReconciler.FINALIZER));
+        waitUpTo(WAIT, "usage is counted")
+                .until(() -> Long.valueOf(1)
+                        .equals(providerConfig("busy-config").getStatus().users()));
+        assertTrue(providerConfig("busy-config")
+                .getMetadata()
+                .getFinalizers()
+                .contains(ProviderConfigReconciler.FINALIZER));
 
         harness.client().resource(providerConfig("busy-config")).delete();
 
-        waitUpTo(WAIT, "deletion is blocked and says why").until(() -> providerConfig("busy-config").getStatus()
-                .conditions().stream().anyMatch(c -> c.type().equals("Terminating") && c.isTrue()));
+        waitUpTo(WAIT, "deletion is blocked and says why")
+                .until(() -> providerConfig("busy-config").getStatus().conditions().stream()
+                        .anyMatch(c -> c.type().equals("Terminating") && c.isTrue()));
         assertNotNull(providerConfig("busy-config"));
 
         // garbage collection removes a deleted KindCluster's usage; kube-api-test runs no garbage collector
-        harness.client().resource(harness.get("busy")).withPropagationPolicy(
-                io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND).delete();
+        harness.client()
+                .resource(harness.get("busy"))
+                .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND)
+                .delete();
         waitUpTo(WAIT, "the KindCluster is gone").until(() -> harness.get("busy") == null);
-        harness.client().resources(ProviderConfigUsage.class).withLabel(ProviderConfigUsage.PROVIDER_CONFIG_LABEL,
-                "busy-config").delete();
+        harness.client()
+                .resources(ProviderConfigUsage.class)
+                .withLabel(ProviderConfigUsage.PROVIDER_CONFIG_LABEL, "busy-config")
+                .delete();
         waitUpTo(WAIT, "the ProviderConfig is released").until(() -> providerConfig("busy-config") == null);
     }
 
@@ -142,7 +164,8 @@ class KindClusterLifecycleTest extends ProviderIntegrationTest {
         });
         Secret secret = harness.secret("default", "seed-conn");
         assertEquals(SecretConnectionPublisher.SECRET_TYPE, secret.getType());
-        assertEquals(List.of("clientCert", "clientKey", "clusterCA", "endpoint", "kubeconfig"),
+        assertEquals(
+                List.of("clientCert", "clientKey", "clusterCA", "endpoint", "kubeconfig"),
                 secret.getData().keySet().stream().sorted().toList());
         String endpoint = decode(secret, "endpoint");
         assertEquals(ready.atProvider().endpoint(), endpoint);
@@ -156,14 +179,17 @@ class KindClusterLifecycleTest extends ProviderIntegrationTest {
     }
 
     private void assertUsageRecorded(KindCluster ready, String configName) {
-        ProviderConfigUsage usage = harness.client().resources(ProviderConfigUsage.class)
-                .withName(ready.getMetadata().getUid()).get();
+        ProviderConfigUsage usage = harness.client()
+                .resources(ProviderConfigUsage.class)
+                .withName(ready.getMetadata().getUid())
+                .get();
         assertNotNull(usage, "a ProviderConfigUsage named after the KindCluster's UID");
         assertEquals(configName, usage.getProviderConfigRef().name());
         assertEquals(configName, usage.getMetadata().getLabels().get(ProviderConfigUsage.PROVIDER_CONFIG_LABEL));
         assertEquals("seed", usage.getResourceRef().name());
-        waitUpTo(WAIT, "the ProviderConfig counts one user").until(() ->
-                Long.valueOf(1).equals(providerConfig(configName).getStatus().users()));
+        waitUpTo(WAIT, "the ProviderConfig counts one user")
+                .until(() -> Long.valueOf(1)
+                        .equals(providerConfig(configName).getStatus().users()));
     }
 
     /** Several polls of an unchanged, Ready cluster: one kindserver call each, and no API write at all. */
@@ -171,7 +197,9 @@ class KindClusterLifecycleTest extends ProviderIntegrationTest {
         harness.awaitSettledReady("seed", Duration.ofMillis(1500));
         long writesBefore = harness.apiWrites();
         int callsBefore = kindserver.calls();
-        holdsFor("no API write while an unchanged cluster is polled", Duration.ofSeconds(5),
+        holdsFor(
+                "no API write while an unchanged cluster is polled",
+                Duration.ofSeconds(5),
                 () -> harness.apiWrites() == writesBefore);
         long writes = harness.apiWrites() - writesBefore;
         int calls = kindserver.calls() - callsBefore;
@@ -181,39 +209,66 @@ class KindClusterLifecycleTest extends ProviderIntegrationTest {
 
     /** What Prometheus and the kubelet's probes get from the provider's port. */
     private void assertMetricsAndProbesServed() throws Exception {
-        try (MetricsServer server = new MetricsServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                harness.registry(), harness.provider()::alive, harness.provider()::ready)) {
+        try (MetricsServer server = new MetricsServer(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                harness.registry(),
+                harness.provider()::alive,
+                harness.provider()::ready)) {
             server.start();
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + server.port();
-            String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             String gvk = "gvk=\"container.kind.crossplane.io/v1alpha1, Kind=KindCluster\"";
-            assertTrue(metrics.contains("crossplane_managed_resource_first_time_to_reconcile_seconds_count{" + gvk
-                    + "} 1"), metrics);
-            assertTrue(metrics.contains("crossplane_managed_resource_first_time_to_readiness_seconds_count{" + gvk
-                    + "} 1"), metrics);
-            assertTrue(metrics.contains("controller_runtime_reconcile_total{controller=\"managed/kindcluster."
-                    + "container.kind.crossplane.io\",result=\"requeue_after\"}"), metrics);
+            assertTrue(
+                    metrics.contains(
+                            "crossplane_managed_resource_first_time_to_reconcile_seconds_count{" + gvk + "} 1"),
+                    metrics);
+            assertTrue(
+                    metrics.contains(
+                            "crossplane_managed_resource_first_time_to_readiness_seconds_count{" + gvk + "} 1"),
+                    metrics);
+            assertTrue(
+                    metrics.contains("controller_runtime_reconcile_total{controller=\"managed/kindcluster."
+                            + "container.kind.crossplane.io\",result=\"requeue_after\"}"),
+                    metrics);
             assertTrue(metrics.contains("controller_runtime_reconcile_time_seconds_bucket"), metrics);
             assertTrue(metrics.contains("rest_client_requests_total{method=\"PUT\"}"), metrics);
-            assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode());
-            assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(base + "/readyz")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode());
+            assertEquals(
+                    200,
+                    http.send(
+                                    HttpRequest.newBuilder(URI.create(base + "/healthz"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode());
+            assertEquals(
+                    200,
+                    http.send(
+                                    HttpRequest.newBuilder(URI.create(base + "/readyz"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode());
         }
     }
 
     private void changeConfig(String name, String kindConfig) {
         KindCluster cluster = harness.get(name);
-        cluster.setSpec(new io.providerkind.provider.api.KindClusterSpec(new ForProvider(kindConfig),
-                cluster.getSpec().providerConfigRef(), cluster.getSpec().writeConnectionSecretToRef(),
-                cluster.getSpec().deletionPolicy(), cluster.getSpec().managementPolicies()));
+        cluster.setSpec(new io.providerkind.provider.api.KindClusterSpec(
+                new ForProvider(kindConfig),
+                cluster.getSpec().providerConfigRef(),
+                cluster.getSpec().writeConnectionSecretToRef(),
+                cluster.getSpec().deletionPolicy(),
+                cluster.getSpec().managementPolicies()));
         harness.client().resource(cluster).update();
     }
 
     private long driftEvents(String name) {
-        return harness.events(name).stream().filter(e -> e.startsWith("Warning DriftDetected")).count();
+        return harness.events(name).stream()
+                .filter(e -> e.startsWith("Warning DriftDetected"))
+                .count();
     }
 
     private ProviderConfig providerConfig(String name) {
@@ -221,10 +276,18 @@ class KindClusterLifecycleTest extends ProviderIntegrationTest {
     }
 
     static KindCluster seedCluster(String name, String providerConfig, SecretReference connectionSecret) {
-        KindCluster cluster = TestKindClusters.applied(name, TestKindClusters.SEED_CONFIG, connectionSecret,
-                DeletionPolicy.Delete, List.of(ManagementAction.All));
-        cluster.setSpec(new io.providerkind.provider.api.KindClusterSpec(cluster.getSpec().forProvider(),
-                new io.providerkind.provider.api.Reference(providerConfig), connectionSecret, null, null));
+        KindCluster cluster = TestKindClusters.applied(
+                name,
+                TestKindClusters.SEED_CONFIG,
+                connectionSecret,
+                DeletionPolicy.Delete,
+                List.of(ManagementAction.All));
+        cluster.setSpec(new io.providerkind.provider.api.KindClusterSpec(
+                cluster.getSpec().forProvider(),
+                new io.providerkind.provider.api.Reference(providerConfig),
+                connectionSecret,
+                null,
+                null));
         return cluster;
     }
 

@@ -1,5 +1,10 @@
 package io.providerkind.provider.kindcluster;
 
+import static io.providerkind.provider.testing.ProviderHarness.waitUpTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.github.dockerjava.api.DockerClient;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.providerkind.kindserver.testing.DockerEngine;
@@ -20,12 +25,6 @@ import io.providerkind.provider.testing.ProviderHarness;
 import io.providerkind.provider.testing.ProviderIntegrationTest;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.testsupport.realparts.RequiresDocker;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -34,11 +33,11 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.providerkind.provider.testing.ProviderHarness.waitUpTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end on real parts: a real API server, the provider with the SDK's HTTP client, and a real
@@ -50,8 +49,8 @@ class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
 
     private static final Duration CREATE = Duration.ofMinutes(3);
     private static final Duration REAL_PARTS_WAIT = Duration.ofSeconds(60);
-    private static final ProviderSettings SETTINGS = ProviderSettings.defaults()
-            .withPoll(Duration.ofSeconds(2)).withBusyPoll(Duration.ofMillis(500));
+    private static final ProviderSettings SETTINGS =
+            ProviderSettings.defaults().withPoll(Duration.ofSeconds(2)).withBusyPoll(Duration.ofMillis(500));
 
     @TempDir
     static Path stateDir;
@@ -68,17 +67,21 @@ class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
     static void stopKindServer() {
         if (kindserver != null) {
             kindserver.client().list().forEach(c -> kindserver.client().delete(c.name()));
-            waitUpTo(CREATE, "kindserver deleted what the tests left").until(() -> kindserver.client().list().isEmpty());
+            waitUpTo(CREATE, "kindserver deleted what the tests left")
+                    .until(() -> kindserver.client().list().isEmpty());
             kindserver.close();
         }
     }
 
     @BeforeEach
     void startProviderOnTheRealKindServer() {
-        harness = startProvider(SETTINGS, new SdkKindServerClientFactory(Duration.ofSeconds(5), Duration.ofSeconds(30)));
-        harness.applyProviderConfig("default",
+        harness =
+                startProvider(SETTINGS, new SdkKindServerClientFactory(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+        harness.applyProviderConfig(
+                "default",
                 new KindServerEndpoint(kindserver.baseUrl().toString(), kindserver.caPem(), null),
-                kindserver.password(), null);
+                kindserver.password(),
+                null);
     }
 
     @Test
@@ -88,8 +91,12 @@ class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
         harness.awaitCondition("e2e-seed", "Ready", "True", "Available", CREATE);
         KindCluster ready = harness.get("e2e-seed");
         assertNotNull(ready.atProvider().internalIP(), "internalIP");
-        assertTrue(ready.atProvider().kubernetesVersion().startsWith("v1."), ready.atProvider().kubernetesVersion());
-        assertTrue(ready.atProvider().endpoint().startsWith("https://"), ready.atProvider().endpoint());
+        assertTrue(
+                ready.atProvider().kubernetesVersion().startsWith("v1."),
+                ready.atProvider().kubernetesVersion());
+        assertTrue(
+                ready.atProvider().endpoint().startsWith("https://"),
+                ready.atProvider().endpoint());
 
         waitUpTo(REAL_PARTS_WAIT, "the connection Secret holds the kubeconfig").until(() -> {
             Secret s = harness.secret("default", "e2e-seed-conn");
@@ -100,15 +107,22 @@ class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
         assertEquals(200, version.statusCode(), "the published kubeconfig reaches the cluster's API server");
 
         KindCluster changed = harness.get("e2e-seed");
-        changed.setSpec(new KindClusterSpec(new ForProvider(TestKindClusters.SEED_CONFIG + "- role: worker\n"),
-                changed.getSpec().providerConfigRef(), changed.getSpec().writeConnectionSecretToRef(),
-                changed.getSpec().deletionPolicy(), changed.getSpec().managementPolicies()));
+        changed.setSpec(new KindClusterSpec(
+                new ForProvider(TestKindClusters.SEED_CONFIG + "- role: worker\n"),
+                changed.getSpec().providerConfigRef(),
+                changed.getSpec().writeConnectionSecretToRef(),
+                changed.getSpec().deletionPolicy(),
+                changed.getSpec().managementPolicies()));
         harness.client().resource(changed).update();
         harness.awaitCondition("e2e-seed", DriftAlerts.CONDITION, "True", Drift.CONFIG_CHANGED, REAL_PARTS_WAIT);
 
         stopNodesOf("e2e-seed");
         harness.awaitCondition("e2e-seed", DriftAlerts.CONDITION, "True", "SeveralDrifts", REAL_PARTS_WAIT);
-        assertEquals(2, harness.events("e2e-seed").stream().filter(e -> e.startsWith("Warning DriftDetected")).count());
+        assertEquals(
+                2,
+                harness.events("e2e-seed").stream()
+                        .filter(e -> e.startsWith("Warning DriftDetected"))
+                        .count());
         assertTrue(kindserver.client().find("e2e-seed").isPresent(), "drift deleted nothing");
         assertEquals(1, KindContainers.of("e2e-seed").size(), "and re-created nothing");
 
@@ -125,20 +139,26 @@ class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
 
         kindserver.stop();
         harness.awaitCondition("e2e-flaky", "Synced", "False", "ReconcileError", REAL_PARTS_WAIT);
-        assertTrue(harness.condition("e2e-flaky", "Synced").orElseThrow().message()
-                .contains("is kindserver running"), harness.condition("e2e-flaky", "Synced").orElseThrow().message());
+        assertTrue(
+                harness.condition("e2e-flaky", "Synced").orElseThrow().message().contains("is kindserver running"),
+                harness.condition("e2e-flaky", "Synced").orElseThrow().message());
         kindserver.restart();
 
         harness.awaitCondition("e2e-flaky", "Synced", "True", "ReconcileSuccess", Duration.ofMinutes(2));
-        assertEquals("True", harness.condition("e2e-flaky", "Ready").orElseThrow().status());
+        assertEquals(
+                "True", harness.condition("e2e-flaky", "Ready").orElseThrow().status());
         assertEquals(1, KindContainers.of("e2e-flaky").size());
     }
 
     @Test
     void providerRestartInTheMiddleOfACreateMakesOneCluster() {
         harness.apply(cluster("e2e-restart", DeletionPolicy.Delete, null));
-        waitUpTo(REAL_PARTS_WAIT, "kindserver is creating it").until(() -> kindserver.client().find("e2e-restart")
-                .map(c -> c.phase() == ClusterPhase.Creating).orElse(false));
+        waitUpTo(REAL_PARTS_WAIT, "kindserver is creating it")
+                .until(() -> kindserver
+                        .client()
+                        .find("e2e-restart")
+                        .map(c -> c.phase() == ClusterPhase.Creating)
+                        .orElse(false));
         harness.stopProvider();
         KindCluster crashed = harness.get("e2e-restart");
         Map<String, String> annotations = new HashMap<>(crashed.getMetadata().getAnnotations());
@@ -149,18 +169,26 @@ class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
         harness.start(SETTINGS, new SdkKindServerClientFactory(Duration.ofSeconds(5), Duration.ofSeconds(30)));
 
         harness.awaitCondition("e2e-restart", "Ready", "True", "Available", CREATE);
-        assertEquals(1, kindserver.client().list().stream().filter(c -> c.name().equals("e2e-restart")).count());
+        assertEquals(
+                1,
+                kindserver.client().list().stream()
+                        .filter(c -> c.name().equals("e2e-restart"))
+                        .count());
         assertEquals(1, KindContainers.of("e2e-restart").size(), "one control-plane container: created once");
     }
 
     @Test
     void existingClusterIsImportedByExternalNameAndOrphanedOnDelete() {
         kindserver.client().create("e2e-legacy", TestKindClusters.SEED_CONFIG);
-        waitUpTo(CREATE, "the cluster made outside the provider is ready").until(() -> kindserver.client()
-                .find("e2e-legacy").map(c -> c.phase() == ClusterPhase.Ready).orElse(false));
+        waitUpTo(CREATE, "the cluster made outside the provider is ready")
+                .until(() -> kindserver
+                        .client()
+                        .find("e2e-legacy")
+                        .map(c -> c.phase() == ClusterPhase.Ready)
+                        .orElse(false));
         KindCluster imported = cluster("e2e-imported", DeletionPolicy.Orphan, null);
-        imported.getMetadata().setAnnotations(Map.of(Annotations.EXTERNAL_NAME, "e2e-legacy",
-                Annotations.PAUSED, "true"));
+        imported.getMetadata()
+                .setAnnotations(Map.of(Annotations.EXTERNAL_NAME, "e2e-legacy", Annotations.PAUSED, "true"));
         harness.apply(imported);
         harness.awaitCondition("e2e-imported", "Synced", "False", "ReconcilePaused", REAL_PARTS_WAIT);
 
@@ -169,7 +197,11 @@ class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
         harness.client().resource(resumed).update();
 
         harness.awaitCondition("e2e-imported", "Ready", "True", "Available", REAL_PARTS_WAIT);
-        assertEquals("False", harness.condition("e2e-imported", DriftAlerts.CONDITION).orElseThrow().status());
+        assertEquals(
+                "False",
+                harness.condition("e2e-imported", DriftAlerts.CONDITION)
+                        .orElseThrow()
+                        .status());
         harness.client().resource(harness.get("e2e-imported")).delete();
         waitUpTo(REAL_PARTS_WAIT, "the KindCluster is gone").until(() -> harness.get("e2e-imported") == null);
         assertTrue(kindserver.client().find("e2e-legacy").isPresent(), "Orphan keeps the cluster");
@@ -177,15 +209,17 @@ class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
     }
 
     private static KindCluster cluster(String name, DeletionPolicy deletion, SecretReference connection) {
-        KindCluster cluster = TestKindClusters.applied(name, TestKindClusters.SEED_CONFIG, connection, deletion,
-                List.of(ManagementAction.All));
+        KindCluster cluster = TestKindClusters.applied(
+                name, TestKindClusters.SEED_CONFIG, connection, deletion, List.of(ManagementAction.All));
         cluster.setSpec(new KindClusterSpec(cluster.getSpec().forProvider(), null, connection, deletion, null));
         return cluster;
     }
 
     private static void stopNodesOf(String cluster) {
         try (DockerClient docker = DockerEngine.client()) {
-            KindContainers.of(cluster).forEach(c -> docker.stopContainerCmd(c.getId()).withTimeout(5).exec());
+            KindContainers.of(cluster)
+                    .forEach(c ->
+                            docker.stopContainerCmd(c.getId()).withTimeout(5).exec());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

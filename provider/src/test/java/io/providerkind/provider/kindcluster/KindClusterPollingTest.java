@@ -1,15 +1,14 @@
 package io.providerkind.provider.kindcluster;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.providerkind.provider.api.AtProvider;
 import io.providerkind.provider.api.KindCluster;
 import io.providerkind.provider.api.TestKindClusters;
 import io.providerkind.provider.managed.Conditions;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** A cluster being made or removed is looked at often enough that Ready follows kindserver closely. */
 class KindClusterPollingTest {

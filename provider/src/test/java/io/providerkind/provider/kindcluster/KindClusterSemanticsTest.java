@@ -1,5 +1,10 @@
 package io.providerkind.provider.kindcluster;
 
+import static io.providerkind.provider.testing.ProviderHarness.holdsFor;
+import static io.providerkind.provider.testing.ProviderHarness.waitUpTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.providerkind.provider.api.DeletionPolicy;
 import io.providerkind.provider.api.KindCluster;
 import io.providerkind.provider.api.KindClusterSpec;
@@ -12,20 +17,14 @@ import io.providerkind.provider.testing.ProviderIntegrationTest;
 import io.providerkind.sdk.ServerErrorException;
 import io.providerkind.sdk.UnauthorizedException;
 import io.providerkind.sdk.UnreachableException;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.providerkind.provider.testing.ProviderHarness.holdsFor;
-import static io.providerkind.provider.testing.ProviderHarness.waitUpTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Crossplane's managed-resource semantics for KindClusters on a real API server, kindserver faked:
@@ -87,8 +86,13 @@ class KindClusterSemanticsTest extends ProviderIntegrationTest {
 
         harness.awaitCondition("imported", "Ready", "True", "Available", WAIT);
         assertEquals(0, kindserver.creates.get());
-        assertEquals(FakeKindServer.INTERNAL_IP, harness.get("imported").atProvider().internalIP());
-        assertEquals("False", harness.condition("imported", DriftAlerts.CONDITION).orElseThrow().status(),
+        assertEquals(
+                FakeKindServer.INTERNAL_IP, harness.get("imported").atProvider().internalIP());
+        assertEquals(
+                "False",
+                harness.condition("imported", DriftAlerts.CONDITION)
+                        .orElseThrow()
+                        .status(),
                 "same config: no drift");
     }
 
@@ -97,7 +101,8 @@ class KindClusterSemanticsTest extends ProviderIntegrationTest {
         harness.apply(cluster("watched", DeletionPolicy.Delete, List.of(ManagementAction.Observe)));
 
         harness.awaitCondition("watched", "Synced", "False", "ReconcileError", WAIT);
-        assertEquals("observe failed: external resource does not exist",
+        assertEquals(
+                "observe failed: external resource does not exist",
                 harness.condition("watched", "Synced").orElseThrow().message());
         assertEquals(0, kindserver.creates.get());
     }
@@ -113,7 +118,9 @@ class KindClusterSemanticsTest extends ProviderIntegrationTest {
         KindCluster crashed = harness.get("restart");
         Map<String, String> annotations = new HashMap<>(crashed.getMetadata().getAnnotations());
         annotations.remove(Annotations.EXTERNAL_CREATE_SUCCEEDED);
-        annotations.put(Annotations.EXTERNAL_CREATE_PENDING, Instant.now().plusSeconds(5).toString());
+        annotations.put(
+                Annotations.EXTERNAL_CREATE_PENDING,
+                Instant.now().plusSeconds(5).toString());
         crashed.getMetadata().setAnnotations(annotations);
         harness.client().resource(crashed).update();
         harness.start(FAST_POLL, connection -> kindserver);
@@ -135,16 +142,25 @@ class KindClusterSemanticsTest extends ProviderIntegrationTest {
         kindserver.failWith(new UnreachableException("Connection refused", new ConnectException()));
         harness.awaitCondition("flaky", "Synced", "False", "ReconcileError", WAIT);
         String message = harness.condition("flaky", "Synced").orElseThrow().message();
-        assertTrue(message.startsWith("observe failed: cannot reach kindserver at https://127.0.0.1:7443/api/v1/"
-                + "kindserver: Connection refused"), message);
-        assertTrue(harness.events("flaky").stream().anyMatch(e -> e.startsWith("Warning CannotObserveExternalResource")));
+        assertTrue(
+                message.startsWith("observe failed: cannot reach kindserver at https://127.0.0.1:7443/api/v1/"
+                        + "kindserver: Connection refused"),
+                message);
+        assertTrue(
+                harness.events("flaky").stream().anyMatch(e -> e.startsWith("Warning CannotObserveExternalResource")));
 
         kindserver.failWith(new UnauthorizedException(401, "unauthorized"));
-        waitUpTo(WAIT, "the 401 is explained").until(() -> harness.condition("flaky", "Synced").orElseThrow()
-                .message().contains("refused the password"));
+        waitUpTo(WAIT, "the 401 is explained")
+                .until(() -> harness.condition("flaky", "Synced")
+                        .orElseThrow()
+                        .message()
+                        .contains("refused the password"));
         kindserver.failWith(new ServerErrorException(500, "internal error"));
-        waitUpTo(WAIT, "the 500 is explained").until(() -> harness.condition("flaky", "Synced").orElseThrow()
-                .message().contains("failed (HTTP 500): internal error"));
+        waitUpTo(WAIT, "the 500 is explained")
+                .until(() -> harness.condition("flaky", "Synced")
+                        .orElseThrow()
+                        .message()
+                        .contains("failed (HTTP 500): internal error"));
 
         kindserver.recover();
         harness.awaitCondition("flaky", "Synced", "True", "ReconcileSuccess", Duration.ofSeconds(90));
@@ -166,7 +182,11 @@ class KindClusterSemanticsTest extends ProviderIntegrationTest {
         harness.awaitCondition("lost", "Ready", "False", "Unavailable", WAIT);
         assertTrue(harness.condition("lost", "Synced").orElseThrow().message().contains("not re-created"));
         holdsFor("no second create", Duration.ofSeconds(3), () -> kindserver.creates.get() == 1);
-        assertEquals(1, harness.events("lost").stream().filter(e -> e.startsWith("Warning DriftDetected")).count());
+        assertEquals(
+                1,
+                harness.events("lost").stream()
+                        .filter(e -> e.startsWith("Warning DriftDetected"))
+                        .count());
         assertEquals("Vanished", harness.get("lost").atProvider().phase());
 
         harness.client().resource(harness.get("lost")).delete();

@@ -1,12 +1,11 @@
 package io.providerkind.provider.kindcluster;
 
-import io.providerkind.provider.testing.FakeKindServer;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.providerkind.provider.testing.FakeKindServer;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class KubeconfigCredentialsTest {
 

@@ -1,16 +1,15 @@
 package io.providerkind.provider.managed;
 
-import io.providerkind.provider.api.KindCluster;
-import io.providerkind.provider.api.TestKindClusters;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.providerkind.provider.api.KindCluster;
+import io.providerkind.provider.api.TestKindClusters;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** When a create counts as incomplete, as crossplane-runtime's meta package decides it. */
 class AnnotationsTest {
@@ -57,8 +56,9 @@ class AnnotationsTest {
         KindCluster cluster = TestKindClusters.stored("a");
         Annotations.setCreatePending(cluster, Instant.parse("2025-03-31T10:00:00.123456Z"));
 
-        assertEquals("2025-03-31T10:00:00Z", cluster.getMetadata().getAnnotations()
-                .get(Annotations.EXTERNAL_CREATE_PENDING));
+        assertEquals(
+                "2025-03-31T10:00:00Z",
+                cluster.getMetadata().getAnnotations().get(Annotations.EXTERNAL_CREATE_PENDING));
     }
 
     @Test

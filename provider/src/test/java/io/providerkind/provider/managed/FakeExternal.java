@@ -1,7 +1,6 @@
 package io.providerkind.provider.managed;
 
 import io.providerkind.provider.api.KindCluster;
-
 import java.util.function.Function;
 
 /** An external client whose answers the test sets and whose calls it counts. */

@@ -2,7 +2,6 @@ package io.providerkind.provider.managed;
 
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.providerkind.provider.api.KindCluster;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -80,7 +79,9 @@ final class FakeStore implements ManagedResourceStore<KindCluster> {
     }
 
     private void requireCurrent(KindCluster managed) {
-        if (!stored.getMetadata().getResourceVersion().equals(managed.getMetadata().getResourceVersion())) {
+        if (!stored.getMetadata()
+                .getResourceVersion()
+                .equals(managed.getMetadata().getResourceVersion())) {
             throw new StaleResourceException("stale", null);
         }
     }

@@ -1,24 +1,20 @@
 package io.providerkind.provider.managed;
 
-import io.providerkind.provider.api.DeletionPolicy;
-import io.providerkind.provider.api.KindCluster;
-import io.providerkind.provider.api.ManagementAction;
-import io.providerkind.provider.api.TestKindClusters;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
 import static io.providerkind.provider.api.ManagementAction.Create;
 import static io.providerkind.provider.api.ManagementAction.LateInitialize;
 import static io.providerkind.provider.api.ManagementAction.Observe;
 import static io.providerkind.provider.api.ManagementAction.Update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.providerkind.provider.api.DeletionPolicy;
+import io.providerkind.provider.api.KindCluster;
+import io.providerkind.provider.api.ManagementAction;
+import io.providerkind.provider.api.TestKindClusters;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The managed reconciler's decision table for pausing, management policies and deletion. */
 class ManagedReconcilerPolicyTest {
@@ -48,8 +44,8 @@ class ManagedReconcilerPolicyTest {
 
     @Test
     void emptyManagementPoliciesPauseLikeTheAnnotation() {
-        ReconcilerHarness h = harnessFor(TestKindClusters.applied("dev", TestKindClusters.SEED_CONFIG, null,
-                DeletionPolicy.Delete, List.of()));
+        ReconcilerHarness h = harnessFor(
+                TestKindClusters.applied("dev", TestKindClusters.SEED_CONFIG, null, DeletionPolicy.Delete, List.of()));
         h.store.read();
 
         h.reconcile();
@@ -66,19 +62,24 @@ class ManagedReconcilerPolicyTest {
 
         assertInstanceOf(Outcome.RetryWithBackoff.class, outcome);
         assertEquals(0, h.external.connects);
-        assertEquals("`spec.managementPolicies` is set to a value([Update]) which is not supported. "
-                + "Check docs for supported policies", h.condition(Conditions.SYNCED).message());
+        assertEquals(
+                "`spec.managementPolicies` is set to a value([Update]) which is not supported. "
+                        + "Check docs for supported policies",
+                h.condition(Conditions.SYNCED).message());
         assertEquals(List.of("Warning CannotUseInvalidManagementPolicy"), h.events.reasons());
     }
 
     @Test
     void nonDefaultPoliciesAreAnErrorWhenTheFeatureIsOff() {
-        ReconcilerHarness h = harnessFor(ReconcilerStates.withPolicies(List.of(Observe))).managementPoliciesDisabled();
+        ReconcilerHarness h =
+                harnessFor(ReconcilerStates.withPolicies(List.of(Observe))).managementPoliciesDisabled();
 
         h.reconcile();
 
-        assertEquals("`spec.managementPolicies` is set to a non-default value but the feature is not enabled: "
-                + "[Observe]", h.condition(Conditions.SYNCED).message());
+        assertEquals(
+                "`spec.managementPolicies` is set to a non-default value but the feature is not enabled: "
+                        + "[Observe]",
+                h.condition(Conditions.SYNCED).message());
     }
 
     @Test
@@ -89,7 +90,9 @@ class ManagedReconcilerPolicyTest {
 
         assertEquals(0, h.external.creates);
         assertInstanceOf(Outcome.RetryWithBackoff.class, outcome);
-        assertEquals("observe failed: external resource does not exist", h.condition(Conditions.SYNCED).message());
+        assertEquals(
+                "observe failed: external resource does not exist",
+                h.condition(Conditions.SYNCED).message());
         assertEquals(List.of("Warning CannotObserveExternalResource"), h.events.reasons());
     }
 
@@ -121,7 +124,8 @@ class ManagedReconcilerPolicyTest {
 
     @Test
     void policiesWithoutDeleteOrphanEvenWithDeletionPolicyDelete() {
-        ReconcilerHarness h = ReconcilerStates.created(DeletionPolicy.Delete, List.of(Observe, Create, Update, LateInitialize));
+        ReconcilerHarness h =
+                ReconcilerStates.created(DeletionPolicy.Delete, List.of(Observe, Create, Update, LateInitialize));
         ReconcilerStates.markDeleted(h);
 
         h.reconcile();
@@ -143,7 +147,11 @@ class ManagedReconcilerPolicyTest {
         assertInstanceOf(Outcome.PollAfter.class, requested);
         assertTrue(h.stored().getMetadata().getFinalizers().contains(ManagedReconciler.FINALIZER));
         assertEquals("Deleting", h.condition(Conditions.READY).reason());
-        assertEquals(1, h.events.reasons().stream().filter("Normal DeletedExternalResource"::equals).count(),
+        assertEquals(
+                1,
+                h.events.reasons().stream()
+                        .filter("Normal DeletedExternalResource"::equals)
+                        .count(),
                 "one Event for the deletion, not one per poll");
 
         h.external.observation = m -> ExternalObservation.absent();
@@ -165,7 +173,9 @@ class ManagedReconcilerPolicyTest {
 
         assertInstanceOf(Outcome.RetryWithBackoff.class, outcome);
         assertTrue(h.stored().getMetadata().getFinalizers().contains(ManagedReconciler.FINALIZER));
-        assertEquals("delete failed: kindserver is unreachable", h.condition(Conditions.SYNCED).message());
+        assertEquals(
+                "delete failed: kindserver is unreachable",
+                h.condition(Conditions.SYNCED).message());
         assertEquals("Deleting", h.condition(Conditions.READY).reason());
     }
 
@@ -179,7 +189,8 @@ class ManagedReconcilerPolicyTest {
         assertEquals(1, h.external.updates);
         assertTrue(h.events.reasons().contains("Normal UpdatedExternalResource"));
 
-        ReconcilerHarness noUpdate = ReconcilerStates.created(DeletionPolicy.Delete, List.of(Observe, Create, ManagementAction.Delete));
+        ReconcilerHarness noUpdate =
+                ReconcilerStates.created(DeletionPolicy.Delete, List.of(Observe, Create, ManagementAction.Delete));
         noUpdate.external.observation = m -> ExternalObservation.outdated(ConnectionDetails.none(), "differs");
 
         noUpdate.reconcile();

@@ -1,24 +1,19 @@
 package io.providerkind.provider.managed;
 
-import io.providerkind.provider.api.DeletionPolicy;
-import io.providerkind.provider.api.KindCluster;
-import io.providerkind.provider.api.ManagementAction;
-import io.providerkind.provider.api.TestKindClusters;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static io.providerkind.provider.api.ManagementAction.Create;
-import static io.providerkind.provider.api.ManagementAction.LateInitialize;
-import static io.providerkind.provider.api.ManagementAction.Observe;
-import static io.providerkind.provider.api.ManagementAction.Update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.providerkind.provider.api.DeletionPolicy;
+import io.providerkind.provider.api.KindCluster;
+import io.providerkind.provider.api.ManagementAction;
+import io.providerkind.provider.api.TestKindClusters;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The managed reconciler's decision table for creating and observing, against a fake external client and API server. */
 class ManagedReconcilerTest {
@@ -45,7 +40,8 @@ class ManagedReconcilerTest {
         assertTrue(h.stored().getMetadata().getFinalizers().contains(ManagedReconciler.FINALIZER));
         assertEquals("Creating", h.condition(Conditions.READY).reason());
         assertEquals("ReconcileSuccess", h.condition(Conditions.SYNCED).reason());
-        assertEquals(List.of("Normal CreatedExternalResource: Successfully requested creation of external resource"),
+        assertEquals(
+                List.of("Normal CreatedExternalResource: Successfully requested creation of external resource"),
                 h.events.events);
     }
 
@@ -72,7 +68,9 @@ class ManagedReconcilerTest {
         assertEquals(0, h.external.creates);
         assertEquals(0, h.external.connects, "nothing is asked of the external system");
         assertInstanceOf(Outcome.Done.class, outcome);
-        assertEquals(ManagedReconciler.ERR_CREATE_INCOMPLETE, h.condition(Conditions.SYNCED).message());
+        assertEquals(
+                ManagedReconciler.ERR_CREATE_INCOMPLETE,
+                h.condition(Conditions.SYNCED).message());
         assertEquals("Creating", h.condition(Conditions.READY).reason());
         assertEquals(List.of("Warning CannotInitializeManagedResource"), h.events.reasons());
     }
@@ -102,7 +100,8 @@ class ManagedReconcilerTest {
         assertEquals(0, h.external.observes);
         assertEquals("False", h.condition(Conditions.SYNCED).status());
         assertEquals("ReconcileError", h.condition(Conditions.SYNCED).reason());
-        assertEquals("connect failed: cannot get ProviderConfig \"default\": not found",
+        assertEquals(
+                "connect failed: cannot get ProviderConfig \"default\": not found",
                 h.condition(Conditions.SYNCED).message());
         assertEquals(List.of("Warning CannotConnectToProvider"), h.events.reasons());
     }
@@ -118,7 +117,9 @@ class ManagedReconcilerTest {
         assertInstanceOf(Outcome.RetryWithBackoff.class, outcome);
         assertEquals(0, h.external.deletes);
         assertEquals(1, h.external.creates, "only the create of the setup");
-        assertEquals("observe failed: kindserver answered 503", h.condition(Conditions.SYNCED).message());
+        assertEquals(
+                "observe failed: kindserver answered 503",
+                h.condition(Conditions.SYNCED).message());
         assertTrue(h.stored().getMetadata().getFinalizers().contains(ManagedReconciler.FINALIZER));
     }
 
@@ -131,7 +132,9 @@ class ManagedReconcilerTest {
 
         assertInstanceOf(Outcome.RetryWithBackoff.class, failed);
         assertNotNull(h.annotation(Annotations.EXTERNAL_CREATE_FAILED));
-        assertEquals("create failed: kindserver rejected the config", h.condition(Conditions.SYNCED).message());
+        assertEquals(
+                "create failed: kindserver rejected the config",
+                h.condition(Conditions.SYNCED).message());
         assertEquals("Creating", h.condition(Conditions.READY).reason());
         assertEquals(List.of("Warning CannotCreateExternalResource"), h.events.reasons());
 
@@ -214,7 +217,9 @@ class ManagedReconcilerTest {
 
         assertInstanceOf(Outcome.RetryWithBackoff.class, outcome);
         assertEquals(0, h.external.creates);
-        assertEquals("connection secret default/dev is controlled by Foo x", h.condition(Conditions.SYNCED).message());
+        assertEquals(
+                "connection secret default/dev is controlled by Foo x",
+                h.condition(Conditions.SYNCED).message());
         assertEquals(List.of("Warning CannotPublishConnectionDetails"), h.events.reasons());
     }
 
@@ -232,7 +237,8 @@ class ManagedReconcilerTest {
         h.clock.advance(Duration.ofMinutes(1));
         h.external.observeFailure = new IllegalStateException("down");
         h.reconcile();
-        assertEquals(h.clock.instant().toString(), h.condition(Conditions.SYNCED).lastTransitionTime());
+        assertEquals(
+                h.clock.instant().toString(), h.condition(Conditions.SYNCED).lastTransitionTime());
     }
 
     @Test
@@ -280,7 +286,13 @@ class ManagedReconcilerTest {
         h.reconcile(readBeforeTheFirstStatusWrite);
         h.reconcile();
 
-        assertEquals(1, h.registry.timer("crossplane.managed_resource.first_time_to_reconcile",
-                "gvk", "container.kind.crossplane.io/v1alpha1, Kind=KindCluster").count());
+        assertEquals(
+                1,
+                h.registry
+                        .timer(
+                                "crossplane.managed_resource.first_time_to_reconcile",
+                                "gvk",
+                                "container.kind.crossplane.io/v1alpha1, Kind=KindCluster")
+                        .count());
     }
 }

@@ -3,7 +3,6 @@ package io.providerkind.provider.managed;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.providerkind.provider.api.Condition;
 import io.providerkind.provider.api.KindCluster;
-
 import java.time.Duration;
 import java.time.Instant;
 
@@ -59,6 +58,8 @@ final class ReconcilerHarness {
     }
 
     String annotation(String key) {
-        return stored().getMetadata().getAnnotations() == null ? null : stored().getMetadata().getAnnotations().get(key);
+        return stored().getMetadata().getAnnotations() == null
+                ? null
+                : stored().getMetadata().getAnnotations().get(key);
     }
 }

@@ -1,24 +1,22 @@
 package io.providerkind.provider.managed;
 
+import static io.providerkind.provider.api.ManagementAction.Create;
+
 import io.providerkind.provider.api.DeletionPolicy;
 import io.providerkind.provider.api.KindCluster;
 import io.providerkind.provider.api.ManagementAction;
 import io.providerkind.provider.api.TestKindClusters;
-
 import java.time.Duration;
 import java.util.List;
-
-import static io.providerkind.provider.api.ManagementAction.Create;
 
 /** Managed resources in the states the decision-table tests start from. */
 final class ReconcilerStates {
 
-    private ReconcilerStates() {
-    }
+    private ReconcilerStates() {}
 
     static KindCluster withPolicies(List<ManagementAction> policies) {
-        KindCluster cluster = TestKindClusters.applied("dev", TestKindClusters.SEED_CONFIG, null,
-                DeletionPolicy.Delete, policies);
+        KindCluster cluster =
+                TestKindClusters.applied("dev", TestKindClusters.SEED_CONFIG, null, DeletionPolicy.Delete, policies);
         KindCluster stored = TestKindClusters.stored("dev");
         stored.setSpec(cluster.getSpec());
         return stored;

@@ -1,7 +1,6 @@
 package io.providerkind.provider.managed;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,14 +1,13 @@
 package io.providerkind.provider.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
-
-import java.time.Duration;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class GoDurationTest {
 
@@ -20,8 +19,8 @@ class GoDurationTest {
 
     @Test
     void rejectsWhatIsNoDurationWithAHint() {
-        CommandLine.TypeConversionException e = assertThrows(CommandLine.TypeConversionException.class,
-                () -> GoDuration.parse("ten minutes"));
+        CommandLine.TypeConversionException e =
+                assertThrows(CommandLine.TypeConversionException.class, () -> GoDuration.parse("ten minutes"));
         assertEquals("'ten minutes' is not a duration; write e.g. 1m, 30s, 500ms or 1h30m", e.getMessage());
         assertThrows(CommandLine.TypeConversionException.class, () -> GoDuration.parse("5"));
     }

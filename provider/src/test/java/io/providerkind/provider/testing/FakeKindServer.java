@@ -8,7 +8,6 @@ import io.providerkind.sdk.KindServerClient;
 import io.providerkind.sdk.KindServerException;
 import io.providerkind.sdk.NodeInfo;
 import io.providerkind.sdk.Progress;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,6 +27,7 @@ public final class FakeKindServer implements KindServerClient {
 
     /** Data as kindserver reports it; the addresses are documentation data, never dialled. */
     public static final String INTERNAL_IP = "172.18.0.3";
+
     public static final String VERSION = "v1.31.0";
 
     private final Map<String, ClusterInfo> clusters = new ConcurrentHashMap<>();
@@ -93,8 +93,19 @@ public final class FakeKindServer implements KindServerClient {
             return existing;
         }
         createdNames.add(name);
-        ClusterInfo creating = new ClusterInfo(name, ClusterPhase.Creating, new Progress(1, 6, "Ensuring node image"),
-                null, null, null, null, null, List.of(), hash, null, Instant.now());
+        ClusterInfo creating = new ClusterInfo(
+                name,
+                ClusterPhase.Creating,
+                new Progress(1, 6, "Ensuring node image"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                hash,
+                null,
+                Instant.now());
         clusters.put(name, creating);
         return creating;
     }
@@ -115,8 +126,21 @@ public final class FakeKindServer implements KindServerClient {
     /** kind reports step {@code step} of 6. */
     public void progress(String name, int step, String text) {
         ClusterInfo info = clusters.get(name);
-        clusters.put(name, new ClusterInfo(name, ClusterPhase.Creating, new Progress(step, 6, text), null, null, null,
-                null, null, List.of(), info.configHash(), null, info.createdAt()));
+        clusters.put(
+                name,
+                new ClusterInfo(
+                        name,
+                        ClusterPhase.Creating,
+                        new Progress(step, 6, text),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        info.configHash(),
+                        null,
+                        info.createdAt()));
     }
 
     /** Creation finished: endpoint, kubeconfig, version, IP, running nodes. */
@@ -124,10 +148,21 @@ public final class FakeKindServer implements KindServerClient {
         ClusterInfo info = clusters.get(name);
         int port = 36443 + Math.abs(name.hashCode() % 500);
         String endpoint = "https://127.0.0.1:" + port;
-        clusters.put(name, new ClusterInfo(name, ClusterPhase.Ready, null, endpoint, kubeconfig(name, endpoint),
-                kubeconfig(name, "https://" + name + "-control-plane:6443"), VERSION, INTERNAL_IP,
-                List.of(new NodeInfo(name + "-control-plane", "control-plane", "running", INTERNAL_IP)),
-                info.configHash(), null, info.createdAt()));
+        clusters.put(
+                name,
+                new ClusterInfo(
+                        name,
+                        ClusterPhase.Ready,
+                        null,
+                        endpoint,
+                        kubeconfig(name, endpoint),
+                        kubeconfig(name, "https://" + name + "-control-plane:6443"),
+                        VERSION,
+                        INTERNAL_IP,
+                        List.of(new NodeInfo(name + "-control-plane", "control-plane", "running", INTERNAL_IP)),
+                        info.configHash(),
+                        null,
+                        info.createdAt()));
     }
 
     /** A cluster made elsewhere (by hand, or by another provider), ready, with the given config. */
@@ -140,8 +175,21 @@ public final class FakeKindServer implements KindServerClient {
 
     public void fail(String name, String kindMessage) {
         ClusterInfo info = clusters.get(name);
-        clusters.put(name, new ClusterInfo(name, ClusterPhase.Failed, null, null, null, null, null, null, List.of(),
-                info.configHash(), kindMessage, info.createdAt()));
+        clusters.put(
+                name,
+                new ClusterInfo(
+                        name,
+                        ClusterPhase.Failed,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        info.configHash(),
+                        kindMessage,
+                        info.createdAt()));
     }
 
     /** The control-plane container stopped (docker stop). */
@@ -179,9 +227,19 @@ public final class FakeKindServer implements KindServerClient {
     }
 
     private static ClusterInfo with(ClusterInfo info, ClusterPhase phase, List<NodeInfo> nodes) {
-        return new ClusterInfo(info.name(), phase, info.progress(), info.endpoint(), info.kubeconfig(),
-                info.internalKubeconfig(), info.kubernetesVersion(), info.internalIP(), nodes, info.configHash(),
-                info.message(), info.createdAt());
+        return new ClusterInfo(
+                info.name(),
+                phase,
+                info.progress(),
+                info.endpoint(),
+                info.kubeconfig(),
+                info.internalKubeconfig(),
+                info.kubernetesVersion(),
+                info.internalIP(),
+                nodes,
+                info.configHash(),
+                info.message(),
+                info.createdAt());
     }
 
     /** A kubeconfig shaped as kind writes it; the PEM blocks are placeholders. */
@@ -205,8 +263,17 @@ public final class FakeKindServer implements KindServerClient {
                   user:
                     client-certificate-data: %s
                     client-key-data: %s
-                """.formatted(pem("CERTIFICATE", "ca of " + name), server, name, name, name, name, name, name,
-                pem("CERTIFICATE", "client of " + name), pem("RSA PRIVATE KEY", "key of " + name));
+                """.formatted(
+                        pem("CERTIFICATE", "ca of " + name),
+                        server,
+                        name,
+                        name,
+                        name,
+                        name,
+                        name,
+                        name,
+                        pem("CERTIFICATE", "client of " + name),
+                        pem("RSA PRIVATE KEY", "key of " + name));
     }
 
     private static String pem(String type, String content) {

@@ -28,8 +28,6 @@ import io.providerkind.provider.kindcluster.KindServerClientFactory;
 import io.providerkind.provider.managed.Conditions;
 import io.providerkind.provider.runtime.KubeApiRequests;
 import io.providerkind.testsupport.wait.Waits;
-import org.awaitility.core.ConditionFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +37,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionFactory;
 
 /**
  * The provider running in-process against a real API server (kube-api-test), with the CRDs from
@@ -62,8 +61,12 @@ public final class ProviderHarness implements AutoCloseable {
         this.kubeconfig = kubeconfig;
         this.client = clientWith(kubeconfig, null);
         applyCrds();
-        client.resource(new NamespaceBuilder().withNewMetadata().withName(CREDENTIALS_NAMESPACE).endMetadata()
-                .build()).createOr(NonDeletingOperation::update);
+        client.resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(CREDENTIALS_NAMESPACE)
+                        .endMetadata()
+                        .build())
+                .createOr(NonDeletingOperation::update);
     }
 
     /** What a test (the user) uses to read and write resources. */
@@ -110,15 +113,23 @@ public final class ProviderHarness implements AutoCloseable {
 
     /** A ProviderConfig for the given kindserver, its password in a Secret as the seed keeps it. */
     public void applyProviderConfig(String name, KindServerEndpoint endpoint, String password, String webhookUrl) {
-        Secret secret = new SecretBuilder().withNewMetadata().withName(name + "-password")
-                .withNamespace(CREDENTIALS_NAMESPACE).endMetadata()
-                .addToStringData("password", password).build();
+        Secret secret = new SecretBuilder()
+                .withNewMetadata()
+                .withName(name + "-password")
+                .withNamespace(CREDENTIALS_NAMESPACE)
+                .endMetadata()
+                .addToStringData("password", password)
+                .build();
         client.resource(secret).createOr(NonDeletingOperation::update);
         ProviderConfig config = new ProviderConfig();
         config.getMetadata().setName(name);
-        config.setSpec(new ProviderConfigSpec(endpoint,
-                new ProviderCredentials(CredentialsSource.Secret,
-                        new SecretKeySelector(CREDENTIALS_NAMESPACE, name + "-password", "password"), null, null),
+        config.setSpec(new ProviderConfigSpec(
+                endpoint,
+                new ProviderCredentials(
+                        CredentialsSource.Secret,
+                        new SecretKeySelector(CREDENTIALS_NAMESPACE, name + "-password", "password"),
+                        null,
+                        null),
                 webhookUrl == null ? null : new Alerts(webhookUrl)));
         client.resource(config).createOr(NonDeletingOperation::update);
     }
@@ -138,8 +149,11 @@ public final class ProviderHarness implements AutoCloseable {
 
     public void awaitCondition(String name, String type, String status, String reason, Duration timeout) {
         waitUpTo(timeout, name + " has " + type + "=" + status + " (" + reason + ")")
-                .until(() -> Optional.ofNullable(get(name)).map(KindCluster::getStatus),
-                        seen -> seen.flatMap(s -> s.conditions().stream().filter(c -> type.equals(c.type())).findFirst())
+                .until(
+                        () -> Optional.ofNullable(get(name)).map(KindCluster::getStatus),
+                        seen -> seen.flatMap(s -> s.conditions().stream()
+                                        .filter(c -> type.equals(c.type()))
+                                        .findFirst())
                                 .map(c -> c.status().equals(status) && (reason == null || reason.equals(c.reason())))
                                 .orElse(false));
     }
@@ -151,7 +165,8 @@ public final class ProviderHarness implements AutoCloseable {
     public void awaitSettledReady(String name, Duration settle) {
         waitUpTo(settle.plusSeconds(1), name + " still Ready once the writes that made it Ready have landed")
                 .pollDelay(settle)
-                .until(() -> condition(name, Conditions.READY).map(Condition::isTrue).orElse(false));
+                .until(() ->
+                        condition(name, Conditions.READY).map(Condition::isTrue).orElse(false));
     }
 
     /**
@@ -159,7 +174,9 @@ public final class ProviderHarness implements AutoCloseable {
      * means "not yet".
      */
     public static ConditionFactory waitUpTo(Duration timeout, String what) {
-        return Waits.await(what).atMost(timeout).pollInterval(POLL_INTERVAL)
+        return Waits.await(what)
+                .atMost(timeout)
+                .pollInterval(POLL_INTERVAL)
                 .ignoreExceptionsInstanceOf(RuntimeException.class);
     }
 
@@ -172,7 +189,8 @@ public final class ProviderHarness implements AutoCloseable {
     public List<String> events(String name) {
         return client.v1().events().inNamespace("default").list().getItems().stream()
                 .filter(e -> name.equals(e.getInvolvedObject().getName()))
-                .map(ProviderHarness::describe).toList();
+                .map(ProviderHarness::describe)
+                .toList();
     }
 
     public Secret secret(String namespace, String name) {
@@ -203,10 +221,18 @@ public final class ProviderHarness implements AutoCloseable {
                 CustomResourceDefinition crd = client.getKubernetesSerialization()
                         .unmarshal(Files.readString(file), CustomResourceDefinition.class);
                 client.resource(crd).createOr(NonDeletingOperation::update);
-                waitUpTo(Duration.ofSeconds(30), crd.getMetadata().getName() + " is established").until(() ->
-                        client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                                .get().getStatus().getConditions().stream()
-                                .anyMatch(c -> c.getType().equals("Established") && c.getStatus().equals("True")));
+                waitUpTo(Duration.ofSeconds(30), crd.getMetadata().getName() + " is established")
+                        .until(() -> client
+                                .apiextensions()
+                                .v1()
+                                .customResourceDefinitions()
+                                .withName(crd.getMetadata().getName())
+                                .get()
+                                .getStatus()
+                                .getConditions()
+                                .stream()
+                                .anyMatch(c -> c.getType().equals("Established")
+                                        && c.getStatus().equals("True")));
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read CRDs from " + dir, e);

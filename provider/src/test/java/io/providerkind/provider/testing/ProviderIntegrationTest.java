@@ -6,11 +6,10 @@ import io.providerkind.provider.ProviderSettings;
 import io.providerkind.provider.kindcluster.KindServerClientFactory;
 import io.providerkind.testsupport.realparts.KubeApiServerBinaries;
 import io.providerkind.testsupport.realparts.RequiresKubeApiServer;
-import org.junit.jupiter.api.AfterEach;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * The base of every provider test on a real API server: kube-api-test runs one kube-apiserver per test class (and
@@ -25,8 +24,8 @@ public abstract class ProviderIntegrationTest {
     /** Enough for a reconcile on a busy two-core machine; a lost event still shows within a test's run. */
     protected static final Duration WAIT = Duration.ofSeconds(30);
     /** A Ready cluster polled every second, a busy one every 200 ms: changes reach a test within seconds. */
-    protected static final ProviderSettings FAST_POLL = ProviderSettings.defaults()
-            .withPoll(Duration.ofSeconds(1)).withBusyPoll(Duration.ofMillis(200));
+    protected static final ProviderSettings FAST_POLL =
+            ProviderSettings.defaults().withPoll(Duration.ofSeconds(1)).withBusyPoll(Duration.ofMillis(200));
 
     /** Written by kube-api-test before the class's first test; static, as there is one API server per class. */
     @KubeConfig
