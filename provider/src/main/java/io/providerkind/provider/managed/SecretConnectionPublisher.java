@@ -12,15 +12,14 @@ import io.providerkind.provider.runtime.CachedReader;
 import java.net.HttpURLConnection;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Publishes connection details to the Secret named by {@code spec.writeConnectionSecretToRef}, as
  * crossplane-runtime's {@code APISecretPublisher}: type {@code connection.crossplane.io/v1alpha1},
  * controlled by the managed resource (so garbage collection deletes it with its owner), details merged
- * into what is there, and no write at all when nothing changed.
+ * into what is there, and no write at all when nothing changed. A Secret already there is written only
+ * when {@link ConnectionSecretControl} allows it; any other is left exactly as it is.
  *
  * <p>Every Secret it writes carries a label, so that the controller can cache just these Secrets
  * rather than all Secrets of the cluster: checking an unchanged Secret then costs no API request.
@@ -69,37 +68,39 @@ public final class SecretConnectionPublisher implements ConnectionPublisher {
         }
     }
 
-    /** Nothing to do: the Secret is owned by the managed resource and garbage collected with it. */
+    /**
+     * Nothing to do: a Secret this publisher wrote is controlled by the managed resource and garbage collected
+     * with it, and one it was refused is not touched here either.
+     */
     @Override
     public void unpublish(Managed managed, ConnectionDetails details) {}
 
     private boolean updateIfChanged(Managed managed, SecretReference ref, Secret existing, ConnectionDetails details) {
-        OwnerReference controller = controllerOf(existing);
-        if (controller != null
-                && !Objects.equals(controller.getUid(), managed.getMetadata().getUid())) {
-            throw new IllegalStateException("connection secret " + describe(ref) + " is controlled by "
-                    + controller.getKind() + " " + controller.getName() + ", not by this " + managed.getKind());
+        ConnectionSecretControl control =
+                ConnectionSecretControl.of(existing, managed.getMetadata().getUid());
+        if (control instanceof ConnectionSecretControl.Refused refused) {
+            throw new ConnectionSecretNotControllableException(
+                    "cannot create or update connection secret " + describe(ref) + ": " + refused.reason());
         }
+        boolean adopt = control instanceof ConnectionSecretControl.Adoptable;
         Map<String, String> current = existing.getData() == null ? Map.of() : existing.getData();
         Map<String, String> merged = new HashMap<>(current);
         merged.putAll(encode(details));
-        boolean owned = controller != null;
         boolean labelled = existing.getMetadata().getLabels() != null
                 && "true".equals(existing.getMetadata().getLabels().get(label));
-        if (owned && labelled && merged.equals(current)) {
+        if (!adopt && labelled && merged.equals(current)) {
             return false;
         }
-        Secret desired = new SecretBuilder(existing)
+        SecretBuilder desired = new SecretBuilder(existing)
                 .withData(merged)
                 .editMetadata()
                 .addToLabels(label, "true")
-                .endMetadata()
-                .build();
-        if (!owned) {
-            // an unowned Secret of that name is adopted, as crossplane does
-            desired.getMetadata().getOwnerReferences().add(ownerReference(managed));
+                .endMetadata();
+        if (adopt) {
+            // other owners stay: only the controller reference is added
+            desired.editMetadata().addToOwnerReferences(ownerReference(managed)).endMetadata();
         }
-        secrets.wrote(managed, client.resource(desired).update(), existing);
+        secrets.wrote(managed, client.resource(desired.build()).update(), existing);
         return true;
     }
 
@@ -125,16 +126,6 @@ public final class SecretConnectionPublisher implements ConnectionPublisher {
                 .withController(true)
                 .withBlockOwnerDeletion(true)
                 .build();
-    }
-
-    private static OwnerReference controllerOf(Secret secret) {
-        List<OwnerReference> owners = secret.getMetadata().getOwnerReferences();
-        return owners == null
-                ? null
-                : owners.stream()
-                        .filter(o -> Boolean.TRUE.equals(o.getController()))
-                        .findFirst()
-                        .orElse(null);
     }
 
     private static Map<String, String> encode(ConnectionDetails details) {
