@@ -77,34 +77,28 @@ public final class DriftAlerts {
                 before == null ? Set.of() : Set.of(before.fingerprint().split(" "));
         List<Drift> fresh =
                 drifts.stream().filter(d -> !alreadyCounted.contains(d.key())).toList();
-        return List.of(() -> alert(cluster, drifts, fresh, reason, message, webhookUrl, now));
+        DriftWebhook.Alert alert = new DriftWebhook.Alert(
+                cluster.getKind(),
+                cluster.getMetadata().getName(),
+                Annotations.externalName(cluster),
+                reason,
+                message,
+                fingerprint,
+                drifts,
+                now.toString());
+        return List.of(() -> alert(cluster, alert, fresh, webhookUrl));
     }
 
-    private void alert(
-            KindCluster cluster,
-            List<Drift> drifts,
-            List<Drift> fresh,
-            String reason,
-            String message,
-            String webhookUrl,
-            Instant seen) {
-        events.warning(cluster, EVENT_DETECTED, message);
+    private void alert(KindCluster cluster, DriftWebhook.Alert alert, List<Drift> fresh, String webhookUrl) {
+        events.warning(cluster, EVENT_DETECTED, alert.message());
         fresh.forEach(d -> Counter.builder("provider_kind_drift_alerts")
                 .description("Drift alerts raised, by kind of drift; the provider never acts on drift")
                 .tag("reason", d.reason())
                 .register(registry)
                 .increment());
         if (webhookUrl != null && !webhookUrl.isBlank()) {
-            webhook.send(
-                    webhookUrl,
-                    new DriftWebhook.Alert(
-                            cluster.getKind(),
-                            cluster.getMetadata().getName(),
-                            Annotations.externalName(cluster),
-                            reason,
-                            message,
-                            drifts,
-                            seen.toString()));
+            // returns at once and never throws: a bad URL or a slow receiver does not fail this reconcile
+            webhook.send(webhookUrl, alert);
         }
     }
 }

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps a ProviderConfig from being deleted while managed resources use it (crossplane-runtime's
  * providerconfig reconciler): counts its ProviderConfigUsages into {@code status.users}, holds the
- * {@code in-use.crossplane.io} finalizer, and on deletion lets go only when no usage is left.
+ * {@code in-use.crossplane.io} finalizer, and on deletion lets go only when no usage is left. Its {@code Synced}
+ * condition says whether the drift alert webhook URL can be used.
  */
 @ControllerConfiguration(name = ProviderConfigReconciler.NAME, triggerReconcilerOnAllEvents = true)
 public class ProviderConfigReconciler implements Reconciler<ProviderConfig> {
@@ -36,6 +37,7 @@ public class ProviderConfigReconciler implements Reconciler<ProviderConfig> {
     public static final String NAME = "providerconfig/providerconfig." + ProviderConfig.GROUP;
     public static final String FINALIZER = "in-use.crossplane.io";
     public static final String TERMINATING = "Terminating";
+    public static final String INVALID_WEBHOOK_URL = "InvalidWebhookURL";
     static final String BLOCKED = "Blocking deletion while usages still exist";
 
     private static final Logger log = LoggerFactory.getLogger(ProviderConfigReconciler.class);
@@ -121,8 +123,28 @@ public class ProviderConfigReconciler implements Reconciler<ProviderConfig> {
                     .setResourceVersion(
                             client.resource(config).update().getMetadata().getResourceVersion());
         }
-        writeStatusIfChanged(config, conditions, users);
+        writeStatusIfChanged(
+                config,
+                Conditions.set(conditions, config.getMetadata().getGeneration(), clock.instant(), synced(config)),
+                users);
         return UpdateControl.noUpdate();
+    }
+
+    /**
+     * Synced tells whether the provider takes all of the spec. Only the webhook URL is judged here: the endpoint and
+     * credentials are tried at every connect and their errors show on the KindClusters, while an unusable webhook URL
+     * fails nothing there (they reconcile and alert without it), so this is the one place that says so.
+     */
+    private static Condition synced(ProviderConfig config) {
+        if (WebhookUrl.of(config.getSpec()) instanceof WebhookUrl.Invalid invalid) {
+            return Conditions.of(
+                    Conditions.SYNCED,
+                    Condition.FALSE,
+                    INVALID_WEBHOOK_URL,
+                    "spec.alerts.webhookURL " + invalid.problem() + "; it must be an absolute http or https URL with a "
+                            + "host. Until it is fixed, drift alerts go out as Events, conditions and metrics only");
+        }
+        return Conditions.reconcileSuccess();
     }
 
     /** Conditions.set keeps an unchanged condition as it was, so an unchanged status compares equal. */
