@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,7 +22,26 @@ public final class Annotations {
     public static final String EXTERNAL_CREATE_FAILED = "crossplane.io/external-create-failed";
     public static final String PAUSED = "crossplane.io/paused";
 
+    /**
+     * What the managed reconciler records of its own doing and must never lose: the external name (which
+     * a create may set) and the create tracking. Everything else on the resource belongs to others.
+     */
+    static final List<String> CRITICAL =
+            List.of(EXTERNAL_NAME, EXTERNAL_CREATE_PENDING, EXTERNAL_CREATE_SUCCEEDED, EXTERNAL_CREATE_FAILED);
+
     private Annotations() {}
+
+    /** The critical annotations the resource carries. */
+    static Map<String, String> critical(HasMetadata resource) {
+        Map<String, String> critical = new HashMap<>();
+        for (String key : CRITICAL) {
+            String value = get(resource, key);
+            if (value != null) {
+                critical.put(key, value);
+            }
+        }
+        return critical;
+    }
 
     public static String externalName(HasMetadata resource) {
         return get(resource, EXTERNAL_NAME);

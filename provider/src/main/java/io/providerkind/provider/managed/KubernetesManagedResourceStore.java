@@ -5,22 +5,26 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.providerkind.provider.api.Managed;
 import java.net.HttpURLConnection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /** {@link ManagedResourceStore} on the Kubernetes API through fabric8. */
 public final class KubernetesManagedResourceStore<M extends Managed> implements ManagedResourceStore<M> {
 
-    /** As client-go's retry.DefaultRetry: a handful of attempts is plenty for a 409 race. */
+    /** As client-go's retry.DefaultRetry, which crossplane's critical-annotation updater retries with. */
     private static final int CRITICAL_ATTEMPTS = 5;
 
     private final MixedOperation<M, KubernetesResourceList<M>, Resource<M>> resources;
+    private final KubernetesSerialization serialization;
 
     public KubernetesManagedResourceStore(KubernetesClient client, Class<M> type) {
         this.resources = client.resources(type);
+        this.serialization = client.getKubernetesSerialization();
     }
 
     @Override
@@ -33,24 +37,25 @@ public final class KubernetesManagedResourceStore<M extends Managed> implements 
         }
     }
 
+    /**
+     * A JSON merge patch of the critical annotations alone, without resourceVersion: it cannot conflict,
+     * and it cannot undo what anyone else changed since the resource was read (a spec edit, another
+     * annotation), which writing the whole stale copy back would.
+     */
     @Override
     public String updateCriticalAnnotations(M managed) {
-        Map<String, String> wanted = new HashMap<>(managed.getMetadata().getAnnotations());
+        String patch = serialization.asJson(Map.of("metadata", Map.of("annotations", Annotations.critical(managed))));
         KubernetesClientException last = null;
         for (int attempt = 0; attempt < CRITICAL_ATTEMPTS; attempt++) {
             try {
-                return resources.resource(managed).update().getMetadata().getResourceVersion();
+                return resources
+                        .withName(managed.getMetadata().getName())
+                        .patch(PatchContext.of(PatchType.JSON_MERGE), patch)
+                        .getMetadata()
+                        .getResourceVersion();
             } catch (KubernetesClientException e) {
-                if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
-                    throw translate(e, managed);
-                }
+                // retried whatever the error, as crossplane does: losing these makes a create unaccounted for
                 last = e;
-                M fresh = fetch(managed).orElseThrow(() -> translate(e, managed));
-                Map<String, String> merged = new HashMap<>(fresh.getMetadata().getAnnotations());
-                merged.putAll(wanted);
-                managed.getMetadata().setAnnotations(merged);
-                managed.getMetadata().setResourceVersion(fresh.getMetadata().getResourceVersion());
-                managed.getMetadata().setFinalizers(fresh.getMetadata().getFinalizers());
             }
         }
         throw translate(last, managed);

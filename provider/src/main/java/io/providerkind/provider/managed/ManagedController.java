@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a {@link ManagedReconciler} under java-operator-sdk. The managed reconciler does its own
  * writes, so this controller never asks the SDK to patch anything; it only turns outcomes into
- * reschedules: the poll interval after success, per-resource exponential backoff after failure.
+ * reschedules: the poll interval after success, per-resource exponential backoff after failure or
+ * while waiting on another controller (no longer than the outcome allows).
  *
  * <p>Registered with all-events mode (the reconciler owns the finalizer, as crossplane-runtime does)
  * and {@link DesiredStateChanged} as update filter. Counts reconciles under controller-runtime's
@@ -30,6 +31,7 @@ public abstract class ManagedController<M extends Managed> implements Reconciler
     private final Timer reconcileTime;
     private final Counter success;
     private final Counter errors;
+    private final Counter requeue;
     private final Counter requeueAfter;
 
     protected ManagedController(
@@ -54,6 +56,7 @@ public abstract class ManagedController<M extends Managed> implements Reconciler
                 .register(registry);
         this.success = result(registry, name, "success");
         this.errors = result(registry, name, "error");
+        this.requeue = result(registry, name, "requeue");
         this.requeueAfter = result(registry, name, "requeue_after");
     }
 
@@ -86,15 +89,20 @@ public abstract class ManagedController<M extends Managed> implements Reconciler
     /** Drops whatever the controller remembers about a resource that no longer exists. */
     protected void forget(M resource) {}
 
-    private UpdateControl<M> control(String key, Outcome outcome) {
+    /** Turns an outcome into the next reconcile of the resource with this key (its uid). */
+    UpdateControl<M> control(String key, Outcome outcome) {
         if (outcome instanceof Outcome.PollAfter poll) {
             backoff.reset(key);
             requeueAfter.increment();
             return UpdateControl.<M>noUpdate().rescheduleAfter(poll.after());
         }
-        if (outcome instanceof Outcome.RetryWithBackoff) {
+        if (outcome instanceof Outcome.RetryWithBackoff retry) {
             errors.increment();
-            return UpdateControl.<M>noUpdate().rescheduleAfter(backoff.next(key));
+            return UpdateControl.<M>noUpdate().rescheduleAfter(backoff(key, retry.atMost()));
+        }
+        if (outcome instanceof Outcome.WaitWithBackoff wait) {
+            requeue.increment();
+            return UpdateControl.<M>noUpdate().rescheduleAfter(backoff(key, wait.atMost()));
         }
         if (outcome instanceof Outcome.RequeueSoon soon) {
             requeueAfter.increment();
@@ -103,6 +111,11 @@ public abstract class ManagedController<M extends Managed> implements Reconciler
         backoff.reset(key);
         success.increment();
         return UpdateControl.noUpdate();
+    }
+
+    private Duration backoff(String key, Duration atMost) {
+        Duration next = backoff.next(key);
+        return atMost != null && atMost.compareTo(next) < 0 ? atMost : next;
     }
 
     private static Counter result(MeterRegistry registry, String name, String result) {

@@ -17,7 +17,8 @@ import java.util.Optional;
  *
  * <p>Where this differs from crossplane-runtime, it is to write less: status is written only when it
  * changed, and the paused Event only when the resource becomes paused, so that an unchanged resource
- * costs no API writes per poll.
+ * costs no API writes per poll. And a failure is retried no later than the poll interval, where
+ * crossplane's backoff grows to a minute whatever the poll interval is.
  */
 public final class ManagedReconciler<M extends Managed> {
 
@@ -25,6 +26,7 @@ public final class ManagedReconciler<M extends Managed> {
     static final String ERR_CREATE_INCOMPLETE = "cannot determine creation result - remove the "
             + Annotations.EXTERNAL_CREATE_PENDING + " annotation if it is safe to proceed";
     static final String ERR_NOT_EXIST = "external resource does not exist";
+    static final String MSG_OTHER_FINALIZERS = "Delay external deletion until all finalizers have been removed";
     static final String MSG_PAUSED =
             "Reconciliation is paused either through the `spec.managementPolicies` " + "or the pause annotation";
 
@@ -54,7 +56,11 @@ public final class ManagedReconciler<M extends Managed> {
     }
 
     public Outcome reconcile(M managed) {
-        ReconcileAttempt<M> attempt = new ReconcileAttempt<>(managed, store, events, metrics, clock);
+        // Failures back off up to the configured poll interval, so that a failing resource is not looked
+        // at less often than a healthy one; not up to the hook's, which may be a busy poll of a fraction
+        // of a second and would repeat a failing call at that pace.
+        ReconcileAttempt<M> attempt =
+                new ReconcileAttempt<>(managed, store, events, metrics, clock, settings.pollInterval());
         try {
             return reconcile(attempt);
         } catch (StaleResourceException e) {
@@ -106,9 +112,8 @@ public final class ManagedReconciler<M extends Managed> {
         }
         attempt.announceOnceWritten(observation.announcements());
 
-        // the only supported policies without Create are {} (paused above) and {Observe}: absent() may create
         if (!observation.resourceExists() && policy.shouldOnlyObserve()) {
-            return attempt.fail(EventReasons.CANNOT_OBSERVE, "observe failed: " + ERR_NOT_EXIST);
+            return observedAbsent(attempt);
         }
         if (!observation.resourceExists()
                 && Annotations.createSucceededWithin(managed, settings.creationGracePeriod(), clock.instant())) {
@@ -130,10 +135,24 @@ public final class ManagedReconciler<M extends Managed> {
             }
         }
 
-        if (!observation.resourceExists()) {
+        if (!observation.resourceExists() && policy.shouldCreate()) {
             return absent(attempt, external, observation);
         }
+        // as in crossplane-runtime, a policy without Create goes on with an absent resource: LateInitialize
+        // and Update decide from the observation alone
         return existing(attempt, external, observation, policy);
+    }
+
+    /**
+     * An observe-only resource whose external resource is absent: an error to show, but a stable state
+     * only the external resource's appearance resolves, so it is looked at every poll, not backed off.
+     */
+    private Outcome observedAbsent(ReconcileAttempt<M> attempt) {
+        M managed = attempt.managed();
+        events.warning(managed, EventReasons.CANNOT_OBSERVE, ERR_NOT_EXIST);
+        return attempt.finish(
+                new Outcome.PollAfter(settings.pollFor(managed)),
+                Conditions.reconcileError("observe failed: " + ERR_NOT_EXIST));
     }
 
     private Outcome paused(ReconcileAttempt<M> attempt) {
@@ -218,6 +237,11 @@ public final class ManagedReconciler<M extends Managed> {
 
     private Outcome delete(ReconcileAttempt<M> attempt, ExternalClient<M> external, ExternalObservation observation) {
         M managed = attempt.managed();
+        if (finalizers(managed).size() > 1) {
+            // Another controller still needs this resource, and perhaps its external resource: both stay
+            // until it lets go. Nothing failed, so no condition or Event; look again with backoff.
+            return new Outcome.WaitWithBackoff(MSG_OTHER_FINALIZERS, settings.pollInterval());
+        }
         if (!observation.resourceExists()) {
             return finalizeDeletion(attempt, observation.connectionDetails());
         }

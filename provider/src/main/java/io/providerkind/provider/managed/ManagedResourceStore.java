@@ -17,9 +17,10 @@ public interface ManagedResourceStore<M extends Managed> {
     String update(M managed);
 
     /**
-     * Persists the resource's annotations, re-reading and re-applying them when the resource changed
-     * meanwhile: used for the create-tracking annotations, whose loss would make the provider unsure
-     * whether it created something. Returns the new resourceVersion.
+     * Persists the resource's critical annotations (external name, create tracking) and nothing else,
+     * whatever changed since the resource was read, retrying failures: their loss would make the
+     * provider unsure whether it created something. Returns the new resourceVersion; the rest of the
+     * copy is not refreshed, so it must not be written whole afterwards.
      */
     String updateCriticalAnnotations(M managed);
 

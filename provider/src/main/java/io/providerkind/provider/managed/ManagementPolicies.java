@@ -35,7 +35,11 @@ public record ManagementPolicies(boolean enabled, Set<ManagementAction> policies
             EnumSet.of(Observe, Create, Delete, LateInitialize),
             EnumSet.of(Observe, Create, LateInitialize),
             EnumSet.of(Observe, Create, Delete),
-            EnumSet.of(Observe, Create));
+            EnumSet.of(Observe, Create),
+            EnumSet.of(Observe, Delete),
+            EnumSet.of(Observe, Update),
+            EnumSet.of(Observe, LateInitialize),
+            EnumSet.of(Observe, Update, LateInitialize));
 
     public ManagementPolicies {
         policies = policies.isEmpty() ? EnumSet.noneOf(ManagementAction.class) : EnumSet.copyOf(policies);

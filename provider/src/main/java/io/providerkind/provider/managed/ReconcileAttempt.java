@@ -26,16 +26,24 @@ final class ReconcileAttempt<M extends Managed> {
     private final EventRecorder events;
     private final ManagedMetrics metrics;
     private final Clock clock;
+    private final Duration retryCeiling;
     private List<Announcement> announcements = List.of();
 
+    /** @param retryCeiling the longest a failure waits before the next try: the poll interval */
     ReconcileAttempt(
-            M managed, ManagedResourceStore<M> store, EventRecorder events, ManagedMetrics metrics, Clock clock) {
+            M managed,
+            ManagedResourceStore<M> store,
+            EventRecorder events,
+            ManagedMetrics metrics,
+            Clock clock,
+            Duration retryCeiling) {
         this.managed = managed;
         this.statusBefore = managed.statusSnapshot();
         this.store = store;
         this.events = events;
         this.metrics = metrics;
         this.clock = clock;
+        this.retryCeiling = retryCeiling;
     }
 
     M managed() {
@@ -65,7 +73,7 @@ final class ReconcileAttempt<M extends Managed> {
         }
         set(alsoSet);
         set(Conditions.reconcileError(message));
-        return writeStatus(new Outcome.RetryWithBackoff(message));
+        return writeStatus(new Outcome.RetryWithBackoff(message, retryCeiling));
     }
 
     /** Someone changed the resource since we read it: no error, no Event; read again shortly. */
@@ -88,7 +96,7 @@ final class ReconcileAttempt<M extends Managed> {
             return stale(e);
         } catch (RuntimeException e) {
             log.warn("{}: cannot update managed resource status: {}", kindAndName(), describe(e));
-            return new Outcome.RetryWithBackoff("cannot update managed resource status: " + describe(e));
+            return new Outcome.RetryWithBackoff("cannot update managed resource status: " + describe(e), retryCeiling);
         }
     }
 

@@ -54,12 +54,13 @@ final class FakeStore implements ManagedResourceStore<KindCluster> {
         return save(next);
     }
 
+    /** As the real store's merge patch: the critical annotations onto what is stored, nothing else. */
     @Override
     public String updateCriticalAnnotations(KindCluster managed) {
         writes.add("annotations");
         KindCluster next = copy(stored);
         HashMap<String, String> annotations = new HashMap<>(stored.getMetadata().getAnnotations());
-        annotations.putAll(managed.getMetadata().getAnnotations());
+        annotations.putAll(Annotations.critical(managed));
         next.getMetadata().setAnnotations(annotations);
         return save(next);
     }

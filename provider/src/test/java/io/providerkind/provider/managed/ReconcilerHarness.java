@@ -3,8 +3,10 @@ package io.providerkind.provider.managed;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.providerkind.provider.api.Condition;
 import io.providerkind.provider.api.KindCluster;
+import io.providerkind.provider.api.Managed;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BiFunction;
 
 /**
  * A managed reconciler wired to fakes: each {@link #reconcile()} reads the resource fresh from the fake
@@ -34,6 +36,17 @@ final class ReconcilerHarness {
         return this;
     }
 
+    /** Polls every {@code poll}, or as the hook says, as the provider's busy poll does. */
+    ReconcilerHarness polling(Duration poll, BiFunction<Managed, Duration, Duration> hook) {
+        settings = new ReconcilerSettings(
+                poll,
+                hook,
+                settings.creationGracePeriod(),
+                settings.managementPolicies(),
+                settings.deterministicExternalName());
+        return this;
+    }
+
     ReconcilerHarness managementPoliciesDisabled() {
         settings = settings.withManagementPolicies(false);
         return this;
@@ -44,9 +57,12 @@ final class ReconcilerHarness {
     }
 
     Outcome reconcile(KindCluster copy) {
-        ManagedReconciler<KindCluster> reconciler =
-                new ManagedReconciler<>(store, external, publisher, events, metrics, settings, clock);
-        return reconciler.reconcile(copy);
+        return reconciler().reconcile(copy);
+    }
+
+    /** A reconciler with the harness's fakes and its settings as they are now. */
+    ManagedReconciler<KindCluster> reconciler() {
+        return new ManagedReconciler<>(store, external, publisher, events, metrics, settings, clock);
     }
 
     KindCluster stored() {

@@ -40,6 +40,13 @@ public abstract class ProviderIntegrationTest {
         return harness.start(settings, kindservers);
     }
 
+    /** This class's API server with package/crds applied and no provider: for a test of one part on the real thing. */
+    protected ProviderHarness withoutProvider() {
+        ProviderHarness harness = new ProviderHarness(kubeconfig);
+        harnesses.add(harness);
+        return harness;
+    }
+
     @AfterEach
     void stopProvidersAndRemoveWhatTheyMade() {
         harnesses.forEach(ProviderHarness::close);
