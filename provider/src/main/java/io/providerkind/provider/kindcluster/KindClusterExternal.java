@@ -71,10 +71,16 @@ public final class KindClusterExternal implements ExternalClient<KindCluster> {
         return ExternalCreation.withoutDetails();
     }
 
-    /** Never called while Observe reports clusters up to date; and a kind cluster cannot change anyway. */
+    /**
+     * Observe reports every existing cluster up to date (a kind cluster cannot change in place), so the
+     * reconciler asks for an update only when the cluster is absent and the management policies allow Update
+     * but not Create, as crossplane-runtime does: there is nothing to update, and saying so beats reporting a
+     * successful update on every poll.
+     */
     @Override
     public ExternalUpdate update(KindCluster cluster) {
-        return ExternalUpdate.withoutDetails();
+        throw new IllegalStateException("kind cluster \"" + Annotations.externalName(cluster) + "\" does not exist, "
+                + "and this KindCluster's management policies do not include Create");
     }
 
     @Override

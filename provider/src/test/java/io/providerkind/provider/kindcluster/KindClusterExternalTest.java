@@ -297,6 +297,25 @@ class KindClusterExternalTest {
     }
 
     @Test
+    void updateIsAskedForOnlyAnAbsentClusterWhosePoliciesForbidCreateAndSaysSo() {
+        KindCluster cluster = TestKindClusters.applied(
+                "absent",
+                TestKindClusters.SEED_CONFIG,
+                null,
+                DeletionPolicy.Delete,
+                List.of(ManagementAction.Observe, ManagementAction.Update));
+        Annotations.setExternalName(cluster, "absent");
+
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> external.update(cluster));
+
+        assertEquals(
+                "kind cluster \"absent\" does not exist, and this KindCluster's management policies do not "
+                        + "include Create",
+                failure.getMessage());
+        assertEquals(0, kindserver.creates.get());
+    }
+
+    @Test
     void clusterCreatedButNeverObservedIsAlsoNotCreatedAgainWhenGone() {
         KindCluster cluster = cluster("dev");
         Annotations.setCreateSucceeded(cluster, java.time.Instant.now());
