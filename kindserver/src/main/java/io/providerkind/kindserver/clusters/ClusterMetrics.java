@@ -31,6 +31,9 @@ final class ClusterMetrics implements AutoCloseable {
                                     .count())
                     .description("Clusters kindserver knows, by phase")
                     .tag("phase", phase.name())
+                    // Micrometer holds a gauge's state weakly, and nothing else holds this supplier: after a
+                    // garbage collection the gauge would read NaN
+                    .strongReference(true)
                     .register(registry));
         }
     }
