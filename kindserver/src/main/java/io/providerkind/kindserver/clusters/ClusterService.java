@@ -1,6 +1,7 @@
 package io.providerkind.kindserver.clusters;
 
 import io.providerkind.kindserver.kind.ClusterName;
+import io.providerkind.kindserver.kind.InvalidRequestException;
 import io.providerkind.kindserver.kind.KindConfig;
 import io.providerkind.sdk.ClusterInfo;
 import java.util.List;

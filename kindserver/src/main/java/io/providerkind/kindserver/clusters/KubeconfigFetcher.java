@@ -3,6 +3,7 @@ package io.providerkind.kindserver.clusters;
 import io.providerkind.kindserver.docker.DockerSnapshot;
 import io.providerkind.kindserver.docker.NodeContainer;
 import io.providerkind.kindserver.kind.ClusterName;
+import io.providerkind.kindserver.kind.InvalidRequestException;
 import io.providerkind.kindserver.kind.KindCli;
 import io.providerkind.kindserver.kind.KindCommandException;
 import io.providerkind.kindserver.kind.Kubeconfigs;

@@ -1,6 +1,5 @@
 package io.providerkind.kindserver.kind;
 
-import io.providerkind.kindserver.clusters.InvalidRequestException;
 import java.util.regex.Pattern;
 
 /**

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.providerkind.kindserver.clusters.InvalidRequestException;
 import io.providerkind.sdk.ConfigHash;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package io.providerkind.kindserver.kind;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.providerkind.kindserver.clusters.InvalidRequestException;
 
 /**
  * The nodes a kind config asks for. kind defaults a config without {@code nodes} to one control-plane,

@@ -1,6 +1,5 @@
 package io.providerkind.kindserver.kind;
 
-import io.providerkind.kindserver.clusters.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.DumperOptions;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.providerkind.kindserver.clusters.InvalidRequestException;
 import io.providerkind.kindserver.clusters.ServiceUnavailableException;
+import io.providerkind.kindserver.kind.InvalidRequestException;
 import io.providerkind.kindserver.testing.InMemoryClusterService.Call;
 import io.providerkind.kindserver.testing.LogCapture;
 import io.providerkind.sdk.ClusterInfo;

@@ -1,4 +1,4 @@
-package io.providerkind.kindserver.clusters;
+package io.providerkind.kindserver.kind;
 
 /** Input that kindserver refuses before anything runs: bad name, bad kind config. Answered with 400. */
 public final class InvalidRequestException extends RuntimeException {
