@@ -11,6 +11,7 @@ import io.providerkind.provider.api.KindCluster;
 import io.providerkind.provider.api.ProviderConfig;
 import io.providerkind.provider.kindcluster.DriftAlerts;
 import io.providerkind.provider.kindcluster.DriftWebhook;
+import io.providerkind.provider.kindcluster.FailedCreateRetries;
 import io.providerkind.provider.kindcluster.KindClusterConnector;
 import io.providerkind.provider.kindcluster.KindClusterController;
 import io.providerkind.provider.kindcluster.KindClusterPolling;
@@ -78,12 +79,14 @@ public final class Provider implements AutoCloseable {
         // served from the KindCluster controller's informers once it registers them
         CachedReader<ProviderConfig> providerConfigs = new CachedReader<>(client, ProviderConfig.class);
         CachedReader<Secret> connectionSecrets = new CachedReader<>(client, Secret.class);
+        FailedCreateRetries retries = FailedCreateRetries.upTo(settings.poll(), clock);
         KindClusterConnector connector = new KindClusterConnector(
                 providerConfigs,
                 usages,
                 new CredentialsExtractor(credentialsSecrets, System::getenv),
                 new KindServerClientCache(kindservers),
                 new DriftAlerts(events, registry, webhook, clock),
+                retries,
                 clock);
         ReconcilerSettings reconcilerSettings = ReconcilerSettings.defaults(settings.poll())
                 .withPollIntervalHook(new KindClusterPolling(settings.busyPoll()))
@@ -108,6 +111,7 @@ public final class Provider implements AutoCloseable {
                         usages,
                         providerConfigs,
                         connectionSecrets,
+                        retries,
                         Backoff.crossplaneDefaults(),
                         new ReconcileRateLimiter(settings.maxReconcileRate()),
                         registry),

@@ -41,13 +41,15 @@ public final class ClusterObservations {
                 info.nodes().stream().allMatch(n -> n.running())
                         ? Conditions.available()
                         : Conditions.unavailable().withMessage("some nodes are not running");
-            case Failed ->
-                Conditions.unavailable()
-                        .withMessage("kind could not create the cluster: "
-                                + (info.message() == null ? "no reason given" : info.message()));
+            case Failed -> Conditions.unavailable().withMessage(failure(info));
             case Deleting -> Conditions.deleting();
             case Stopped -> Conditions.unavailable().withMessage("the cluster's nodes are not running");
         };
+    }
+
+    /** Why kindserver reports the cluster Failed, in kind's own words. */
+    public static String failure(ClusterInfo info) {
+        return "kind could not create the cluster: " + (info.message() == null ? "no reason given" : info.message());
     }
 
     /**

@@ -24,6 +24,7 @@ public final class KindClusterConnector implements ExternalConnector<KindCluster
     private final CredentialsExtractor credentials;
     private final KindServerClientCache clients;
     private final DriftAlerts alerts;
+    private final FailedCreateRetries retries;
     private final Clock clock;
 
     public KindClusterConnector(
@@ -32,12 +33,14 @@ public final class KindClusterConnector implements ExternalConnector<KindCluster
             CredentialsExtractor credentials,
             KindServerClientCache clients,
             DriftAlerts alerts,
+            FailedCreateRetries retries,
             Clock clock) {
         this.providerConfigs = providerConfigs;
         this.usages = usages;
         this.credentials = credentials;
         this.clients = clients;
         this.alerts = alerts;
+        this.retries = retries;
         this.clock = clock;
     }
 
@@ -76,6 +79,6 @@ public final class KindClusterConnector implements ExternalConnector<KindCluster
             throw new IllegalStateException("ProviderConfig \"" + name + "\": " + e.getMessage(), e);
         }
         String webhook = spec.alerts() == null ? null : spec.alerts().webhookURL();
-        return new KindClusterExternal(client, connection.url(), alerts, webhook, clock);
+        return new KindClusterExternal(client, connection.url(), alerts, webhook, retries, clock);
     }
 }

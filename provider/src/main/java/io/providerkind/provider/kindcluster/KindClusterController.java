@@ -47,12 +47,14 @@ public class KindClusterController extends ManagedController<KindCluster> {
     private final ProviderConfigUsageTracker usages;
     private final CachedReader<ProviderConfig> providerConfigs;
     private final CachedReader<Secret> connectionSecrets;
+    private final FailedCreateRetries retries;
 
     public KindClusterController(
             ManagedReconciler<KindCluster> reconciler,
             ProviderConfigUsageTracker usages,
             CachedReader<ProviderConfig> providerConfigs,
             CachedReader<Secret> connectionSecrets,
+            FailedCreateRetries retries,
             Backoff backoff,
             ReconcileRateLimiter rateLimiter,
             MeterRegistry registry) {
@@ -60,6 +62,7 @@ public class KindClusterController extends ManagedController<KindCluster> {
         this.usages = usages;
         this.providerConfigs = providerConfigs;
         this.connectionSecrets = connectionSecrets;
+        this.retries = retries;
     }
 
     @Override
@@ -102,5 +105,6 @@ public class KindClusterController extends ManagedController<KindCluster> {
     @Override
     protected void forget(KindCluster cluster) {
         usages.forget(cluster);
+        retries.forget(cluster.getMetadata().getUid());
     }
 }

@@ -11,10 +11,12 @@ import io.providerkind.provider.managed.ExternalObservation;
 import io.providerkind.provider.managed.ExternalUpdate;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
+import io.providerkind.sdk.ConfigHash;
 import io.providerkind.sdk.KindServerClient;
 import io.providerkind.sdk.KindServerException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,7 +25,8 @@ import java.util.Set;
  *
  * <p>Kind clusters cannot be changed in place, and the user decided that drift must never lead to a
  * deletion or a re-creation: Observe therefore always reports an existing cluster as up to date and
- * raises drift as an alert instead, and a cluster that vanished is reported and left vanished.
+ * raises drift as an alert instead, and a cluster that vanished is reported and left vanished. A create
+ * that kind reported Failed is the exception: that cluster never was, so it is created again.
  */
 public final class KindClusterExternal implements ExternalClient<KindCluster> {
 
@@ -34,14 +37,21 @@ public final class KindClusterExternal implements ExternalClient<KindCluster> {
     private final String kindserverUrl;
     private final DriftAlerts alerts;
     private final String webhookUrl;
+    private final FailedCreateRetries retries;
     private final Clock clock;
 
     public KindClusterExternal(
-            KindServerClient kindserver, String kindserverUrl, DriftAlerts alerts, String webhookUrl, Clock clock) {
+            KindServerClient kindserver,
+            String kindserverUrl,
+            DriftAlerts alerts,
+            String webhookUrl,
+            FailedCreateRetries retries,
+            Clock clock) {
         this.kindserver = kindserver;
         this.kindserverUrl = kindserverUrl;
         this.alerts = alerts;
         this.webhookUrl = webhookUrl;
+        this.retries = retries;
         this.clock = clock;
     }
 
@@ -56,6 +66,11 @@ public final class KindClusterExternal implements ExternalClient<KindCluster> {
         cluster.replaceAtProvider(
                 ClusterObservations.atProvider(info, cluster.atProvider().drift()));
         Conditions.set(cluster, clock.instant(), ClusterObservations.ready(info));
+        if (info.phase() == ClusterPhase.Ready) {
+            retries.forget(cluster.getMetadata().getUid());
+        } else if (info.phase() == ClusterPhase.Failed && createsAgain(cluster, info)) {
+            throw createAgain(cluster, name, info);
+        }
         // up to date even when drifted: there is nothing an Update could do but delete and re-create
         ExternalObservation observation = ExternalObservation.upToDate(ClusterObservations.connectionDetails(info));
         if (!watchesForDrift(cluster) || !settled(info)) {
@@ -112,6 +127,44 @@ public final class KindClusterExternal implements ExternalClient<KindCluster> {
         Conditions.set(cluster, clock.instant(), Conditions.unavailable().withMessage(vanished.message()));
         return ExternalObservation.absentAndNotToBeCreated(vanished.message())
                 .announcing(alerts.apply(cluster, List.of(vanished), webhookUrl));
+    }
+
+    /**
+     * A failed create is the provider's to make again when the KindCluster may create and still wants its
+     * cluster. One with no config hash was made by hand, and its failure was a delete.
+     */
+    private static boolean createsAgain(KindCluster cluster, ClusterInfo info) {
+        List<ManagementAction> policies = cluster.managementPolicies();
+        return cluster.getMetadata().getDeletionTimestamp() == null
+                && (policies.contains(ManagementAction.Create) || policies.contains(ManagementAction.All))
+                && info.configHash() != null
+                && !info.configHash().isBlank();
+    }
+
+    /**
+     * Asks kindserver to create the failed cluster again when the next attempt is due (kindserver removes
+     * what the failed create left first), and answers the error that ends the observe either way.
+     */
+    private FailedCreateException createAgain(KindCluster cluster, String name, ClusterInfo info) {
+        String kindFailure = ClusterObservations.failure(info);
+        String kindConfig = cluster.getSpec().forProvider().kindConfig();
+        String wanted = ConfigHash.of(kindConfig);
+        String failedWith = info.configHash().strip().toLowerCase(Locale.ROOT);
+        if (!wanted.equals(failedWith)) {
+            return FailedCreateException.configChanged(kindFailure, wanted, failedWith);
+        }
+        FailedCreateRetries.Turn turn = retries.take(cluster.getMetadata().getUid());
+        if (turn instanceof FailedCreateRetries.Turn.Later later) {
+            return FailedCreateException.creatingAgainIn(kindFailure, later.attempt(), later.in());
+        }
+        int attempt = ((FailedCreateRetries.Turn.Now) turn).attempt();
+        try {
+            kindserver.create(name, kindConfig);
+        } catch (KindServerException e) {
+            return FailedCreateException.cannotCreateAgain(
+                    kindFailure, attempt, KindServerFailure.of(e, kindserverUrl));
+        }
+        return FailedCreateException.creatingAgain(kindFailure, attempt);
     }
 
     /**

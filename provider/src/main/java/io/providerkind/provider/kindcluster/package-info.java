@@ -3,6 +3,7 @@
  * {@code managed}) to KindCluster, {@link KindClusterConnector} reaches the kindserver its ProviderConfig names through
  * cached kindserver-sdk clients, and {@link KindClusterExternal} is its Observe, Create, Update and Delete. Drift is
  * detected and alerted ({@link DriftDetector}, {@link DriftAlerts}), never repaired: a cluster is not deleted or
- * re-created because it drifted. {@link KindServerFailure} is the one place SDK exceptions become words for users.
+ * re-created because it drifted. A create kind reported Failed is asked of kindserver again, with the backoff
+ * {@link FailedCreateRetries} keeps. {@link KindServerFailure} is the one place SDK exceptions become words for users.
  */
 package io.providerkind.provider.kindcluster;

@@ -17,7 +17,9 @@ import io.providerkind.provider.managed.Annotations;
 import io.providerkind.provider.managed.Conditions;
 import io.providerkind.provider.managed.EventRecorder;
 import io.providerkind.provider.managed.ExternalObservation;
+import io.providerkind.provider.managed.MutableClock;
 import io.providerkind.provider.testing.FakeKindServer;
+import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.ConfigHash;
 import io.providerkind.sdk.ServerErrorException;
 import io.providerkind.sdk.UnauthorizedException;
@@ -25,6 +27,8 @@ import io.providerkind.sdk.UnreachableException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -34,16 +38,21 @@ import org.junit.jupiter.api.Test;
 class KindClusterExternalTest {
 
     private static final String URL = "https://127.0.0.1:7443/api/v1/kindserver";
+    private static final Duration POLL = Duration.ofSeconds(10);
+    private static final String NODES_EXIST =
+            "ERROR: failed to create cluster: node(s) already exist for a cluster with the name";
 
     private final FakeKindServer kindserver = new FakeKindServer();
     private final List<String> events = new ArrayList<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final DriftWebhook webhook = new DriftWebhook();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
     private final KindClusterExternal external = new KindClusterExternal(
             kindserver,
             URL,
             new DriftAlerts(recorder(), registry, webhook, Clock.systemUTC()),
             null,
+            FailedCreateRetries.upTo(POLL, clock),
             Clock.systemUTC());
 
     @AfterEach
@@ -102,17 +111,134 @@ class KindClusterExternalTest {
     }
 
     @Test
-    void failedCreationIsUnavailableWithKindsWords() {
-        KindCluster cluster = cluster("dev");
-        external.create(cluster);
-        kindserver.fail("dev", "ERROR: failed to create cluster: node(s) already exist for a cluster with the name");
+    void failedCreationIsUnavailableWithKindsWordsAndCreatedAgainAtOnce() {
+        KindCluster cluster = failedCluster("dev");
 
-        external.observe(cluster);
+        RuntimeException failure = assertThrows(FailedCreateException.class, () -> external.observe(cluster));
 
         Condition ready = Conditions.find(cluster, Conditions.READY).orElseThrow();
         assertEquals("Unavailable", ready.reason());
         assertTrue(ready.message().contains("node(s) already exist"), ready.message());
         assertEquals("Failed", cluster.atProvider().phase());
+        assertEquals(
+                "kind could not create the cluster: " + NODES_EXIST + "; kindserver is creating it again (attempt 2)",
+                failure.getMessage());
+        assertEquals(2, kindserver.creates.get(), "the failed create, then one more");
+        assertEquals(ClusterPhase.Creating, kindserver.phase("dev"));
+        assertEquals(List.of("dev"), kindserver.createdNames, "the same cluster, not a second one");
+    }
+
+    @Test
+    void observesBeforeTheNextAttemptIsDueCreateNothingAndSayWhenItIs() {
+        KindCluster cluster = failedCluster("dev");
+        assertThrows(FailedCreateException.class, () -> external.observe(cluster));
+        kindserver.fail("dev", NODES_EXIST);
+        clock.advance(Duration.ofMillis(400));
+
+        RuntimeException first = assertThrows(FailedCreateException.class, () -> external.observe(cluster));
+        RuntimeException second = assertThrows(FailedCreateException.class, () -> external.observe(cluster));
+
+        assertEquals(
+                "kind could not create the cluster: " + NODES_EXIST + "; next attempt (3) in 1s", first.getMessage());
+        assertEquals(first.getMessage(), second.getMessage());
+        assertEquals(2, kindserver.creates.get());
+        assertEquals(ClusterPhase.Failed, kindserver.phase("dev"));
+    }
+
+    @Test
+    void failedCreatesAreMadeAgainAfterOneTwoFourSecondsAndNeverLaterThanThePollInterval() {
+        KindCluster cluster = failedCluster("dev");
+        assertThrows(FailedCreateException.class, () -> external.observe(cluster));
+        List<Duration> waits = new ArrayList<>();
+
+        for (int attempt = 3; attempt <= 8; attempt++) {
+            kindserver.fail("dev", NODES_EXIST);
+            waits.add(untilTheNextCreate(cluster));
+        }
+
+        assertEquals(
+                List.of(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(4),
+                        Duration.ofSeconds(8),
+                        POLL,
+                        POLL),
+                waits,
+                "1 s doubling, capped at the poll interval (" + POLL + ")");
+        assertEquals(8, kindserver.creates.get());
+    }
+
+    @Test
+    void aClusterThatBecameReadyStartsAgainAtOnceIfItFailsLater() {
+        KindCluster cluster = failedCluster("dev");
+        assertThrows(FailedCreateException.class, () -> external.observe(cluster));
+        kindserver.fail("dev", NODES_EXIST);
+        clock.advance(Duration.ofSeconds(1));
+        assertThrows(FailedCreateException.class, () -> external.observe(cluster));
+        kindserver.ready("dev");
+        external.observe(cluster);
+        kindserver.fail("dev", NODES_EXIST);
+
+        RuntimeException failure = assertThrows(FailedCreateException.class, () -> external.observe(cluster));
+
+        assertTrue(failure.getMessage().endsWith("kindserver is creating it again (attempt 2)"), failure.getMessage());
+        assertEquals(4, kindserver.creates.get());
+    }
+
+    @Test
+    void aFailedClusterWhoseConfigChangedIsNotCreatedAgainAndTheMessageSaysWhatToDo() {
+        KindCluster cluster = failedCluster("dev");
+        String changedConfig = TestKindClusters.SEED_CONFIG + "- role: worker\n";
+        cluster.setSpec(TestKindClusters.applied("dev", changedConfig).getSpec());
+
+        RuntimeException failure = assertThrows(FailedCreateException.class, () -> external.observe(cluster));
+
+        assertEquals(
+                "kind could not create the cluster: " + NODES_EXIST + "; it is not created again because "
+                        + "spec.forProvider.kindConfig (sha256 "
+                        + DriftDetector.abbreviated(ConfigHash.of(changedConfig)) + ") changed since that create "
+                        + "(sha256 " + DriftDetector.abbreviated(ConfigHash.of(TestKindClusters.SEED_CONFIG))
+                        + "): restore the kindConfig to create it again, or delete this KindCluster and apply it "
+                        + "again to create it with the new one",
+                failure.getMessage());
+        assertEquals(1, kindserver.creates.get());
+        assertEquals(ClusterPhase.Failed, kindserver.phase("dev"));
+    }
+
+    @Test
+    void anObserveOnlyKindClusterLeavesAFailedClusterAsItIs() {
+        kindserver.create("legacy", TestKindClusters.SEED_CONFIG);
+        kindserver.fail("legacy", NODES_EXIST);
+        KindCluster imported = TestKindClusters.stored("imported");
+        imported.setSpec(TestKindClusters.applied(
+                        "imported",
+                        TestKindClusters.SEED_CONFIG,
+                        null,
+                        DeletionPolicy.Orphan,
+                        List.of(ManagementAction.Observe))
+                .getSpec());
+        Annotations.setExternalName(imported, "legacy");
+
+        ExternalObservation observation = external.observe(imported);
+
+        assertTrue(observation.resourceExists());
+        assertTrue(Conditions.find(imported, Conditions.READY)
+                .orElseThrow()
+                .message()
+                .contains("node(s) already exist"));
+        assertEquals(1, kindserver.creates.get());
+    }
+
+    @Test
+    void aKindClusterBeingDeletedDoesNotCreateItsFailedClusterAgain() {
+        KindCluster cluster = failedCluster("dev");
+        cluster.getMetadata().setDeletionTimestamp("2026-12-02T10:00:00Z");
+
+        ExternalObservation observation = external.observe(cluster);
+
+        assertTrue(observation.resourceExists(), "there is a failed cluster to delete");
+        assertEquals(1, kindserver.creates.get());
     }
 
     @Test
@@ -368,6 +494,34 @@ class KindClusterExternalTest {
         ExternalObservation observation = external.observe(cluster);
         observation.announcements().forEach(a -> a.announce());
         return observation;
+    }
+
+    /** A KindCluster whose first create kind reported Failed (kindserver stopped in the middle, say). */
+    private KindCluster failedCluster(String name) {
+        KindCluster cluster = cluster(name);
+        external.create(cluster);
+        kindserver.fail(name, NODES_EXIST);
+        return cluster;
+    }
+
+    /**
+     * Moves the clock a quarter second at a time up to the point where observing creates the failed cluster
+     * again, and answers how long that took; observing before then must create nothing.
+     */
+    private Duration untilTheNextCreate(KindCluster cluster) {
+        int creates = kindserver.creates.get();
+        Duration waited = Duration.ZERO;
+        while (true) {
+            assertThrows(FailedCreateException.class, () -> external.observe(cluster));
+            if (kindserver.creates.get() > creates) {
+                assertEquals(creates + 1, kindserver.creates.get());
+                return waited;
+            }
+            assertTrue(waited.compareTo(POLL) <= 0, "no create within the poll interval");
+            Duration step = Duration.ofMillis(250);
+            clock.advance(step);
+            waited = waited.plus(step);
+        }
     }
 
     /** A KindCluster whose cluster kindserver made and reports Ready, observed once. */

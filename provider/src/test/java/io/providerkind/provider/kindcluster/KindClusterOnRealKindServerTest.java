@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.providerkind.kindserver.testing.DockerEngine;
 import io.providerkind.kindserver.testing.KindContainers;
 import io.providerkind.kindserver.testing.KindServerFixture;
+import io.providerkind.kindserver.testing.KindServerProcess;
 import io.providerkind.kindserver.testing.KubeconfigClients;
 import io.providerkind.provider.ProviderSettings;
 import io.providerkind.provider.api.DeletionPolicy;
@@ -18,6 +19,7 @@ import io.providerkind.provider.api.KindCluster;
 import io.providerkind.provider.api.KindClusterSpec;
 import io.providerkind.provider.api.KindServerEndpoint;
 import io.providerkind.provider.api.ManagementAction;
+import io.providerkind.provider.api.Reference;
 import io.providerkind.provider.api.SecretReference;
 import io.providerkind.provider.api.TestKindClusters;
 import io.providerkind.provider.managed.Annotations;
@@ -27,6 +29,7 @@ import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.testsupport.realparts.RequiresDocker;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -178,6 +181,48 @@ class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
     }
 
     @Test
+    void aCreateInterruptedByAKindserverCrashIsMadeAgainAndEndsReadyWithOneNode(@TempDir Path crashDir)
+            throws Exception {
+        String name = "e2e-healed";
+        // kind's steps take 2 s, so that the crash comes in the middle of the create; the API ports are
+        // apart from the shared kindserver's, which runs on the same Docker engine
+        KindServerProcess crashing = new KindServerProcess(Files.createDirectories(crashDir.resolve("state")))
+                .withEnvironment("KIND_DOUBLE_STEP_SECONDS", "2")
+                .withEnvironment("KINDSERVER_API_PORT_RANGE", "37000-37099")
+                .start();
+        try {
+            onKindServerProcess(crashing);
+            harness.apply(clusterOn(name, "crashing"));
+            waitUpTo(REAL_PARTS_WAIT, "kind to have made nodes, in the middle of the create")
+                    .until(() -> !KindContainers.of(name).isEmpty()
+                            && crashing.client()
+                                    .find(name)
+                                    .map(c -> c.phase() == ClusterPhase.Creating)
+                                    .orElse(false));
+
+            crashing.kill();
+            crashing.start();
+
+            harness.awaitCondition(name, "Ready", "True", "Available", CREATE);
+            List<String> events = harness.events(name);
+            assertTrue(
+                    events.stream()
+                            .anyMatch(e -> e.contains(
+                                            "kind could not create the cluster: kindserver stopped " + "during create")
+                                    && e.contains("kindserver is creating it again (attempt 2)")),
+                    "the create failed and was made again: " + events);
+            assertEquals(
+                    ClusterPhase.Ready,
+                    crashing.client().find(name).orElseThrow().phase());
+            assertEquals(1, KindContainers.of(name).size(), "one control-plane container: the failed one's went first");
+        } finally {
+            // stopped first, so that no kind process of it is still making nodes when they are removed
+            crashing.close();
+            KindContainers.removeAll(name);
+        }
+    }
+
+    @Test
     void existingClusterIsImportedByExternalNameAndOrphanedOnDelete() {
         kindserver.client().create("e2e-legacy", TestKindClusters.SEED_CONFIG);
         waitUpTo(CREATE, "the cluster made outside the provider is ready")
@@ -212,6 +257,27 @@ class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
         KindCluster cluster = TestKindClusters.applied(
                 name, TestKindClusters.SEED_CONFIG, connection, deletion, List.of(ManagementAction.All));
         cluster.setSpec(new KindClusterSpec(cluster.getSpec().forProvider(), null, connection, deletion, null));
+        return cluster;
+    }
+
+    /**
+     * The provider again, with ProviderConfig "crashing" naming a kindserver run as its own process (so that it
+     * can be killed). That process keeps its password to itself, so the provider is given the process's own
+     * client for its URL; everything else goes through the SDK as usual.
+     */
+    private void onKindServerProcess(KindServerProcess process) {
+        String url = process.baseUrl().toString();
+        SdkKindServerClientFactory sdk = new SdkKindServerClientFactory(Duration.ofSeconds(5), Duration.ofSeconds(30));
+        harness.stopProvider();
+        harness.start(SETTINGS, connection -> connection.url().equals(url) ? process.client() : sdk.create(connection));
+        harness.applyProviderConfig(
+                "crashing", new KindServerEndpoint(url, process.caPem(), null), "known to the process only", null);
+    }
+
+    private static KindCluster clusterOn(String name, String providerConfig) {
+        KindCluster cluster = cluster(name, DeletionPolicy.Delete, null);
+        cluster.setSpec(new KindClusterSpec(
+                cluster.getSpec().forProvider(), new Reference(providerConfig), null, DeletionPolicy.Delete, null));
         return cluster;
     }
 

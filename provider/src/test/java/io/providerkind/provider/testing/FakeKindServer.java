@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * kindserver's contract in memory: create answers Creating at once and is idempotent for the same
- * config, a conflict for another; delete answers true and the cluster goes on the next look. The test
+ * config, a conflict for another; a Failed cluster is created again with the config it failed with; delete answers true and the cluster goes on the next look. The test
  * moves clusters along (Ready, stopped nodes, vanished) and can make every call fail as kindserver
  * would when down or misconfigured. Counts calls, so tests can say "no second create".
  */
@@ -86,6 +86,14 @@ public final class FakeKindServer implements KindServerClient {
         check();
         String hash = ConfigHash.of(kindConfig);
         ClusterInfo existing = clusters.get(name);
+        if (existing != null && existing.phase() == ClusterPhase.Failed) {
+            if (!hash.equals(existing.configHash())) {
+                throw new ConflictException(
+                        409,
+                        "cluster " + name + " failed with another config; delete it before creating it with a new one");
+            }
+            return startCreate(name, hash, existing.createdAt());
+        }
         if (existing != null) {
             if (!hash.equals(existing.configHash())) {
                 throw new ConflictException(409, "cluster " + name + " exists with another config");
@@ -93,6 +101,10 @@ public final class FakeKindServer implements KindServerClient {
             return existing;
         }
         createdNames.add(name);
+        return startCreate(name, hash, Instant.now());
+    }
+
+    private ClusterInfo startCreate(String name, String hash, Instant createdAt) {
         ClusterInfo creating = new ClusterInfo(
                 name,
                 ClusterPhase.Creating,
@@ -105,7 +117,7 @@ public final class FakeKindServer implements KindServerClient {
                 List.of(),
                 hash,
                 null,
-                Instant.now());
+                createdAt);
         clusters.put(name, creating);
         return creating;
     }
