@@ -5,9 +5,6 @@ import static io.providerkind.provider.testing.ProviderHarness.waitUpTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.providerkind.provider.api.ForProvider;
-import io.providerkind.provider.api.KindCluster;
-import io.providerkind.provider.api.KindClusterSpec;
 import io.providerkind.provider.api.TestKindClusters;
 import io.providerkind.provider.testing.FakeKindServer;
 import io.providerkind.provider.testing.ProviderHarness;
@@ -39,7 +36,7 @@ class KindClusterDriftAlertsTest extends ProviderIntegrationTest {
         try (WebhookReceiver alerts = new WebhookReceiver()) {
             readyCluster("drifty", alerts);
 
-            changeConfig("drifty", TestKindClusters.SEED_CONFIG + "- role: worker\n");
+            harness.changeKindConfig("drifty", TestKindClusters.SEED_CONFIG + "- role: worker\n");
             waitUpTo(WAIT, "the config drift reaches the webhook")
                     .until(() -> alerts.bodies().size() == 1);
 
@@ -48,7 +45,7 @@ class KindClusterDriftAlertsTest extends ProviderIntegrationTest {
             holdsFor(
                     "the restarted provider alerts the same drift again neither by Event nor by webhook",
                     QUIET,
-                    () -> alerts.bodies().size() == 1 && driftEvents("drifty") == 1);
+                    () -> alerts.bodies().size() == 1 && harness.eventCount("drifty", "Warning DriftDetected") == 1);
 
             kindserver.stopNodes("drifty", "restarting");
             waitUpTo(WAIT, "the second drift reaches the webhook")
@@ -57,7 +54,7 @@ class KindClusterDriftAlertsTest extends ProviderIntegrationTest {
             holdsFor(
                     "the same stopped node, worded otherwise, is not a new drift",
                     QUIET,
-                    () -> alerts.bodies().size() == 2 && driftEvents("drifty") == 2);
+                    () -> alerts.bodies().size() == 2 && harness.eventCount("drifty", "Warning DriftDetected") == 2);
             assertTrue(
                     alerts.bodies().get(1).contains("NodesStopped"),
                     alerts.bodies().get(1));
@@ -86,22 +83,5 @@ class KindClusterDriftAlertsTest extends ProviderIntegrationTest {
         kindserver.ready(name);
         harness.awaitCondition(name, "Ready", "True", "Available", WAIT);
         harness.awaitCondition(name, DriftAlerts.CONDITION, "False", DriftAlerts.REASON_IN_SYNC, WAIT);
-    }
-
-    private void changeConfig(String name, String kindConfig) {
-        KindCluster cluster = harness.get(name);
-        cluster.setSpec(new KindClusterSpec(
-                new ForProvider(kindConfig),
-                cluster.getSpec().providerConfigRef(),
-                cluster.getSpec().writeConnectionSecretToRef(),
-                cluster.getSpec().deletionPolicy(),
-                cluster.getSpec().managementPolicies()));
-        harness.client().resource(cluster).update();
-    }
-
-    private long driftEvents(String name) {
-        return harness.events(name).stream()
-                .filter(e -> e.startsWith("Warning DriftDetected"))
-                .count();
     }
 }

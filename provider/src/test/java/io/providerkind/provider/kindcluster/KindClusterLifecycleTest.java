@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.providerkind.provider.api.DeletionPolicy;
-import io.providerkind.provider.api.ForProvider;
 import io.providerkind.provider.api.KindCluster;
 import io.providerkind.provider.api.ManagementAction;
 import io.providerkind.provider.api.ProviderConfig;
@@ -87,15 +86,16 @@ class KindClusterLifecycleTest extends ProviderIntegrationTest {
             assertSteadyStateCostsNoWrites();
             assertMetricsAndProbesServed();
 
-            changeConfig("seed", TestKindClusters.SEED_CONFIG + "- role: worker\n");
+            harness.changeKindConfig("seed", TestKindClusters.SEED_CONFIG + "- role: worker\n");
             harness.awaitCondition("seed", "Drifted", "True", Drift.CONFIG_CHANGED, WAIT);
             waitUpTo(WAIT, "one alert reached the webhook")
                     .until(() -> alerts.bodies().size() == 1);
             holdsFor(
                     "no second alert nor event for the same drift",
                     Duration.ofMillis(2500),
-                    () -> alerts.bodies().size() == 1 && driftEvents("seed") <= 1);
-            assertEquals(1, driftEvents("seed"), "one alert per drift, not one per poll");
+                    () -> alerts.bodies().size() == 1 && harness.eventCount("seed", "Warning DriftDetected") <= 1);
+            assertEquals(
+                    1, harness.eventCount("seed", "Warning DriftDetected"), "one alert per drift, not one per poll");
             assertEquals(1, alerts.bodies().size());
             assertTrue(
                     alerts.bodies().get(0).contains("\"reason\":\"ConfigChanged\""),
@@ -252,23 +252,6 @@ class KindClusterLifecycleTest extends ProviderIntegrationTest {
                                     HttpResponse.BodyHandlers.discarding())
                             .statusCode());
         }
-    }
-
-    private void changeConfig(String name, String kindConfig) {
-        KindCluster cluster = harness.get(name);
-        cluster.setSpec(new io.providerkind.provider.api.KindClusterSpec(
-                new ForProvider(kindConfig),
-                cluster.getSpec().providerConfigRef(),
-                cluster.getSpec().writeConnectionSecretToRef(),
-                cluster.getSpec().deletionPolicy(),
-                cluster.getSpec().managementPolicies()));
-        harness.client().resource(cluster).update();
-    }
-
-    private long driftEvents(String name) {
-        return harness.events(name).stream()
-                .filter(e -> e.startsWith("Warning DriftDetected"))
-                .count();
     }
 
     private ProviderConfig providerConfig(String name) {

@@ -14,7 +14,6 @@ import io.providerkind.kindserver.testing.KindServerProcess;
 import io.providerkind.kindserver.testing.KubeconfigClients;
 import io.providerkind.provider.ProviderSettings;
 import io.providerkind.provider.api.DeletionPolicy;
-import io.providerkind.provider.api.ForProvider;
 import io.providerkind.provider.api.KindCluster;
 import io.providerkind.provider.api.KindClusterSpec;
 import io.providerkind.provider.api.KindServerEndpoint;
@@ -109,23 +108,12 @@ class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
         HttpResponse<String> version = KubeconfigClients.get(published, "/version");
         assertEquals(200, version.statusCode(), "the published kubeconfig reaches the cluster's API server");
 
-        KindCluster changed = harness.get("e2e-seed");
-        changed.setSpec(new KindClusterSpec(
-                new ForProvider(TestKindClusters.SEED_CONFIG + "- role: worker\n"),
-                changed.getSpec().providerConfigRef(),
-                changed.getSpec().writeConnectionSecretToRef(),
-                changed.getSpec().deletionPolicy(),
-                changed.getSpec().managementPolicies()));
-        harness.client().resource(changed).update();
+        harness.changeKindConfig("e2e-seed", TestKindClusters.SEED_CONFIG + "- role: worker\n");
         harness.awaitCondition("e2e-seed", DriftAlerts.CONDITION, "True", Drift.CONFIG_CHANGED, REAL_PARTS_WAIT);
 
         stopNodesOf("e2e-seed");
         harness.awaitCondition("e2e-seed", DriftAlerts.CONDITION, "True", "SeveralDrifts", REAL_PARTS_WAIT);
-        assertEquals(
-                2,
-                harness.events("e2e-seed").stream()
-                        .filter(e -> e.startsWith("Warning DriftDetected"))
-                        .count());
+        assertEquals(2, harness.eventCount("e2e-seed", "Warning DriftDetected"));
         assertTrue(kindserver.client().find("e2e-seed").isPresent(), "drift deleted nothing");
         assertEquals(1, KindContainers.of("e2e-seed").size(), "and re-created nothing");
 

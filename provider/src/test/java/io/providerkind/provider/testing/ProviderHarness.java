@@ -17,7 +17,9 @@ import io.providerkind.provider.ProviderSettings;
 import io.providerkind.provider.api.Alerts;
 import io.providerkind.provider.api.Condition;
 import io.providerkind.provider.api.CredentialsSource;
+import io.providerkind.provider.api.ForProvider;
 import io.providerkind.provider.api.KindCluster;
+import io.providerkind.provider.api.KindClusterSpec;
 import io.providerkind.provider.api.KindServerEndpoint;
 import io.providerkind.provider.api.ProviderConfig;
 import io.providerkind.provider.api.ProviderConfigSpec;
@@ -183,6 +185,23 @@ public final class ProviderHarness implements AutoCloseable {
     /** What {@link Waits#holdsFor} needs to show that something does not happen, at the provider tests' pace. */
     public static void holdsFor(String what, Duration period, Callable<Boolean> condition) {
         Waits.holdsFor(what, period, POLL_INTERVAL, condition);
+    }
+
+    /** Changes a KindCluster's kind config, as a user editing spec.forProvider.kindConfig does. */
+    public void changeKindConfig(String name, String kindConfig) {
+        KindCluster cluster = get(name);
+        cluster.setSpec(new KindClusterSpec(
+                new ForProvider(kindConfig),
+                cluster.getSpec().providerConfigRef(),
+                cluster.getSpec().writeConnectionSecretToRef(),
+                cluster.getSpec().deletionPolicy(),
+                cluster.getSpec().managementPolicies()));
+        client.resource(cluster).update();
+    }
+
+    /** How many Events about a resource start with "Type Reason", e.g. "Warning DriftDetected". */
+    public long eventCount(String name, String typeAndReason) {
+        return events(name).stream().filter(e -> e.startsWith(typeAndReason)).count();
     }
 
     /** Events about a resource, as "Type Reason: message". */
