@@ -2,13 +2,13 @@ package io.providerkind.provider.kindcluster;
 
 import io.providerkind.provider.api.AtProvider;
 import io.providerkind.provider.api.KindCluster;
-import io.providerkind.provider.api.ManagementAction;
 import io.providerkind.provider.managed.Annotations;
 import io.providerkind.provider.managed.Conditions;
 import io.providerkind.provider.managed.ExternalClient;
 import io.providerkind.provider.managed.ExternalCreation;
 import io.providerkind.provider.managed.ExternalObservation;
 import io.providerkind.provider.managed.ExternalUpdate;
+import io.providerkind.provider.managed.ManagementPolicies;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.ConfigHash;
@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A KindCluster's kind cluster, through one kindserver.
@@ -134,9 +133,8 @@ public final class KindClusterExternal implements ExternalClient<KindCluster> {
      * cluster. One with no config hash was made by hand, and its failure was a delete.
      */
     private static boolean createsAgain(KindCluster cluster, ClusterInfo info) {
-        List<ManagementAction> policies = cluster.managementPolicies();
         return cluster.getMetadata().getDeletionTimestamp() == null
-                && (policies.contains(ManagementAction.Create) || policies.contains(ManagementAction.All))
+                && policiesOf(cluster).shouldCreate()
                 && info.configHash() != null
                 && !info.configHash().isBlank();
     }
@@ -174,7 +172,15 @@ public final class KindClusterExternal implements ExternalClient<KindCluster> {
      */
     private static boolean watchesForDrift(KindCluster cluster) {
         return cluster.getMetadata().getDeletionTimestamp() == null
-                && !Set.copyOf(cluster.managementPolicies()).equals(Set.of(ManagementAction.Observe));
+                && !policiesOf(cluster).shouldOnlyObserve();
+    }
+
+    /**
+     * The KindCluster's own policies, read as crossplane-runtime reads them; the reconciler has already
+     * refused a set it cannot honour, and applied the feature switch, before anything here runs.
+     */
+    private static ManagementPolicies policiesOf(KindCluster cluster) {
+        return ManagementPolicies.of(true, cluster.managementPolicies(), cluster.deletionPolicy());
     }
 
     /** A cluster kind is still making, or unmaking, or failed to make, has no shape yet to drift from. */

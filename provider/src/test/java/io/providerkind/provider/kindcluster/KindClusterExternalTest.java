@@ -287,11 +287,7 @@ class KindClusterExternalTest {
         assertEquals(
                 Drift.CLUSTER_VANISHED,
                 Conditions.find(cluster, DriftAlerts.CONDITION).orElseThrow().reason());
-        assertEquals(
-                1,
-                events.stream()
-                        .filter(e -> e.startsWith("Warning DriftDetected"))
-                        .count());
+        assertEquals(1, driftDetectedEvents());
     }
 
     @Test
@@ -305,11 +301,7 @@ class KindClusterExternalTest {
         assertEquals(
                 "NodesStopped(dev-control-plane)", cluster.atProvider().drift().fingerprint());
         observation.announcements().forEach(a -> a.announce());
-        assertEquals(
-                1,
-                events.stream()
-                        .filter(e -> e.startsWith("Warning DriftDetected"))
-                        .count());
+        assertEquals(1, driftDetectedEvents());
     }
 
     @Test
@@ -324,9 +316,7 @@ class KindClusterExternalTest {
         assertEquals(1, fromStaleCopy.announcements().size(), "the stale copy does not know the drift was alerted");
         assertEquals(
                 1,
-                events.stream()
-                        .filter(e -> e.startsWith("Warning DriftDetected"))
-                        .count(),
+                driftDetectedEvents(),
                 "and has told nothing: the reconciler drops it when the status write is refused");
     }
 
@@ -345,11 +335,7 @@ class KindClusterExternalTest {
                         .message()
                         .contains("(exited)"),
                 "the condition shows the latest wording");
-        assertEquals(
-                1,
-                events.stream()
-                        .filter(e -> e.startsWith("Warning DriftDetected"))
-                        .count());
+        assertEquals(1, driftDetectedEvents());
         assertEquals(
                 1.0,
                 registry.counter("provider_kind_drift_alerts", "reason", Drift.NODES_STOPPED)
@@ -371,11 +357,7 @@ class KindClusterExternalTest {
         observeAndWrite(cluster);
         observeAndWrite(cluster);
 
-        assertEquals(
-                2,
-                events.stream()
-                        .filter(e -> e.startsWith("Warning DriftDetected"))
-                        .count());
+        assertEquals(2, driftDetectedEvents());
         assertEquals(
                 1.0,
                 registry.counter("provider_kind_drift_alerts", "reason", Drift.CONFIG_CHANGED)
@@ -487,6 +469,12 @@ class KindClusterExternalTest {
         external.delete(cluster("gone"));
 
         assertEquals(1, kindserver.deletes.get());
+    }
+
+    private long driftDetectedEvents() {
+        return events.stream()
+                .filter(e -> e.startsWith("Warning DriftDetected"))
+                .count();
     }
 
     /** Observes, then does what the reconciler does once the status is written: tells the announcements. */
