@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * The one place that turns a kindserver answer that is not a success into a {@link KindServerException}.
@@ -58,11 +59,23 @@ final class ErrorResponses {
         if (status == 409) {
             return new ConflictException(status, message);
         }
+        if (status == 429) {
+            return new ThrottledException(status, message, retryAfter(response));
+        }
         if (status >= 300 && status < 500) {
             // 3xx lands here too: the client does not follow redirects, so one means a wrong endpoint.
             return new BadRequestException(status, message);
         }
         return new ServerErrorException(status, message);
+    }
+
+    /** Retry-After in seconds, as kindserver sends it; an HTTP date (which it never sends) is not read. */
+    private static Duration retryAfter(HttpResponse<byte[]> response) {
+        return response.headers()
+                .firstValue("Retry-After")
+                .filter(value -> value.strip().matches("\\d{1,9}"))
+                .map(value -> Duration.ofSeconds(Long.parseLong(value.strip())))
+                .orElse(null);
     }
 
     private String message(HttpResponse<byte[]> response) {

@@ -29,6 +29,7 @@ public final class HttpKindServerClient implements KindServerClient {
     private final ObjectMapper json;
     private final ErrorResponses errors;
     private final TransportFailures failures;
+    private final LimitedBody body;
 
     HttpKindServerClient(
             KindServerEndpoint endpoint,
@@ -36,6 +37,7 @@ public final class HttpKindServerClient implements KindServerClient {
             HttpClient http,
             Duration connectTimeout,
             Duration requestTimeout,
+            long maxResponseBytes,
             String trust) {
         this.endpoint = endpoint;
         this.password = password;
@@ -45,6 +47,7 @@ public final class HttpKindServerClient implements KindServerClient {
         this.json = KindServerJson.newObjectMapper();
         this.errors = new ErrorResponses(json, password);
         this.failures = new TransportFailures(endpoint, connectTimeout, requestTimeout);
+        this.body = new LimitedBody(maxResponseBytes);
     }
 
     @Override
@@ -114,8 +117,15 @@ public final class HttpKindServerClient implements KindServerClient {
 
     private HttpResponse<byte[]> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request.build(), body);
         } catch (IOException e) {
+            if (LimitedBody.TooLarge.in(e)) {
+                // the JDK rethrows the body subscriber's failure wrapped in an IOException of its own
+                throw new ServerErrorException(
+                        0,
+                        "kindserver at " + endpoint + " answered with a body larger than " + body.maxBytes()
+                                + " bytes; refused (is the endpoint kindserver's?)");
+            }
             throw failures.unreachable(e);
         } catch (InterruptedException e) {
             // The caller's thread is being stopped; keep the flag so it can see that.

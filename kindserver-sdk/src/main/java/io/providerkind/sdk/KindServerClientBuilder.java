@@ -21,6 +21,13 @@ public final class KindServerClientBuilder {
     private boolean insecureSkipVerify;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration requestTimeout = Duration.ofSeconds(30);
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+
+    /**
+     * A list of hundreds of clusters is a few hundred KiB and one cluster with its kubeconfig ~10 KiB;
+     * 16 MiB leaves room for growth and still stops an endpoint that streams without end.
+     */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
     KindServerClientBuilder() {}
 
@@ -71,11 +78,20 @@ public final class KindServerClientBuilder {
         return this;
     }
 
+    /** The largest response body read into memory (default {@link #DEFAULT_MAX_RESPONSE_BYTES}). */
+    public KindServerClientBuilder maxResponseBytes(long maxResponseBytes) {
+        this.maxResponseBytes = maxResponseBytes;
+        return this;
+    }
+
     public HttpKindServerClient build() {
         KindServerEndpoint base = KindServerEndpoint.of(endpointText == null ? endpoint : parse(endpointText));
         Password checkedPassword = checkedPassword();
         requirePositive("connectTimeout", connectTimeout);
         requirePositive("requestTimeout", requestTimeout);
+        if (maxResponseBytes <= 0) {
+            throw new IllegalArgumentException("maxResponseBytes must be positive, got " + maxResponseBytes);
+        }
         boolean hasCaBundle = caBundlePem != null && !caBundlePem.isBlank();
         if (hasCaBundle && insecureSkipVerify) {
             throw new IllegalArgumentException(
@@ -95,9 +111,10 @@ public final class KindServerClientBuilder {
             trust = "insecure-skip-verify";
         }
         if (!base.https()) {
-            trust = "none (plain http)";
+            trust = "none (plain http on loopback)";
         }
-        return new HttpKindServerClient(base, checkedPassword, http.build(), connectTimeout, requestTimeout, trust);
+        return new HttpKindServerClient(
+                base, checkedPassword, http.build(), connectTimeout, requestTimeout, maxResponseBytes, trust);
     }
 
     private static URI parse(String text) {

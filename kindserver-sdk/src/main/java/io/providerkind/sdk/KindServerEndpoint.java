@@ -21,10 +21,16 @@ record KindServerEndpoint(URI base) {
         }
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))) {
-            throw new IllegalArgumentException("endpoint must be an https:// (or http://) URL, got '" + uri + "'");
+            throw new IllegalArgumentException("endpoint must be an https:// URL, got '" + uri + "'");
         }
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("endpoint must name a host, got '" + uri + "'");
+        }
+        // The password travels in every request: in clear text only where nobody else can read the wire.
+        if (scheme.equalsIgnoreCase("http") && !Loopback.is(uri.getHost())) {
+            throw new IllegalArgumentException("endpoint " + uri + " is plain http:// and would send the password in"
+                    + " clear text; use https:// (kindserver serves only HTTPS). http:// is accepted only for a"
+                    + " loopback address (127.0.0.1, ::1, localhost)");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException("endpoint must not have a query or fragment, got '" + uri + "'");

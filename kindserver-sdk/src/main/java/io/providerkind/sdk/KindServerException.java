@@ -11,6 +11,7 @@ public abstract sealed class KindServerException extends RuntimeException
                 ConflictException,
                 BadRequestException,
                 ServerErrorException,
+                ThrottledException,
                 UnreachableException {
 
     private final int status;

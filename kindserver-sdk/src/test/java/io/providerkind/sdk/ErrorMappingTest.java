@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,5 +153,47 @@ class ErrorMappingTest {
         assertTrue(onFind.getMessage().contains("/api/v1/kindserver"), onFind.getMessage());
         assertTrue(onDelete.getMessage().contains("404 Not Found"), onDelete.getMessage());
         assertEquals(404, onDelete.status());
+    }
+
+    @Test
+    void reportsAThrottledAddressWithHowLongToWait() {
+        String body = "{\"error\":\"too_many_requests\",\"message\":\"too many wrong passwords\"}";
+        server.throttle("GET", "/dev", "8", body).throttle("GET", "", "soon", body);
+
+        ThrottledException withDelay = assertThrows(ThrottledException.class, () -> client.find("dev"));
+        ThrottledException unreadable = assertThrows(ThrottledException.class, client::list);
+
+        assertEquals(429, withDelay.status());
+        assertEquals("too many wrong passwords", withDelay.getMessage());
+        assertEquals(Optional.of(Duration.ofSeconds(8)), withDelay.retryAfter());
+        assertEquals(Optional.empty(), unreadable.retryAfter(), "a Retry-After that is not seconds is not guessed at");
+    }
+
+    @Test
+    void refusesAnAnswerLargerThanTheLimitWithoutReadingItAll() {
+        KindServerClient small = KindServerClients.builder()
+                .endpoint(server.endpoint())
+                .password("pw-for-errors")
+                .maxResponseBytes(1024)
+                .build();
+        server.answer("GET", "", 200, "{\"clusters\":[" + "{},".repeat(600) + "{}]}");
+
+        ServerErrorException thrown = assertThrows(ServerErrorException.class, small::list);
+
+        assertTrue(thrown.getMessage().contains("answered with a body larger than 1024 bytes"), thrown.getMessage());
+    }
+
+    @Test
+    void stopsReadingAnAnswerThatNeverEnds() throws InterruptedException {
+        server.answerEndlessly("GET", "");
+
+        ServerErrorException thrown = assertThrows(ServerErrorException.class, client::list);
+
+        assertTrue(
+                thrown.getMessage()
+                        .contains("answered with a body larger than "
+                                + KindServerClientBuilder.DEFAULT_MAX_RESPONSE_BYTES + " bytes"),
+                thrown.getMessage());
+        assertTrue(server.endlessAnswerAbandoned(Duration.ofSeconds(10)), "the client closed the connection");
     }
 }

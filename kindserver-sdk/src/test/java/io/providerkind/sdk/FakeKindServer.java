@@ -32,13 +32,19 @@ final class FakeKindServer implements AutoCloseable {
     /** What was sent: the raw (still encoded) path, the Authorization header and the body. */
     record Received(String method, String rawPath, String authorization, String contentType, String body) {}
 
-    private record Answer(int status, String body, Duration delay, String location) {}
+    private record Answer(
+            int status, String body, Duration delay, String location, boolean endless, String retryAfter) {
+        Answer(int status, String body, Duration delay, String location) {
+            this(status, body, delay, location, false, null);
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
+    private final CountDownLatch endlessStopped = new CountDownLatch(1);
 
     private FakeKindServer(HttpServer server) {
         this.server = server;
@@ -80,6 +86,18 @@ final class FakeKindServer implements AutoCloseable {
     /** As {@link #answer} but only after the delay (or when the server closes, whichever comes first). */
     FakeKindServer answerAfter(Duration delay, String method, String path, int status, String body) {
         answers.put(method + " " + BASE_PATH + path, new Answer(status, body, delay, null));
+        return this;
+    }
+
+    /** Answer {@code method path} 429 with {@code Retry-After}, as kindserver answers a throttled address. */
+    FakeKindServer throttle(String method, String path, String retryAfter, String body) {
+        answers.put(method + " " + BASE_PATH + path, new Answer(429, body, Duration.ZERO, null, false, retryAfter));
+        return this;
+    }
+
+    /** Answer {@code method path} 200 with a chunked JSON body that never ends (until the client goes away). */
+    FakeKindServer answerEndlessly(String method, String path) {
+        answers.put(method + " " + BASE_PATH + path, new Answer(200, null, Duration.ZERO, null, true, null));
         return this;
     }
 
@@ -131,10 +149,17 @@ final class FakeKindServer implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, Answer answer) throws IOException {
+    private void send(HttpExchange exchange, Answer answer) throws IOException {
+        if (answer.endless()) {
+            sendEndlessly(exchange);
+            return;
+        }
         byte[] bytes = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
         if (answer.location() != null) {
             exchange.getResponseHeaders().set("Location", answer.location());
+        }
+        if (answer.retryAfter() != null) {
+            exchange.getResponseHeaders().set("Retry-After", answer.retryAfter());
         }
         if (bytes.length > 0) {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -143,6 +168,24 @@ final class FakeKindServer implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    private void sendEndlessly(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        byte[] chunk = ("{\"clusters\":[" + "{},".repeat(8 * 1024)).getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = exchange.getResponseBody()) {
+            while (closing.getCount() > 0) {
+                out.write(chunk); // throws once the client has closed the connection
+            }
+        } catch (IOException clientGone) {
+            endlessStopped.countDown();
+        }
+    }
+
+    /** Whether an endless answer ended because its client went away (within the timeout). */
+    boolean endlessAnswerAbandoned(Duration timeout) throws InterruptedException {
+        return endlessStopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static InetSocketAddress loopback() {

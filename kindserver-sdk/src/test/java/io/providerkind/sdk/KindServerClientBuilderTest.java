@@ -28,8 +28,51 @@ class KindServerClientBuilderTest {
             strings = {"ftp://127.0.0.1/api/v1/kindserver", "localhost:7443/api/v1/kindserver", "/api/v1/kindserver"})
     void refusesAnEndpointThatIsNotAnHttpUrl(String endpoint) {
         assertEquals(
-                "endpoint must be an https:// (or http://) URL, got '" + endpoint + "'",
+                "endpoint must be an https:// URL, got '" + endpoint + "'",
                 refused(KindServerClients.builder().endpoint(endpoint).password("pw")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://172.18.0.1:7443/api/v1/kindserver",
+                "http://kindserver.example.com:7443/api/v1/kindserver",
+                "http://127.0.0.1.nip.io:7443/api/v1/kindserver",
+                "http://localhost.example.com/api/v1/kindserver",
+                "http://[::2]:7443/api/v1/kindserver",
+                "HTTP://10.0.0.1/api/v1/kindserver"
+            })
+    void refusesPlainHttpToAnythingButLoopbackSoThePasswordNeverTravelsInClearText(String endpoint) {
+        String message = refused(KindServerClients.builder().endpoint(endpoint).password("pw"));
+
+        assertTrue(
+                message.contains("is plain http:// and would send the password in clear text; use https://"), message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://127.0.0.1:7443/api/v1/kindserver",
+                "http://127.1.2.3:7443/api/v1/kindserver",
+                "http://localhost:7443/api/v1/kindserver",
+                "http://LOCALHOST/api/v1/kindserver",
+                "http://[::1]:7443/api/v1/kindserver"
+            })
+    void acceptsPlainHttpToLoopbackForTests(String endpoint) {
+        HttpKindServerClient client =
+                KindServerClients.builder().endpoint(endpoint).password("pw").build();
+
+        assertTrue(client.toString().contains("trust=none (plain http on loopback)"), client.toString());
+    }
+
+    @Test
+    void refusesAResponseLimitThatIsNotPositive() {
+        assertEquals(
+                "maxResponseBytes must be positive, got 0",
+                refused(KindServerClients.builder()
+                        .endpoint(ENDPOINT)
+                        .password("pw")
+                        .maxResponseBytes(0)));
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import io.providerkind.sdk.ClusterNotFoundException;
 import io.providerkind.sdk.ConflictException;
 import io.providerkind.sdk.KindServerException;
 import io.providerkind.sdk.ServerErrorException;
+import io.providerkind.sdk.ThrottledException;
 import io.providerkind.sdk.UnauthorizedException;
 import io.providerkind.sdk.UnreachableException;
 
@@ -30,6 +31,11 @@ public final class KindServerFailure extends RuntimeException {
         } else if (e instanceof UnauthorizedException) {
             message = "kindserver at " + url + " refused the password (HTTP 401): check the credentials "
                     + "the ProviderConfig names";
+        } else if (e instanceof ThrottledException throttled) {
+            message = "kindserver at " + url + " refuses calls from the provider's address for "
+                    + throttled.retryAfter().map(d -> d.toSeconds() + " s").orElse("a while")
+                    + " after too many wrong passwords (HTTP 429): check the credentials the ProviderConfig names,"
+                    + " and who else calls kindserver from that address";
         } else if (e instanceof ServerErrorException) {
             message = "kindserver at " + url + " failed (HTTP " + e.status() + ")" + detail;
         } else if (e instanceof ConflictException) {

@@ -22,6 +22,7 @@ import io.providerkind.provider.testing.FakeKindServer;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.ConfigHash;
 import io.providerkind.sdk.ServerErrorException;
+import io.providerkind.sdk.ThrottledException;
 import io.providerkind.sdk.UnauthorizedException;
 import io.providerkind.sdk.UnreachableException;
 import java.net.ConnectException;
@@ -453,6 +454,19 @@ class KindClusterExternalTest {
 
         assertTrue(failure.getMessage().contains("refused the password (HTTP 401)"), failure.getMessage());
         assertFalse(failure.getMessage().contains(FakeKindServer.INTERNAL_IP));
+    }
+
+    @Test
+    void throttledAddressSaysHowLongAndPointsAtTheCredentials() {
+        kindserver.failWith(new ThrottledException(429, "too many wrong passwords", Duration.ofSeconds(16)));
+
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> external.observe(cluster("dev")));
+
+        assertTrue(
+                failure.getMessage()
+                        .contains("refuses calls from the provider's address for 16 s after too many wrong"
+                                + " passwords (HTTP 429): check the credentials"),
+                failure.getMessage());
     }
 
     @Test
