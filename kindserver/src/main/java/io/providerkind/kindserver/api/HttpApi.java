@@ -63,6 +63,7 @@ public final class HttpApi {
         config.http.prefer405over404 = true;
         config.http.maxRequestSize = settings.maxBodyBytes();
         config.requestLogger.http(new RequestObserver(metrics));
+        JsonErrorHandler errors = new JsonErrorHandler(json);
         config.registerPlugin(new SslPlugin(ssl -> {
             ssl.pemFromString(tls.certificatePem(), tls.privateKeyPem());
             ssl.host = settings.host();
@@ -73,7 +74,9 @@ public final class HttpApi {
             ssl.http2 = false;
             // clients may reach kindserver by an address the certificate does not name (insecureSkipVerify)
             ssl.sniHostCheck = false;
+            Transport.configure(ssl, settings.transport(), errors);
         }));
+        Transport.configure(config.jetty, settings.transport());
         config.registerPlugin(new OpenApiPlugin(openApi -> openApi.withDocumentationPath(ApiPaths.OPENAPI)
                 .withRoles(Access.PASSWORD)
                 .withDefinitionConfiguration((version, definition) -> definition
@@ -89,7 +92,6 @@ public final class HttpApi {
                                 CreateClusterRequest.class,
                                 ErrorBody.class,
                                 HealthStatus.class))))));
-        JsonErrorHandler errors = new JsonErrorHandler(json);
         config.jetty.modifyServer(server -> {
             server.setErrorHandler(errors);
             server.setStopTimeout(settings.stopTimeout().toMillis()); // graceful: in-flight requests finish

@@ -43,7 +43,8 @@ final class JsonErrorHandler extends ErrorHandler {
         baseRequest.setHandled(true);
     }
 
-    private byte[] body(int status, String reason) {
+    /** The JSON error body for {@code status}, for answers written outside Jetty's error handling. */
+    byte[] body(int status, String reason) {
         String message = reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason;
         try {
             return json.writeValueAsBytes(new ErrorBody(ErrorCodes.forStatus(status), message));

@@ -5,5 +5,7 @@
  * it answers, and the served OpenAPI document is checked against it ({@code OpenApiDocumentTest}). {@link ApiPaths} and
  * {@link ErrorCodes} are the server side of the wire contract whose records live in kindserver-sdk. Start at
  * {@link HttpApi}; no cluster logic here, bad input is refused with a 400 before the service sees it.
+ * {@code Transport} holds what a connection may do below HTTP (TLS versions and suites, renegotiation, header size
+ * and time limits).
  */
 package io.providerkind.kindserver.api;

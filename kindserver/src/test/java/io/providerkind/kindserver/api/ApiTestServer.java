@@ -33,11 +33,11 @@ final class ApiTestServer implements AutoCloseable {
     final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
 
-    private ApiTestServer(long maxBodyBytes, TlsIdentity tls) {
+    private ApiTestServer(long maxBodyBytes, TlsIdentity tls, ApiSettings.TransportLimits transport) {
         this.tls = tls;
         // no graceful wait on stop: these tests have nothing in flight when they stop (KindServerTest covers it)
         this.api = HttpApi.start(
-                new ApiSettings("127.0.0.1", 0, maxBodyBytes, Duration.ZERO),
+                new ApiSettings("127.0.0.1", 0, maxBodyBytes, Duration.ZERO, transport),
                 tls,
                 Password.of(PASSWORD),
                 clusters,
@@ -54,7 +54,12 @@ final class ApiTestServer implements AutoCloseable {
     }
 
     static ApiTestServer start(long maxBodyBytes, TlsIdentity tls) {
-        return new ApiTestServer(maxBodyBytes, tls);
+        return new ApiTestServer(maxBodyBytes, tls, ApiSettings.TransportLimits.DEFAULTS);
+    }
+
+    /** With other connection limits, e.g. timeouts short enough for a test to wait them out. */
+    static ApiTestServer start(ApiSettings.TransportLimits transport) {
+        return new ApiTestServer(DEFAULT_MAX_BODY, selfSigned(), transport);
     }
 
     static TlsIdentity selfSigned() {

@@ -1,2 +1,5 @@
-/** TLS for test clients: trust in exactly one PEM bundle ({@link io.providerkind.testsupport.tls.PemTrust}). */
+/**
+ * TLS for test clients: trust in exactly one PEM bundle ({@link io.providerkind.testsupport.tls.PemTrust}), raw TLS
+ * connections with chosen versions, suites and bytes ({@link io.providerkind.testsupport.tls.TlsSockets}).
+ */
 package io.providerkind.testsupport.tls;
