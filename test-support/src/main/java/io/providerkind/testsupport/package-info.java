@@ -1,7 +1,8 @@
 /**
  * What every module's tests share, kept once: where the repository is ({@link io.providerkind.testsupport.RepositoryRoot})
  * and a free loopback port ({@link io.providerkind.testsupport.FreePort}). The subpackages hold the rule for missing
- * real parts ({@code realparts}), waiting ({@code wait}), programs run as processes ({@code process}) and PEM trust
- * ({@code tls}). Nothing here knows kindserver or the provider: helpers that need their types stay in their tests.
+ * real parts ({@code realparts}), waiting ({@code wait}), programs run as processes ({@code process}), PEM trust
+ * ({@code tls}) and hostile input ({@code hostile}). Nothing here knows kindserver or the provider: helpers that need
+ * their types stay in their tests.
  */
 package io.providerkind.testsupport;

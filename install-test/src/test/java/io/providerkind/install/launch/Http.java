@@ -45,6 +45,17 @@ final class Http {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST of raw bytes, which may be large or not even UTF-8, as {@code curl --data-binary @FILE} sends it. */
+    HttpResponse<String> post(String url, byte[] body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Whether the URL answers 200 yet. */
     Optional<Boolean> ok(String url) {
         try {

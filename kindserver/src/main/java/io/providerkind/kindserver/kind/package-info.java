@@ -2,7 +2,9 @@
  * The kind CLI as kindserver runs it: {@link KindCli} runs kind as a child process (an argument list, never a shell;
  * private scratch kubeconfigs), {@link CreateProcess} follows a running {@code kind create cluster} step by step, and
  * {@link ClusterName} and {@link KindConfig} apply kind's own input rules before anything runs (a broken one is an
- * {@link InvalidRequestException}). kindserver owns the config's API server address and port, which
+ * {@link InvalidRequestException}); {@link YamlDocuments} reads a config's YAML as kind does, within
+ * {@link YamlLimits}, after {@link YamlGraphCheck} has refused recursive aliases, alias bombs and tags kind does not
+ * read. kindserver owns the config's API server address and port, which
  * {@code KindConfig.render} sets. No state is kept here, and nothing here depends on package {@code clusters}, where
  * the records and the one operation per cluster belong.
  */

@@ -4,12 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.providerkind.kindserver.testing.LogCapture;
+import io.providerkind.testsupport.hostile.HostileYaml;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,16 +32,24 @@ class BadInputTest {
 
     private static final long MAX_BODY = 4096;
     private static final String GOOD_CONFIG = "kind: Cluster\\napiVersion: kind.x-k8s.io/v1alpha4\\n";
+    /** As a hostile client writes JSON: every character that is not ASCII, half surrogate pairs too, escaped. */
+    private static final ObjectMapper ASCII_JSON =
+            JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
     private static ApiTestServer server;
+    /** Takes the large hostile configs in, so that they reach the YAML reader rather than the body limit. */
+    private static ApiTestServer roomy;
 
     @BeforeAll
     static void start() {
         server = ApiTestServer.start(MAX_BODY);
+        roomy = ApiTestServer.start(8L * 1024 * 1024);
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        roomy.close();
     }
 
     @BeforeEach
@@ -174,6 +190,63 @@ class BadInputTest {
             assertFalse(logs.text().contains("ERROR"), logs.text());
         }
         assertTrue(server.clusters.calls().isEmpty(), what + " reached the service: " + server.clusters.calls());
+    }
+
+    static Stream<HostileYaml.Case> hostileYaml() {
+        return HostileYaml.corpus().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileYaml")
+    void answersHostileYamlWith400NamingTheProblemAndLogsNoStackTrace(HostileYaml.Case hostile) throws Exception {
+        byte[] body = ASCII_JSON.writeValueAsBytes(Map.of("kindConfig", hostile.yaml()));
+        assertRefusedQuietly(roomy, body, hostile.refusal(), hostile.name());
+    }
+
+    /** Jackson refuses what is not UTF-8; what it decodes anyway, the YAML reader refuses as a character. */
+    static Stream<Arguments> notUtf8() {
+        return Stream.of(
+                Arguments.of("a byte that starts no UTF-8 sequence", new byte[] {(byte) 0xff}, "UTF-8"),
+                Arguments.of("a sequence cut short", new byte[] {(byte) 0xe2, (byte) 0x82}, "UTF-8"),
+                Arguments.of("an overlong NUL", new byte[] {(byte) 0xc0, (byte) 0x80}, "U+0000"),
+                Arguments.of(
+                        "a half surrogate pair as UTF-8",
+                        new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80},
+                        "U+D800"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notUtf8")
+    void answersAConfigThatIsNotUtf8With400(String what, byte[] bad, String messagePart) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("{\"kindConfig\":\"" + GOOD_CONFIG + "name: a").getBytes(StandardCharsets.US_ASCII));
+        body.writeBytes(bad);
+        body.writeBytes("b\\n\"}".getBytes(StandardCharsets.US_ASCII));
+        assertRefusedQuietly(server, body.toByteArray(), messagePart, what);
+    }
+
+    private static void assertRefusedQuietly(ApiTestServer to, byte[] body, String messagePart, String what) {
+        HttpRequest request = HttpRequest.newBuilder(to.uri("/api/v1/kindserver/dev"))
+                .header("Authorization", "Bearer " + ApiTestServer.PASSWORD)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try (LogCapture logs = new LogCapture()) {
+            HttpResponse<String> response = to.send(request);
+
+            assertEquals(400, response.statusCode(), what + ": " + response.body());
+            JsonNode error = to.json(response);
+            assertEquals("bad_request", error.path("error").asText(), what + ": " + error);
+            assertTrue(error.path("message").asText().contains(messagePart), what + ": " + error);
+            assertTrue(
+                    logs.events().stream()
+                            .allMatch(event -> event.getThrowableProxy() == null
+                                    && !event.getLevel().isGreaterOrEqual(Level.WARN)),
+                    what + " logged a warning or a stack trace:\n" + logs.text());
+            assertFalse(logs.text().contains("Exception") || logs.text().contains("Error"), logs.text());
+        }
+        assertTrue(to.clusters.calls().isEmpty(), what + " reached the service: " + to.clusters.calls());
     }
 
     @Test
