@@ -15,12 +15,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class KindServerClientBuilderTest {
 
     private static final String ENDPOINT = "https://127.0.0.1:7443/api/v1/kindserver";
+    private static final String PASSWORD = "a-test-password-of-32-characters";
 
     @Test
     void requiresAnEndpoint() {
         assertEquals(
                 "endpoint is required, e.g. https://172.18.0.1:7443/api/v1/kindserver",
-                refused(KindServerClients.builder().password("pw")));
+                refused(KindServerClients.builder().password(PASSWORD)));
     }
 
     @ParameterizedTest
@@ -29,7 +30,7 @@ class KindServerClientBuilderTest {
     void refusesAnEndpointThatIsNotAnHttpUrl(String endpoint) {
         assertEquals(
                 "endpoint must be an https:// URL, got '" + endpoint + "'",
-                refused(KindServerClients.builder().endpoint(endpoint).password("pw")));
+                refused(KindServerClients.builder().endpoint(endpoint).password(PASSWORD)));
     }
 
     @ParameterizedTest
@@ -43,7 +44,7 @@ class KindServerClientBuilderTest {
                 "HTTP://10.0.0.1/api/v1/kindserver"
             })
     void refusesPlainHttpToAnythingButLoopbackSoThePasswordNeverTravelsInClearText(String endpoint) {
-        String message = refused(KindServerClients.builder().endpoint(endpoint).password("pw"));
+        String message = refused(KindServerClients.builder().endpoint(endpoint).password(PASSWORD));
 
         assertTrue(
                 message.contains("is plain http:// and would send the password in clear text; use https://"), message);
@@ -60,7 +61,7 @@ class KindServerClientBuilderTest {
             })
     void acceptsPlainHttpToLoopbackForTests(String endpoint) {
         HttpKindServerClient client =
-                KindServerClients.builder().endpoint(endpoint).password("pw").build();
+                KindServerClients.builder().endpoint(endpoint).password(PASSWORD).build();
 
         assertTrue(client.toString().contains("trust=none (plain http on loopback)"), client.toString());
     }
@@ -71,14 +72,14 @@ class KindServerClientBuilderTest {
                 "maxResponseBytes must be positive, got 0",
                 refused(KindServerClients.builder()
                         .endpoint(ENDPOINT)
-                        .password("pw")
+                        .password(PASSWORD)
                         .maxResponseBytes(0)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"https://kind server/", "127.0.0.1:7443/api/v1/kindserver"})
     void refusesAnEndpointThatIsNotAUrlAtAll(String endpoint) {
-        String message = refused(KindServerClients.builder().endpoint(endpoint).password("pw"));
+        String message = refused(KindServerClients.builder().endpoint(endpoint).password(PASSWORD));
 
         assertTrue(message.startsWith("endpoint is not a URL ("), message);
         assertTrue(message.endsWith("write it as https://<host>:7443/api/v1/kindserver"), message);
@@ -87,7 +88,7 @@ class KindServerClientBuilderTest {
     @Test
     void refusesAnEndpointWithAQuery() {
         assertTrue(
-                refused(KindServerClients.builder().endpoint(ENDPOINT + "?x=1").password("pw"))
+                refused(KindServerClients.builder().endpoint(ENDPOINT + "?x=1").password(PASSWORD))
                         .startsWith("endpoint must not have a query or fragment"));
     }
 
@@ -95,7 +96,7 @@ class KindServerClientBuilderTest {
     void refusesUserInfoInTheEndpointWithoutRepeatingIt() {
         String message = refused(KindServerClients.builder()
                 .endpoint(URI.create("https://admin:hunter2@127.0.0.1:7443/api/v1/kindserver"))
-                .password("pw"));
+                .password(PASSWORD));
 
         assertEquals("endpoint must not carry user info; give the password with password(...)", message);
         assertFalse(message.contains("hunter2"));
@@ -124,7 +125,7 @@ class KindServerClientBuilderTest {
 
         assertTrue(refused(KindServerClients.builder()
                         .endpoint(ENDPOINT)
-                        .password("pw")
+                        .password(PASSWORD)
                         .caBundlePem(pem)
                         .insecureSkipVerify(true))
                 .startsWith("set either caBundlePem or insecureSkipVerify, not both"));
@@ -134,7 +135,7 @@ class KindServerClientBuilderTest {
     void refusesACaBundleWithoutCertificates() {
         assertTrue(refused(KindServerClients.builder()
                         .endpoint(ENDPOINT)
-                        .password("pw")
+                        .password(PASSWORD)
                         .caBundlePem("not a certificate"))
                 .startsWith("caBundle is not a PEM certificate bundle"));
     }
@@ -145,7 +146,7 @@ class KindServerClientBuilderTest {
 
         assertTrue(refused(KindServerClients.builder()
                         .endpoint(ENDPOINT)
-                        .password("pw")
+                        .password(PASSWORD)
                         .caBundlePem(broken))
                 .startsWith("caBundle is not a PEM certificate bundle"));
     }
@@ -156,13 +157,13 @@ class KindServerClientBuilderTest {
                 "connectTimeout must be positive, got PT0S",
                 refused(KindServerClients.builder()
                         .endpoint(ENDPOINT)
-                        .password("pw")
+                        .password(PASSWORD)
                         .connectTimeout(Duration.ZERO)));
         assertEquals(
                 "requestTimeout must be positive, got PT-1S",
                 refused(KindServerClients.builder()
                         .endpoint(ENDPOINT)
-                        .password("pw")
+                        .password(PASSWORD)
                         .requestTimeout(Duration.ofSeconds(-1))));
     }
 
@@ -170,7 +171,7 @@ class KindServerClientBuilderTest {
     void treatsABlankCaBundleAsNoneSoAnOptionalFieldCanBePassedThrough() {
         HttpKindServerClient client = KindServerClients.builder()
                 .endpoint(ENDPOINT)
-                .password("pw")
+                .password(PASSWORD)
                 .caBundlePem("")
                 .insecureSkipVerify(true)
                 .build();
@@ -182,7 +183,7 @@ class KindServerClientBuilderTest {
     void normalisesTheEndpoint() {
         HttpKindServerClient client = KindServerClients.builder()
                 .endpoint(" HTTPS://127.0.0.1:7443/api/v1/kindserver// ")
-                .password("pw")
+                .password(PASSWORD)
                 .build();
 
         assertEquals(URI.create(ENDPOINT), client.endpoint());
@@ -190,8 +191,10 @@ class KindServerClientBuilderTest {
 
     @Test
     void refusesClusterNamesThatAreNotOnePathSegment() {
-        HttpKindServerClient client =
-                KindServerClients.builder().endpoint(ENDPOINT).password("pw").build();
+        HttpKindServerClient client = KindServerClients.builder()
+                .endpoint(ENDPOINT)
+                .password(PASSWORD)
+                .build();
 
         assertThrows(IllegalArgumentException.class, () -> client.find(""));
         assertThrows(IllegalArgumentException.class, () -> client.delete(".."));

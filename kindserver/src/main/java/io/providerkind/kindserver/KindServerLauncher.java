@@ -82,7 +82,8 @@ public final class KindServerLauncher {
                     tls,
                     settings.password(),
                     clusters,
-                    metrics);
+                    metrics,
+                    clock);
             LOG.info(
                     "kindserver serves https://{}:{}{} (state dir {}, kind {}, API server ports {})",
                     settings.listen().host(),

@@ -23,6 +23,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -50,8 +52,11 @@ class KindServerMainTest {
         return new Run(exitCode, out.toString(), err.toString(), launched[0]);
     }
 
+    /** Long enough to be accepted; tests of what happens to a password use it. */
+    private static final String GOOD = "0123456789abcdef0123456789abcdef";
+
     private static Map<String, String> password() {
-        return Map.of("KINDSERVER_PASSWORD", "hunter2");
+        return Map.of("KINDSERVER_PASSWORD", GOOD);
     }
 
     @Test
@@ -92,9 +97,31 @@ class KindServerMainTest {
         assertNull(run.settings(), "nothing was started");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"KINDSERVER_PASSWORD", "--password-file"})
+    void refusesAPasswordShorterThan16CharactersWithOneLineSayingHowToMakeAGoodOne(String source) throws IOException {
+        String fifteen = "0123456789abcde";
+        Run run = source.startsWith("--")
+                ? run(
+                        Map.of(),
+                        source,
+                        Files.writeString(dir.resolve("short"), fifteen + "\n").toString())
+                : run(Map.of(source, fifteen));
+
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(
+                run.err().contains("shorter than 16 characters") && run.err().contains("openssl rand -hex 16"),
+                run.err());
+        assertFalse(run.err().contains(fifteen), "the password is never printed");
+        assertNull(run.settings(), "nothing was started");
+        Run sixteen = run(Map.of("KINDSERVER_PASSWORD", fifteen + "f", "XDG_STATE_HOME", dir.toString()));
+        assertEquals(0, sixteen.exitCode(), "16 characters are enough: " + sixteen.err());
+    }
+
     @Test
     void usesTheDesignsDefaults() {
-        KindServerSettings settings = run(Map.of("KINDSERVER_PASSWORD", "pw", "XDG_STATE_HOME", dir.toString()))
+        KindServerSettings settings = run(Map.of("KINDSERVER_PASSWORD", GOOD, "XDG_STATE_HOME", dir.toString()))
                 .settings();
 
         assertEquals(new ListenAddress("0.0.0.0", 7443), settings.listen());
@@ -103,33 +130,33 @@ class KindServerMainTest {
         assertEquals(dir.resolve("kindserver"), settings.stateDir());
         assertEquals(Optional.empty(), settings.tlsFiles());
         assertEquals(Optional.empty(), settings.advertiseAddress());
-        assertTrue(settings.password().matches("pw"));
+        assertTrue(settings.password().matches(GOOD));
     }
 
     @Test
     void dropsOneTrailingNewlineFromThePasswordFile() throws IOException {
-        Path file = Files.writeString(dir.resolve("password"), "hunter2\n");
-        Path windows = Files.writeString(dir.resolve("password-crlf"), "hunter2\r\n");
+        Path file = Files.writeString(dir.resolve("password"), GOOD + "\n");
+        Path windows = Files.writeString(dir.resolve("password-crlf"), GOOD + "\r\n");
 
         assertTrue(run(Map.of(), "--password-file", file.toString())
                 .settings()
                 .password()
-                .matches("hunter2"));
+                .matches(GOOD));
         assertTrue(run(Map.of(), "--password-file", windows.toString())
                 .settings()
                 .password()
-                .matches("hunter2"));
+                .matches(GOOD));
     }
 
     @Test
     void refusesAPasswordFileWithMoreThanOneTrailingNewline() throws IOException {
-        Path file = Files.writeString(dir.resolve("password"), "hunter2\n\n");
+        Path file = Files.writeString(dir.resolve("password"), GOOD + "\n\n");
 
         Run run = run(Map.of(), "--password-file", file.toString());
 
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("line break"), run.err());
-        assertFalse(run.err().contains("hunter2"), "the password is never printed");
+        assertFalse(run.err().contains(GOOD), "the password is never printed");
     }
 
     @Test
@@ -191,7 +218,7 @@ class KindServerMainTest {
 
     @Test
     void everyFlagIsAlsoItsEnvironmentVariable() throws IOException {
-        Path passwordFile = Files.writeString(dir.resolve("pw"), "from-file");
+        Path passwordFile = Files.writeString(dir.resolve("pw"), "from-file-" + GOOD);
         Set<String> flags = new KindServerMain(Map.of(), s -> () -> {})
                 .commandLine().getCommandSpec().options().stream()
                         .filter(o -> !o.usageHelp() && !o.versionHelp())
@@ -207,7 +234,7 @@ class KindServerMainTest {
 
         SAMPLES.forEach((flag, sample) -> assertEquals(
                 sample.getKey(), sample.getValue().apply(settings), EnvironmentDefaults.variableFor(flag)));
-        assertTrue(settings.password().matches("from-file"), "KINDSERVER_PASSWORD_FILE");
+        assertTrue(settings.password().matches("from-file-" + GOOD), "KINDSERVER_PASSWORD_FILE");
     }
 
     @Test

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 
 class KindServerTest {
 
+    private static final String PASSWORD = "a-test-password-of-32-characters";
+
     /** A service whose list() waits until the test lets it answer, to have a request in flight at shutdown. */
     private static final class SlowListService implements ClusterService {
         final CountDownLatch entered = new CountDownLatch(1);
@@ -88,16 +90,17 @@ class KindServerTest {
         HttpApi http = HttpApi.start(
                 new ApiSettings("127.0.0.1", 0, 4096, Duration.ofSeconds(10)),
                 tls,
-                Password.of("pw"),
+                Password.of(PASSWORD),
                 clusters,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                Clock.systemUTC());
         AtomicBoolean resourceReleased = new AtomicBoolean();
         KindServer server = new KindServer(http, clusters, tls, List.of(() -> resourceReleased.set(true)));
         URI list = URI.create("https://127.0.0.1:" + server.port() + "/api/v1/kindserver");
         HttpClient client = TrustingClients.httpClient(tls.certificatePem());
 
         CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(
-                HttpRequest.newBuilder(list).header("Authorization", "pw").build(),
+                HttpRequest.newBuilder(list).header("Authorization", PASSWORD).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(clusters.entered.await(10, TimeUnit.SECONDS), "the request reached the service");
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);

@@ -29,7 +29,7 @@ class ServerTlsTest {
     private KindServerSettings settings(ListenAddress listen, Optional<TlsFiles> tlsFiles) {
         return new KindServerSettings(
                 listen,
-                Password.of("pw"),
+                Password.of("a-test-password-of-32-characters"),
                 tlsFiles,
                 stateDir,
                 "kind",

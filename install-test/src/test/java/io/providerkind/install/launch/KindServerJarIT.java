@@ -1,6 +1,7 @@
 package io.providerkind.install.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,11 @@ import io.providerkind.install.RepositoryPaths;
 import io.providerkind.testsupport.FreePort;
 import io.providerkind.testsupport.process.JavaProcess;
 import io.providerkind.testsupport.realparts.RequiresDocker;
+import io.providerkind.testsupport.tls.HttpsFrom;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +38,20 @@ class KindServerJarIT {
 
     private static final RepositoryPaths PATHS = RepositoryPaths.locate();
     private static final String PASSWORD = "correct horse battery staple";
+    // two clients on this host: Linux routes all of 127.0.0.0/8 to the loopback interface
+    private static final InetAddress LOOPBACK = loopback(1);
+    private static final InetAddress OTHER_LOOPBACK = loopback(2);
 
     @TempDir
     Path tmp;
+
+    private static InetAddress loopback(int last) {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) last});
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     @Test
     void answersHealthOverHttpsWithTheSelfSignedCertificateInItsStateDir() throws Exception {
@@ -91,6 +107,93 @@ class KindServerJarIT {
             assertNotEquals(0, exit);
             assertTrue(kindserver.log().toLowerCase().contains("password"), kindserver.log());
         }
+    }
+
+    @Test
+    void refusesA15CharacterPasswordWithExitStatus2AndAOneLineHowTo() throws Exception {
+        String fifteen = "0123456789abcde";
+        try (JavaProcess kindserver = new PackagedJar(PATHS.kindserverJar())
+                .start(
+                        List.of(
+                                "--listen",
+                                "127.0.0.1:" + FreePort.onLoopback(),
+                                "--state-dir",
+                                tmp.resolve("state").toString()),
+                        Map.of("KINDSERVER_PASSWORD", fifteen),
+                        List.of("KINDSERVER_PASSWORD_FILE"),
+                        tmp.resolve("kindserver.log"))) {
+            int exit = kindserver.exitCode(Duration.ofSeconds(60));
+
+            assertEquals(2, exit, kindserver.log());
+            List<String> said = kindserver
+                    .log()
+                    .lines()
+                    .filter(line -> line.contains("shorter than 16 characters"))
+                    .toList();
+            assertEquals(1, said.size(), kindserver.log());
+            assertTrue(said.get(0).contains("openssl rand -hex 16"), "the same line says how: " + said.get(0));
+            assertFalse(kindserver.log().contains(fifteen), "the password never appears in the log");
+        }
+    }
+
+    @Test
+    void wrongPasswordsGet429WithRetryAfterAndAreCountedWhileAnotherAddressIsServed() throws Exception {
+        int port = FreePort.onLoopback();
+        Path state = tmp.resolve("state");
+        try (JavaProcess kindserver = new PackagedJar(PATHS.kindserverJar())
+                .start(
+                        List.of(
+                                "--listen",
+                                "127.0.0.1:" + port,
+                                "--state-dir",
+                                state.toString(),
+                                "--advertise-address",
+                                "127.0.0.1",
+                                "--kind",
+                                PATHS.kindDouble().toString()),
+                        Map.of("KINDSERVER_PASSWORD", PASSWORD),
+                        List.of(),
+                        tmp.resolve("kindserver.log"))) {
+            kindserver.await("kindserver listening on " + port, Duration.ofSeconds(60), () -> Http.listening(port));
+            String ca = Files.readString(state.resolve("tls/kindserver.crt"));
+            URI clusters = URI.create("https://127.0.0.1:" + port + "/api/v1/kindserver");
+            Map<String, String> wrong = Map.of("Authorization", "Bearer not-the-password");
+
+            int refused = 0;
+            for (; refused < 5; refused++) {
+                assertEquals(401, HttpsFrom.get(ca, LOOPBACK, clusters, wrong).status(), "wrong password " + refused);
+            }
+            // the real clock runs on: a block may end before the next call, and each wrong password after one
+            // doubles the next (1 s, 2 s, 4 s ...), so a 429 comes within a few calls however slow this machine is
+            HttpsFrom.Answer throttled = HttpsFrom.get(ca, LOOPBACK, clusters, wrong);
+            while (throttled.status() == 401 && refused < 10) {
+                refused++;
+                throttled = HttpsFrom.get(ca, LOOPBACK, clusters, wrong);
+            }
+            assertEquals(429, throttled.status(), throttled.body());
+            assertTrue(throttled.body().contains("\"too_many_requests\""), throttled.body());
+            assertTrue(
+                    Integer.parseInt(throttled.header("Retry-After").orElse("0")) >= 1,
+                    throttled.headers().toString());
+
+            Map<String, String> right = Map.of("Authorization", "Bearer " + PASSWORD);
+            assertEquals(200, HttpsFrom.get(ca, OTHER_LOOPBACK, clusters, right).status(), "another address");
+            HttpsFrom.Answer metrics =
+                    HttpsFrom.get(ca, OTHER_LOOPBACK, URI.create("https://127.0.0.1:" + port + "/metrics"), right);
+            assertEquals(200, metrics.status());
+            assertEquals(refused, counter(metrics.body(), "kindserver_authentication_failures_total"), metrics.body());
+            assertEquals(1, counter(metrics.body(), "kindserver_authentication_throttled_total"), metrics.body());
+            assertFalse(kindserver.log().contains(PASSWORD), "the password never appears in the log");
+        }
+    }
+
+    private static long counter(String prometheusText, String name) {
+        return prometheusText
+                .lines()
+                .filter(line -> line.startsWith(name + " "))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(name.length() + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " in\n" + prometheusText));
     }
 
     /** As {@code openssl x509 -noout -fingerprint -sha256} prints it. */

@@ -32,6 +32,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(413, ErrorCodes.PAYLOAD_TOO_LARGE, message);
     }
 
+    /** The client's address is blocked for now; the caller sets {@code Retry-After}. */
+    public static ApiException tooManyRequests(String message) {
+        return new ApiException(429, ErrorCodes.TOO_MANY_REQUESTS, message);
+    }
+
     public int status() {
         return status;
     }

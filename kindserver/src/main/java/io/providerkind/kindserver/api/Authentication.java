@@ -3,13 +3,17 @@ package io.providerkind.kindserver.api;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.Header;
+import io.providerkind.kindserver.api.AuthenticationThrottle.Checked;
+import io.providerkind.kindserver.api.AuthenticationThrottle.Credential;
+import io.providerkind.kindserver.api.AuthenticationThrottle.Throttled;
 import java.util.Locale;
 
 /**
  * Checks the password on every matched route that is not {@link Access#PUBLIC}. The password comes as
  * {@code Authorization: Bearer <password>} or, as the seed's curl users send it, as the bare header value.
  * Both readings are compared every time (with {@code |}, not {@code ||}) so that the time taken does not
- * tell which form was tried.
+ * tell which form was tried. Wrong passwords are counted per client address by {@link AuthenticationThrottle},
+ * which answers for a blocked address before its password is read.
  */
 final class Authentication implements Handler {
 
@@ -17,9 +21,11 @@ final class Authentication implements Handler {
     private static final String BEARER = "bearer ";
 
     private final Password password;
+    private final AuthenticationThrottle throttle;
 
-    Authentication(Password password) {
+    Authentication(Password password, AuthenticationThrottle throttle) {
         this.password = password;
+        this.throttle = throttle;
     }
 
     @Override
@@ -28,17 +34,32 @@ final class Authentication implements Handler {
             return;
         }
         String header = ctx.header(Header.AUTHORIZATION);
-        if (header == null || header.isBlank()) {
+        // the socket's peer, never a forwarded-for header: the client would choose its own address
+        var verdict = throttle.attempt(ctx.req().getRemoteAddr(), () -> check(header));
+        if (verdict instanceof Throttled throttled) {
+            ctx.header(Header.RETRY_AFTER, Long.toString(throttled.seconds()));
+            throw ApiException.tooManyRequests(
+                    "too many wrong passwords from this address; retry after " + throttled.seconds() + " s");
+        }
+        Credential credential = verdict instanceof Checked checked ? checked.credential() : Credential.WRONG;
+        if (credential == Credential.ABSENT) {
             ctx.header(Header.WWW_AUTHENTICATE, CHALLENGE);
             throw ApiException.unauthorized("this call needs the password: send 'Authorization: Bearer <password>'");
+        }
+        if (credential == Credential.WRONG) {
+            ctx.header(Header.WWW_AUTHENTICATE, CHALLENGE + ", error=\"invalid_token\"");
+            throw ApiException.unauthorized("wrong password");
+        }
+    }
+
+    private Credential check(String header) {
+        if (header == null || header.isBlank()) {
+            return Credential.ABSENT;
         }
         String value = header.strip();
         String bearer = value.toLowerCase(Locale.ROOT).startsWith(BEARER)
                 ? value.substring(BEARER.length()).strip()
                 : null;
-        if (!(password.matches(value) | password.matches(bearer))) {
-            ctx.header(Header.WWW_AUTHENTICATE, CHALLENGE + ", error=\"invalid_token\"");
-            throw ApiException.unauthorized("wrong password");
-        }
+        return password.matches(value) | password.matches(bearer) ? Credential.RIGHT : Credential.WRONG;
     }
 }

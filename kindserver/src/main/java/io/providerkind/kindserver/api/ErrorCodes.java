@@ -15,6 +15,9 @@ public final class ErrorCodes {
     public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
     public static final String CONFLICT = "conflict";
     public static final String PAYLOAD_TOO_LARGE = "payload_too_large";
+    /** Too many wrong passwords from the client's address: wait the {@code Retry-After} seconds. */
+    public static final String TOO_MANY_REQUESTS = "too_many_requests";
+
     public static final String NOT_READY = "not_ready";
     public static final String INTERNAL_ERROR = "internal_error";
 
@@ -29,6 +32,7 @@ public final class ErrorCodes {
             case 405 -> METHOD_NOT_ALLOWED;
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 429 -> TOO_MANY_REQUESTS;
             case 503 -> NOT_READY;
             default -> status >= 500 ? INTERNAL_ERROR : "http_" + status;
         };

@@ -17,6 +17,7 @@ import io.providerkind.sdk.ErrorBody;
 import io.providerkind.sdk.KindServerJson;
 import io.providerkind.sdk.NodeInfo;
 import io.providerkind.sdk.Progress;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -39,13 +40,16 @@ public final class HttpApi {
             TlsIdentity tls,
             Password password,
             ClusterService clusters,
-            PrometheusMeterRegistry metrics) {
+            PrometheusMeterRegistry metrics,
+            Clock clock) {
         ObjectMapper json = KindServerJson.newObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
         List<Route> routes = RouteTable.of(
                 new ClusterRoutes(clusters, new CreateRequests(json, settings.maxBodyBytes())),
                 new HealthRoutes(clusters),
                 new MetricsRoute(metrics));
-        Javalin app = Javalin.create(config -> configure(config, settings, tls, password, metrics, json, routes));
+        Authentication authentication = new Authentication(
+                password, new AuthenticationThrottle(clock, metrics, AuthenticationThrottle.Policy.defaults()));
+        Javalin app = Javalin.create(config -> configure(config, settings, tls, authentication, metrics, json, routes));
         app.start();
         return new HttpApi(app, routes);
     }
@@ -54,7 +58,7 @@ public final class HttpApi {
             JavalinConfig config,
             ApiSettings settings,
             TlsIdentity tls,
-            Password password,
+            Authentication authentication,
             PrometheusMeterRegistry metrics,
             ObjectMapper json,
             List<Route> routes) {
@@ -98,7 +102,7 @@ public final class HttpApi {
         });
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(errors));
         config.router.mount(router -> {
-            router.beforeMatched(new Authentication(password));
+            router.beforeMatched(authentication);
             for (Route route : routes) {
                 router.addHttpHandler(route.method(), route.path(), route.handler(), route.access());
             }

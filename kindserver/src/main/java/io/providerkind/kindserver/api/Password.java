@@ -11,6 +11,16 @@ import java.security.NoSuchAlgorithmException;
  */
 public final class Password {
 
+    /**
+     * Fewest characters accepted: kindserver is root-equivalent on its host, and a short password falls to
+     * guessing from many addresses even with {@link AuthenticationThrottle} in the way.
+     */
+    public static final int MIN_LENGTH = 16;
+
+    /** What to run for a good password; said whenever a password is refused as too short. */
+    public static final String HOW_TO_GENERATE =
+            "generate one with: openssl rand -hex 16 (or: head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \\n')";
+
     private final byte[] digest;
 
     private Password(byte[] digest) {
@@ -18,9 +28,9 @@ public final class Password {
     }
 
     /**
-     * @throws IllegalArgumentException when the password is empty, or could never arrive in an HTTP header
-     *                                  (control characters, or leading or trailing white space, which
-     *                                  servers strip from header values)
+     * @throws IllegalArgumentException when the password is empty or shorter than {@link #MIN_LENGTH}, or could
+     *                                  never arrive in an HTTP header (control characters, or leading or
+     *                                  trailing white space, which servers strip from header values)
      */
     public static Password of(String secret) {
         if (secret == null || secret.isEmpty()) {
@@ -33,6 +43,10 @@ public final class Password {
         if (!secret.strip().equals(secret)) {
             throw new IllegalArgumentException(
                     "the password starts or ends with white space, which an HTTP header cannot carry");
+        }
+        if (secret.codePointCount(0, secret.length()) < MIN_LENGTH) {
+            throw new IllegalArgumentException(
+                    "the password is shorter than " + MIN_LENGTH + " characters; " + HOW_TO_GENERATE);
         }
         return new Password(sha256(secret));
     }

@@ -33,7 +33,7 @@ final class ApiTestServer implements AutoCloseable {
     final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
 
-    private ApiTestServer(long maxBodyBytes, TlsIdentity tls, ApiSettings.TransportLimits transport) {
+    private ApiTestServer(long maxBodyBytes, TlsIdentity tls, ApiSettings.TransportLimits transport, Clock clock) {
         this.tls = tls;
         // no graceful wait on stop: these tests have nothing in flight when they stop (KindServerTest covers it)
         this.api = HttpApi.start(
@@ -41,7 +41,8 @@ final class ApiTestServer implements AutoCloseable {
                 tls,
                 Password.of(PASSWORD),
                 clusters,
-                registry);
+                registry,
+                clock);
         this.http = TrustingClients.httpClient(tls.certificatePem());
     }
 
@@ -54,12 +55,17 @@ final class ApiTestServer implements AutoCloseable {
     }
 
     static ApiTestServer start(long maxBodyBytes, TlsIdentity tls) {
-        return new ApiTestServer(maxBodyBytes, tls, ApiSettings.TransportLimits.DEFAULTS);
+        return new ApiTestServer(maxBodyBytes, tls, ApiSettings.TransportLimits.DEFAULTS, Clock.systemUTC());
     }
 
     /** With other connection limits, e.g. timeouts short enough for a test to wait them out. */
     static ApiTestServer start(ApiSettings.TransportLimits transport) {
-        return new ApiTestServer(DEFAULT_MAX_BODY, selfSigned(), transport);
+        return new ApiTestServer(DEFAULT_MAX_BODY, selfSigned(), transport, Clock.systemUTC());
+    }
+
+    /** A server whose time (how long an address stays blocked after wrong passwords) the test controls. */
+    static ApiTestServer start(Clock clock) {
+        return new ApiTestServer(DEFAULT_MAX_BODY, selfSigned(), ApiSettings.TransportLimits.DEFAULTS, clock);
     }
 
     static TlsIdentity selfSigned() {

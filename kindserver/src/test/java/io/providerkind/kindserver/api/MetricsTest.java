@@ -43,6 +43,19 @@ class MetricsTest {
     }
 
     @Test
+    void countsWrongPasswordsAndExposesTheThrottleCounterBeforeItFirstCounts() {
+        server.send("GET", "/api/v1/kindserver", null, "Bearer wrong");
+        server.send("GET", "/api/v1/kindserver", null, null);
+
+        String text = server.call("GET", ApiPaths.METRICS, null).body();
+
+        assertTrue(text.matches("(?s).*\\nkindserver_authentication_failures_total [1-9][0-9]*\\.0\\n.*"), text);
+        assertTrue(
+                text.contains("\nkindserver_authentication_throttled_total 0.0\n"), "alerts need the series: " + text);
+        assertTrue(text.contains("# TYPE kindserver_authentication_failures_total counter"), text);
+    }
+
+    @Test
     void labelsUnmatchedPathsAsOneSeriesNotByRawPath() {
         server.call("GET", "/scanner/probe-1", null);
         server.call("GET", "/scanner/probe-2", null);

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * kindserver as its own JVM, started exactly as operators start it ({@link KindServerMain} with flags and
@@ -30,7 +31,7 @@ public final class KindServerProcess implements AutoCloseable {
 
     private final Path stateDir;
     private final Path kind;
-    private final String password = "process-" + Long.toHexString(System.nanoTime());
+    private final String password = "process-" + UUID.randomUUID();
     private final int port = FreePort.onLoopback();
     private final Path log;
     private final Map<String, String> environment = new HashMap<>();

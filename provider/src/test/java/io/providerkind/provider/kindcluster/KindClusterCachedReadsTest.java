@@ -75,12 +75,12 @@ class KindClusterCachedReadsTest extends ProviderIntegrationTest {
         harness.client()
                 .resource(new SecretBuilder(secret)
                         .withData(null)
-                        .addToStringData("password", "rotated-s3cret")
+                        .addToStringData("password", "rotated-s3cret-for-tests")
                         .build())
                 .update();
 
         waitUpTo(WAIT, "kindserver is called with the new password")
-                .until(() -> connections.stream().anyMatch(c -> c.password().equals("rotated-s3cret")));
+                .until(() -> connections.stream().anyMatch(c -> c.password().equals("rotated-s3cret-for-tests")));
         kindserver.ready("rotated");
         harness.awaitCondition("rotated", "Ready", "True", "Available", WAIT);
     }

@@ -23,8 +23,9 @@ class KindServerConnectionTest {
 
     @Test
     void neverShowsThePassword() {
-        KindServerConnection connection = new KindServerConnection("https://127.0.0.1:7443", "hunter2", null, true);
+        KindServerConnection connection =
+                new KindServerConnection("https://127.0.0.1:7443", "a-test-password-of-32-characters", null, true);
 
-        assertFalse(connection.toString().contains("hunter2"));
+        assertFalse(connection.toString().contains("a-test-password-of-32-characters"));
     }
 }

@@ -1,0 +1,188 @@
+package io.providerkind.kindserver.api;
+
+import com.google.common.base.Ticker;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.net.InetAddresses;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes password guessing expensive: after {@link Policy#budget()} wrong passwords in a row from one client
+ * address, every password-needing request from it is refused for a while without its password being looked at
+ * (a 200 for the right password in between would still let it guess at full speed), and each wrong password
+ * after a block doubles the next one. The right password resets the address; other addresses are never
+ * affected. Only addresses with failures are remembered, at most {@link Policy#maxAddresses()} of them and
+ * each forgotten after {@link Policy#forgetAfter()} without a request, so an attacker with many addresses
+ * cannot make kindserver's memory grow; evicting one of them early only gives back what those addresses had.
+ */
+final class AuthenticationThrottle {
+
+    /** What a request's Authorization header amounted to. */
+    enum Credential {
+        ABSENT,
+        RIGHT,
+        WRONG
+    }
+
+    /** The answer for one request: its credential was checked, or the address is blocked. */
+    sealed interface Verdict permits Checked, Throttled {}
+
+    record Checked(Credential credential) implements Verdict {}
+
+    /** @param retryAfter how long the address stays blocked, for the {@code Retry-After} header */
+    record Throttled(Duration retryAfter) implements Verdict {
+
+        /** Whole seconds, rounded up: {@code Retry-After} has no fractions, and 0 would invite a retry now. */
+        long seconds() {
+            long millis = retryAfter.toMillis();
+            return Math.max(1, (millis + 999) / 1000);
+        }
+    }
+
+    /**
+     * @param budget       wrong passwords in a row an address may send before it is blocked
+     * @param firstBlock   the first block; each further wrong password doubles it
+     * @param maxBlock     the longest block
+     * @param maxAddresses how many failing addresses are remembered
+     * @param forgetAfter  an address without requests for this long starts afresh (longer than maxBlock, so that
+     *                     no block is forgotten before it ends)
+     */
+    record Policy(int budget, Duration firstBlock, Duration maxBlock, int maxAddresses, Duration forgetAfter) {
+
+        Policy {
+            if (budget < 1 || maxAddresses < 1 || firstBlock.isNegative() || firstBlock.isZero()) {
+                throw new IllegalArgumentException("budget, maxAddresses and firstBlock must be positive");
+            }
+            if (maxBlock.compareTo(firstBlock) < 0 || forgetAfter.compareTo(maxBlock) <= 0) {
+                throw new IllegalArgumentException("need firstBlock <= maxBlock < forgetAfter");
+            }
+        }
+
+        static Policy defaults() {
+            return new Policy(5, Duration.ofSeconds(1), Duration.ofMinutes(5), 10_000, Duration.ofMinutes(15));
+        }
+
+        Duration blockAfter(int failures) {
+            int doublings = failures - budget;
+            // 2^30 seconds is decades: the cap applies long before the shift overflows
+            return doublings >= 30 ? maxBlock : min(firstBlock.multipliedBy(1L << doublings), maxBlock);
+        }
+
+        private static Duration min(Duration a, Duration b) {
+            return a.compareTo(b) <= 0 ? a : b;
+        }
+    }
+
+    /** An address's wrong passwords in a row and the end of its current block (EPOCH when none). */
+    private record Failures(int count, Instant blockedUntil) {}
+
+    static final String FAILURES_METRIC = "kindserver.authentication.failures";
+    static final String THROTTLED_METRIC = "kindserver.authentication.throttled";
+    private static final Logger LOG = LoggerFactory.getLogger(AuthenticationThrottle.class);
+
+    private final Clock clock;
+    private final Policy policy;
+    private final Cache<String, Failures> failing;
+    private final Counter failures;
+    private final Counter throttled;
+
+    AuthenticationThrottle(Clock clock, MeterRegistry registry, Policy policy) {
+        this.clock = clock;
+        this.policy = policy;
+        this.failing = CacheBuilder.newBuilder()
+                .maximumSize(policy.maxAddresses())
+                .expireAfterAccess(policy.forgetAfter())
+                .ticker(new Ticker() {
+                    @Override
+                    public long read() {
+                        return TimeUnit.MILLISECONDS.toNanos(clock.millis());
+                    }
+                })
+                .build();
+        this.failures = Counter.builder(FAILURES_METRIC)
+                .description("Requests refused for a wrong password")
+                .register(registry);
+        this.throttled = Counter.builder(THROTTLED_METRIC)
+                .description("Requests refused unchecked because their address sent too many wrong passwords")
+                .register(registry);
+    }
+
+    /**
+     * Checks one request's credential unless its address is blocked. The check runs under the address's lock,
+     * so concurrent guesses from one address cannot slip past the budget between check and count.
+     */
+    Verdict attempt(String remoteAddress, Supplier<Credential> check) {
+        String client = clientOf(remoteAddress);
+        Instant now = clock.instant();
+        Verdict[] verdict = new Verdict[1];
+        Failures after = failing.asMap().compute(client, (key, before) -> {
+            if (before != null && now.isBefore(before.blockedUntil())) {
+                verdict[0] = new Throttled(Duration.between(now, before.blockedUntil()));
+                return before;
+            }
+            Credential credential = check.get();
+            verdict[0] = new Checked(credential);
+            return switch (credential) {
+                case RIGHT -> null;
+                case ABSENT -> before; // no guess was made
+                case WRONG -> failedAgain(before, now);
+            };
+        });
+        if (verdict[0] instanceof Throttled) {
+            throttled.increment();
+        } else if (verdict[0] instanceof Checked checked && checked.credential() == Credential.WRONG) {
+            failures.increment();
+            // once per run of wrong passwords: the doublings after its first block add nothing worth a line
+            if (after != null && after.count() == policy.budget()) {
+                LOG.warn(
+                        "{} wrong passwords in a row from {}; its calls are refused for {} s",
+                        after.count(),
+                        client,
+                        new Throttled(Duration.between(now, after.blockedUntil())).seconds());
+            }
+        }
+        return verdict[0];
+    }
+
+    /** How many addresses are remembered now, expired ones not counted. */
+    long trackedAddresses() {
+        failing.cleanUp();
+        return failing.size();
+    }
+
+    private Failures failedAgain(Failures before, Instant now) {
+        int count = before == null ? 1 : before.count() + 1;
+        Instant blockedUntil = count >= policy.budget() ? now.plus(policy.blockAfter(count)) : Instant.EPOCH;
+        return new Failures(count, blockedUntil);
+    }
+
+    /**
+     * One IPv6 host usually holds a whole /64, so an IPv6 client is its /64: otherwise each of its 2^64
+     * addresses would get its own budget.
+     */
+    static String clientOf(String remoteAddress) {
+        String literal = remoteAddress.startsWith("[") && remoteAddress.endsWith("]")
+                ? remoteAddress.substring(1, remoteAddress.length() - 1)
+                : remoteAddress;
+        if (!InetAddresses.isInetAddress(literal)) {
+            return literal;
+        }
+        InetAddress address = InetAddresses.forString(literal);
+        if (address instanceof Inet6Address) {
+            byte[] bytes = address.getAddress();
+            return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+        }
+        return address.getHostAddress();
+    }
+}
