@@ -1,6 +1,7 @@
 /**
  * The kind CLI as kindserver runs it: {@link KindCli} runs kind as a child process (an argument list, never a shell;
- * private scratch kubeconfigs), {@link CreateProcess} follows a running {@code kind create cluster} step by step, and
+ * private scratch kubeconfigs, an environment without kindserver's own variables and password from
+ * {@link ChildEnvironment}), {@link CreateProcess} follows a running {@code kind create cluster} step by step, and
  * {@link ClusterName} and {@link KindConfig} apply kind's own input rules before anything runs (a broken one is an
  * {@link InvalidRequestException}). kindserver owns the config's API server address and port, which
  * {@code KindConfig.render} sets. No state is kept here, and nothing here depends on package {@code clusters}, where
