@@ -15,18 +15,16 @@ import java.util.stream.Collectors;
 /**
  * Builds the ClusterInfo users see from memory only: a record (kindserver's work on the cluster), the
  * latest Docker snapshot (its nodes) and the fetched kubeconfigs. A Ready cluster with a node that does
- * not run is Stopped; a cluster made by hand (no record) has its phase from its containers.
+ * not run is Stopped; a cluster made by hand (no record) has its phase from its containers. The answer is always
+ * whole: a list leaves the kubeconfigs out afterwards ({@code ClusterInfo.withoutKubeconfigs}) and nothing else,
+ * so that list and get cannot disagree on phase, endpoint or anything else they both show.
  */
 final class ClusterInfos {
 
     private ClusterInfos() {}
 
     static ClusterInfo of(
-            ClusterRecord record,
-            DockerSnapshot docker,
-            Optional<Kubeconfigs> kubeconfigs,
-            Optional<String> address,
-            boolean withKubeconfigs) {
+            ClusterRecord record, DockerSnapshot docker, Optional<Kubeconfigs> kubeconfigs, Optional<String> address) {
         List<NodeContainer> nodes = docker.nodes(record.name());
         ClusterPhase phase = record.phase();
         String message = record.message();
@@ -46,8 +44,8 @@ final class ClusterInfos {
                 phase,
                 phase == ClusterPhase.Creating ? record.progress() : null,
                 endpoint,
-                withKubeconfigs ? kubeconfigs.map(Kubeconfigs::external).orElse(null) : null,
-                withKubeconfigs ? kubeconfigs.map(Kubeconfigs::internal).orElse(null) : null,
+                kubeconfigs.map(Kubeconfigs::external).orElse(null),
+                kubeconfigs.map(Kubeconfigs::internal).orElse(null),
                 docker.version(record.name()).orElse(null),
                 internalIp(docker, record.name()),
                 nodeInfos(nodes),
@@ -60,8 +58,7 @@ final class ClusterInfos {
      * A cluster kindserver did not create: Stopped when a node does not run, Ready once its kubeconfig
      * could be read, Creating before (kind is still at work on it, or it never finished).
      */
-    static ClusterInfo discovered(
-            String name, DockerSnapshot docker, Optional<Kubeconfigs> kubeconfigs, boolean withKubeconfigs) {
+    static ClusterInfo discovered(String name, DockerSnapshot docker, Optional<Kubeconfigs> kubeconfigs) {
         List<NodeContainer> nodes = docker.nodes(name);
         Optional<String> stopped = stoppedNodes(nodes);
         ClusterPhase phase = stopped.isPresent()
@@ -81,8 +78,8 @@ final class ClusterInfos {
                 phase,
                 null,
                 kubeconfigs.map(Kubeconfigs::externalServer).orElse(null),
-                withKubeconfigs ? kubeconfigs.map(Kubeconfigs::external).orElse(null) : null,
-                withKubeconfigs ? kubeconfigs.map(Kubeconfigs::internal).orElse(null) : null,
+                kubeconfigs.map(Kubeconfigs::external).orElse(null),
+                kubeconfigs.map(Kubeconfigs::internal).orElse(null),
                 docker.version(name).orElse(null),
                 internalIp(docker, name),
                 nodeInfos(nodes),

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One delete, in the background: wait for the create it cancelled (if any) to stop, run
  * {@code kind delete cluster} until Docker shows no node of the cluster, then forget the cluster and
- * release its port. A failed delete becomes Failed with kind's text; deleting again retries it.
+ * release its port. A failed delete becomes Failed with kind's text; deleting again retries it. A shutdown
+ * (the worker interrupted, kind stopped) is no failure: the record stays Deleting and {@link Recovery} resumes
+ * the delete at the next start, as README.md and {@link Shutdown} promise.
  */
 final class DeleteOperation implements Runnable {
 
@@ -24,13 +26,18 @@ final class DeleteOperation implements Runnable {
     private final ClusterEngine engine;
     private final ClusterName name;
     private final Operation cancelledCreate;
+    private final Operation operation;
     private final Timer.Sample timing;
 
-    /** @param cancelledCreate the create this delete stops first, or null */
-    DeleteOperation(ClusterEngine engine, ClusterName name, Operation cancelledCreate) {
+    /**
+     * @param cancelledCreate the create this delete stops first, or null
+     * @param operation       this delete's own operation, which only a shutdown cancels
+     */
+    DeleteOperation(ClusterEngine engine, ClusterName name, Operation cancelledCreate, Operation operation) {
         this.engine = engine;
         this.name = name;
         this.cancelledCreate = cancelledCreate;
+        this.operation = operation;
         this.timing = engine.metrics().start();
     }
 
@@ -45,8 +52,13 @@ final class DeleteOperation implements Runnable {
             Thread.currentThread().interrupt();
             outcome = "interrupted";
         } catch (RuntimeException e) {
-            LOG.error("delete of cluster {} failed unexpectedly", name, e);
-            fail("kindserver failed while deleting the cluster: " + e.getMessage());
+            if (operation.cancelled()) {
+                // Docker's client and the state dir's file channels fail this way when a shutdown interrupts them
+                outcome = "interrupted";
+            } else {
+                LOG.error("delete of cluster {} failed unexpectedly", name, e);
+                fail("kindserver failed while deleting the cluster: " + e.getMessage());
+            }
         } finally {
             engine.metrics().deleteEnded(timing, outcome);
         }
@@ -83,6 +95,9 @@ final class DeleteOperation implements Runnable {
                 return "deleted";
             }
             Thread.sleep(500);
+        }
+        if (operation.cancelled()) {
+            throw new InterruptedException("kindserver is shutting down");
         }
         fail("delete failed: " + lastError);
         return "failed";

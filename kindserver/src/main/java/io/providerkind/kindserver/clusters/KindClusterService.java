@@ -16,10 +16,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -113,34 +114,34 @@ public final class KindClusterService implements ClusterService {
                 engine.table().records().size());
     }
 
+    /** Every cluster as {@link #get} describes it, without the kubeconfigs: the two never disagree otherwise. */
     @Override
     public List<ClusterInfo> list() {
         DockerSnapshot docker = engine.watcher().current();
         Optional<String> address = engine.addressing().knownAddress();
+        Set<String> names = new TreeSet<>(docker.clusters().keySet());
+        engine.table().records().forEach(record -> names.add(record.name()));
         List<ClusterInfo> clusters = new ArrayList<>();
-        for (ClusterRecord record : engine.table().records()) {
-            clusters.add(ClusterInfos.of(record, docker, Optional.empty(), address, false));
+        for (String name : names) {
+            describe(name, docker, address).map(ClusterInfo::withoutKubeconfigs).ifPresent(clusters::add);
         }
-        for (String name : docker.clusters().keySet()) {
-            if (engine.table().record(name).isEmpty()) {
-                clusters.add(ClusterInfos.discovered(name, docker, Optional.empty(), false));
-            }
-        }
-        clusters.sort(Comparator.comparing(ClusterInfo::name));
         return clusters;
     }
 
     @Override
     public Optional<ClusterInfo> get(String name) {
-        DockerSnapshot docker = engine.watcher().current();
+        return describe(name, engine.watcher().current(), engine.addressing().knownAddress());
+    }
+
+    /** The one place a ClusterInfo is made: from the cluster's record if it has one, else from its containers. */
+    private Optional<ClusterInfo> describe(String name, DockerSnapshot docker, Optional<String> address) {
         Optional<ClusterRecord> record = engine.table().record(name);
         var kubeconfigs = engine.table().kubeconfigs(name).map(ClusterTable.FetchedKubeconfigs::kubeconfigs);
         if (record.isPresent()) {
-            return Optional.of(ClusterInfos.of(
-                    record.get(), docker, kubeconfigs, engine.addressing().knownAddress(), true));
+            return Optional.of(ClusterInfos.of(record.get(), docker, kubeconfigs, address));
         }
         if (docker.clusters().containsKey(name)) {
-            return Optional.of(ClusterInfos.discovered(name, docker, kubeconfigs, true));
+            return Optional.of(ClusterInfos.discovered(name, docker, kubeconfigs));
         }
         return Optional.empty();
     }

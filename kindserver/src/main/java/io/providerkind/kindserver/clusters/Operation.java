@@ -5,7 +5,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The one operation running on a cluster. A create can be cancelled from another thread (a delete, a
- * shutdown) at any moment: before its kind process starts, or while it runs.
+ * shutdown) at any moment: before its kind process starts, or while it runs. A delete is cancelled only by a
+ * shutdown, which then interrupts it: what fails after that is the shutdown's doing, not the delete's.
  */
 final class Operation {
 

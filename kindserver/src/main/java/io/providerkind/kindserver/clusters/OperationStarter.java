@@ -27,7 +27,7 @@ final class OperationStarter {
     /** @param cancelledCreate the create this delete stops and waits for; or null */
     void startDelete(ClusterName name, Operation cancelledCreate) {
         Operation operation = new Operation(Operation.Kind.DELETE);
-        start(name, operation, new DeleteOperation(engine, name, cancelledCreate));
+        start(name, operation, new DeleteOperation(engine, name, cancelledCreate, operation));
     }
 
     private void start(ClusterName name, Operation operation, Runnable work) {

@@ -46,6 +46,12 @@ final class Shutdown implements Runnable {
                 LOG.warn("stopping the create of cluster {}: kindserver is shutting down", running.getKey());
                 running.getValue().cancel();
                 stopped.add(running);
+            } else {
+                // marked before the interrupt below, so that the delete never takes the interrupt for a failure
+                LOG.warn(
+                        "stopping the delete of cluster {}: kindserver is shutting down; it resumes at the next start",
+                        running.getKey());
+                running.getValue().cancel();
             }
         }
         for (Map.Entry<String, Operation> create : stopped) {

@@ -20,14 +20,22 @@ public final class KindCli {
 
     private final Path kindBinary;
     private final Path scratchRoot;
+    private final ChildEnvironment environment;
+
+    /** kind with kindserver's own environment, minus its secrets ({@link ChildEnvironment#inherited()}). */
+    public KindCli(Path kindBinary, Path scratchRoot) {
+        this(kindBinary, scratchRoot, ChildEnvironment.inherited());
+    }
 
     /**
      * @param kindBinary  the kind executable (a bare name is looked up on PATH)
      * @param scratchRoot directory for the private per-run scratch directories
+     * @param environment what every kind process (and the docker commands it runs) gets as its environment
      */
-    public KindCli(Path kindBinary, Path scratchRoot) {
+    public KindCli(Path kindBinary, Path scratchRoot, ChildEnvironment environment) {
         this.kindBinary = kindBinary;
         this.scratchRoot = scratchRoot;
+        this.environment = environment;
     }
 
     /** Removes scratch directories a crashed kindserver left behind (they may hold credentials). */
@@ -51,7 +59,10 @@ public final class KindCli {
                 scratch.resolve("kubeconfig").toString());
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process = environment
+                    .processBuilder(command)
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
             Scratch.deleteQuietly(scratch);
             throw new IOException("cannot run " + kindBinary + ": " + e.getMessage(), e);
@@ -66,8 +77,13 @@ public final class KindCli {
         return running;
     }
 
-    /** {@code kind delete cluster}: succeeds also when there is no such cluster, as kind does. */
-    public void deleteCluster(ClusterName name, Duration timeout) throws KindCommandException {
+    /**
+     * {@code kind delete cluster}: succeeds also when there is no such cluster, as kind does.
+     *
+     * @throws InterruptedException the calling thread was interrupted (kindserver is shutting down); kind was
+     *     stopped, and that is no failure of the delete
+     */
+    public void deleteCluster(ClusterName name, Duration timeout) throws KindCommandException, InterruptedException {
         Path scratch = null;
         try {
             scratch = Scratch.create(scratchRoot, "delete-" + name + "-");
@@ -93,18 +109,26 @@ public final class KindCli {
         if (internal) {
             args.add("--internal");
         }
-        return run(args, timeout);
+        try {
+            return run(args, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KindCommandException("kind get kubeconfig was interrupted", e);
+        }
     }
 
-    /** Runs a short kind command and answers its stdout; a non-zero exit becomes kind's error text. */
-    private String run(List<String> args, Duration timeout) throws KindCommandException {
+    /**
+     * Runs a short kind command and answers its stdout; a non-zero exit becomes kind's error text. An interrupt
+     * stops kind and is passed on as it is, so that callers can tell a shutdown from a failure of kind.
+     */
+    private String run(List<String> args, Duration timeout) throws KindCommandException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(kindBinary.toString());
         command.addAll(args);
         String what = "kind " + String.join(" ", args.subList(0, 2));
         Process process;
         try {
-            process = new ProcessBuilder(command).start();
+            process = environment.processBuilder(command).start();
         } catch (IOException e) {
             throw new KindCommandException("cannot run " + kindBinary + ": " + e.getMessage(), e);
         }
@@ -121,9 +145,6 @@ public final class KindCli {
                 throw new KindCommandException(what + " failed: " + errorText(err, process.exitValue()));
             }
             return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KindCommandException(what + " was interrupted", e);
         } catch (IOException e) {
             throw new KindCommandException(what + " failed: " + e.getMessage(), e);
         } finally {

@@ -1,6 +1,7 @@
 /**
  * The kind CLI as kindserver runs it: {@link KindCli} runs kind as a child process (an argument list, never a shell;
- * private scratch kubeconfigs), {@link CreateProcess} follows a running {@code kind create cluster} step by step, and
+ * private scratch kubeconfigs, an environment without kindserver's own variables and password from
+ * {@link ChildEnvironment}), {@link CreateProcess} follows a running {@code kind create cluster} step by step, and
  * {@link ClusterName} and {@link KindConfig} apply kind's own input rules before anything runs (a broken one is an
  * {@link InvalidRequestException}); {@link YamlDocuments} reads a config's YAML as kind does, within
  * {@link YamlLimits}, after {@link YamlGraphCheck} has refused recursive aliases, alias bombs and tags kind does not

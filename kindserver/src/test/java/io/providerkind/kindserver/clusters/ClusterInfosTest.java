@@ -34,8 +34,7 @@ class ClusterInfosTest {
                 ready,
                 snapshot(node("dev-control-plane", "control-plane", "running")),
                 Optional.of(KUBECONFIGS),
-                Optional.of("127.0.0.1"),
-                true);
+                Optional.of("127.0.0.1"));
 
         assertEquals(ClusterPhase.Ready, info.phase());
         assertEquals("https://127.0.0.1:36443", info.endpoint());
@@ -53,8 +52,7 @@ class ClusterInfosTest {
                 ready,
                 snapshot(node("dev-control-plane", "control-plane", "running"), node("dev-worker", "worker", "exited")),
                 Optional.empty(),
-                Optional.of("127.0.0.1"),
-                false);
+                Optional.of("127.0.0.1"));
 
         assertEquals(ClusterPhase.Stopped, info.phase());
         assertEquals("node(s) not running: dev-worker (exited)", info.message());
@@ -67,13 +65,12 @@ class ClusterInfosTest {
                 "dev", "kind: Cluster\n", "hash", 36443, new Progress(2, 6, "Preparing nodes"), null, CREATED);
         assertEquals(
                 new Progress(2, 6, "Preparing nodes"),
-                ClusterInfos.of(creating, snapshot(), Optional.empty(), Optional.empty(), false)
+                ClusterInfos.of(creating, snapshot(), Optional.empty(), Optional.empty())
                         .progress());
+        assertNull(ClusterInfos.of(creating.failed("boom", CREATED), snapshot(), Optional.empty(), Optional.empty())
+                .progress());
         assertNull(
-                ClusterInfos.of(creating.failed("boom", CREATED), snapshot(), Optional.empty(), Optional.empty(), false)
-                        .progress());
-        assertNull(
-                ClusterInfos.of(creating, snapshot(), Optional.empty(), Optional.empty(), false)
+                ClusterInfos.of(creating, snapshot(), Optional.empty(), Optional.empty())
                         .endpoint(),
                 "no endpoint before the address is known");
     }
@@ -81,19 +78,44 @@ class ClusterInfosTest {
     @Test
     void clusterMadeByHandTakesItsPhaseFromItsNodesAndItsEndpointFromItsKubeconfig() {
         ClusterInfo running = ClusterInfos.discovered(
-                "dev", snapshot(node("dev-control-plane", "control-plane", "running")), Optional.of(KUBECONFIGS), true);
+                "dev", snapshot(node("dev-control-plane", "control-plane", "running")), Optional.of(KUBECONFIGS));
         assertEquals(ClusterPhase.Ready, running.phase());
         assertEquals("https://127.0.0.1:36443", running.endpoint());
         assertNull(running.configHash());
         assertTrue(running.message().contains("not by kindserver"), running.message());
 
         ClusterInfo unreadable = ClusterInfos.discovered(
-                "dev", snapshot(node("dev-control-plane", "control-plane", "running")), Optional.empty(), true);
+                "dev", snapshot(node("dev-control-plane", "control-plane", "running")), Optional.empty());
         assertEquals(ClusterPhase.Creating, unreadable.phase(), "Ready means the kubeconfig is known");
 
         ClusterInfo stopped = ClusterInfos.discovered(
-                "dev", snapshot(node("dev-control-plane", "control-plane", "exited")), Optional.empty(), true);
+                "dev", snapshot(node("dev-control-plane", "control-plane", "exited")), Optional.empty());
         assertEquals(ClusterPhase.Stopped, stopped.phase());
+    }
+
+    @Test
+    void clusterMadeByHandIsReadyWithItsEndpointAlsoWhereItsKubeconfigsAreLeftOut() {
+        ClusterInfo whole = ClusterInfos.discovered(
+                "dev", snapshot(node("dev-control-plane", "control-plane", "running")), Optional.of(KUBECONFIGS));
+        ClusterInfo listed = whole.withoutKubeconfigs();
+
+        assertEquals(ClusterPhase.Ready, listed.phase());
+        assertEquals("https://127.0.0.1:36443", listed.endpoint());
+        assertEquals(whole.message(), listed.message());
+        assertNull(listed.kubeconfig());
+        assertNull(listed.internalKubeconfig());
+    }
+
+    @Test
+    void clusterMadeByHandBeingDeletedKeepsTheEndpointOfItsKubeconfig() {
+        ClusterInfo deleting = ClusterInfos.of(
+                ClusterRecord.deletingUnmanaged("dev", CREATED),
+                snapshot(node("dev-control-plane", "control-plane", "running")),
+                Optional.of(KUBECONFIGS),
+                Optional.of("127.0.0.1"));
+
+        assertEquals(ClusterPhase.Deleting, deleting.phase());
+        assertEquals("https://127.0.0.1:36443", deleting.endpoint());
     }
 
     private static NodeContainer node(String name, String role, String state) {

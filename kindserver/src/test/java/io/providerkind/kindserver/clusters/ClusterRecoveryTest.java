@@ -141,7 +141,7 @@ class ClusterRecoveryTest {
     void clusterMadeByHandIsListedAndCanBeDeleted() throws Exception {
         KindClusterService service = fixture.start(2);
         String name = fixture.name("byhand");
-        runKind(
+        fixture.runKind(
                 "create",
                 "cluster",
                 "--name",
@@ -197,7 +197,7 @@ class ClusterRecoveryTest {
         service.create(name, KindDoubleFixture.CONFIG);
         fixture.awaitPhase(service, name, ClusterPhase.Ready);
 
-        runKind(
+        fixture.runKind(
                 "delete",
                 "cluster",
                 "--name",
@@ -228,16 +228,6 @@ class ClusterRecoveryTest {
         assertEquals(ready.endpoint(), known.endpoint());
         assertEquals(ready.configHash(), known.configHash());
         assertEquals(ready.createdAt(), known.createdAt());
-    }
-
-    private void runKind(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(fixture.kind.toString()));
-        command.addAll(List.of(args));
-        Process kind = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(kind.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!kind.waitFor(60, TimeUnit.SECONDS) || kind.exitValue() != 0) {
-            fail("kind " + String.join(" ", args) + " failed: " + output);
-        }
     }
 
     private void awaitRecordedStep(String name, int step) {

@@ -13,6 +13,7 @@ import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.testsupport.wait.Waits;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -117,6 +119,17 @@ final class KindDoubleFixture implements AutoCloseable {
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> service.get(name), until)
                 .orElse(null);
+    }
+
+    /** Runs the fixture's kind directly, as a user makes or removes a cluster by hand; fails the test if kind fails. */
+    void runKind(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(kind.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            fail("kind " + String.join(" ", args) + " failed: " + output);
+        }
     }
 
     /** The node containers Docker has for a cluster, running or not. */

@@ -30,7 +30,7 @@ public final class KindServerProcess implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path stateDir;
-    private final Path kind;
+    private Path kind;
     private final String password = "process-" + UUID.randomUUID();
     private final int port = FreePort.onLoopback();
     private final Path log;
@@ -47,6 +47,17 @@ public final class KindServerProcess implements AutoCloseable {
     public KindServerProcess withEnvironment(String name, String value) {
         environment.put(name, value);
         return this;
+    }
+
+    /** Another kind binary than the double itself, e.g. a {@link KindWrapper} around it. */
+    public KindServerProcess withKind(Path binary) {
+        this.kind = binary;
+        return this;
+    }
+
+    /** The password kindserver is started with (in {@code KINDSERVER_PASSWORD}). */
+    public String password() {
+        return password;
     }
 
     /** Starts the JVM and waits until /healthz answers over HTTPS. */
