@@ -60,8 +60,10 @@ class KindServerClientBuilderTest {
                 "http://[::1]:7443/api/v1/kindserver"
             })
     void acceptsPlainHttpToLoopbackForTests(String endpoint) {
-        HttpKindServerClient client =
-                KindServerClients.builder().endpoint(endpoint).password(PASSWORD).build();
+        HttpKindServerClient client = KindServerClients.builder()
+                .endpoint(endpoint)
+                .password(PASSWORD)
+                .build();
 
         assertTrue(client.toString().contains("trust=none (plain http on loopback)"), client.toString());
     }

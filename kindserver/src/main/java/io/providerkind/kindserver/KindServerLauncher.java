@@ -61,6 +61,8 @@ public final class KindServerLauncher {
             bindJvmMetrics(metrics, resources);
             DockerClient docker = DockerClients.connect(Optional.empty());
             resources.add(0, docker); // closed after the cluster service, which uses it until the end
+            DockerClient dockerEvents = DockerClients.connectForEvents(Optional.empty());
+            resources.add(0, dockerEvents);
             Optional<String> advertiseAddress = settings.advertiseAddress().or(() -> kindNetworkGateway(docker));
             clusters = startClusterService(new ClusterServiceConfig(
                     Path.of(settings.kindBinary()),
@@ -69,6 +71,7 @@ public final class KindServerLauncher {
                     settings.apiPortRange(),
                     settings.maxParallelCreates(),
                     docker,
+                    dockerEvents,
                     metrics,
                     clock,
                     timeouts));

@@ -18,7 +18,9 @@ import java.util.Optional;
  *                           docker {@code kind} network (created if kind has not made it yet)
  * @param apiPorts           the range API server ports are allocated from
  * @param maxParallelCreates creates that run at once; more wait (phase Creating, "waiting" progress)
- * @param docker             the Docker engine (owned by the caller)
+ * @param docker             the Docker engine, for calls (owned by the caller; see DockerClients.connect)
+ * @param dockerEvents       the same engine, for its event stream only (owned by the caller; see
+ *                           DockerClients.connectForEvents)
  * @param meters             where cluster metrics go
  * @param clock              timestamps of records
  * @param timeouts           how long kind and shutdown may take
@@ -30,6 +32,7 @@ public record ClusterServiceConfig(
         PortRange apiPorts,
         int maxParallelCreates,
         DockerClient docker,
+        DockerClient dockerEvents,
         MeterRegistry meters,
         Clock clock,
         Timeouts timeouts) {
@@ -42,6 +45,7 @@ public record ClusterServiceConfig(
         Objects.requireNonNull(advertiseAddress, "advertiseAddress");
         Objects.requireNonNull(apiPorts, "apiPorts");
         Objects.requireNonNull(docker, "docker");
+        Objects.requireNonNull(dockerEvents, "dockerEvents");
         Objects.requireNonNull(meters, "meters");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(timeouts, "timeouts");
@@ -55,20 +59,27 @@ public record ClusterServiceConfig(
      * @param command       limit for short kind commands (delete, get kubeconfig)
      * @param shutdownGrace how long {@link KindClusterService#close()} waits for running kind processes
      * @param resync        how often Docker is listed even without events
+     * @param dockerOutage  how long Docker may not answer before running creates are stopped and recorded
+     *                      Failed: kind waits on a hung engine without a limit of its own
      */
-    public record Timeouts(Duration create, Duration command, Duration shutdownGrace, Duration resync) {
+    public record Timeouts(
+            Duration create, Duration command, Duration shutdownGrace, Duration resync, Duration dockerOutage) {
 
         public static Timeouts defaults() {
             return new Timeouts(
-                    Duration.ofMinutes(15), Duration.ofMinutes(3), Duration.ofSeconds(30), Duration.ofSeconds(3));
+                    Duration.ofMinutes(15),
+                    Duration.ofMinutes(3),
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(3),
+                    Duration.ofSeconds(30));
         }
 
         public Timeouts withShutdownGrace(Duration grace) {
-            return new Timeouts(create, command, grace, resync);
+            return new Timeouts(create, command, grace, resync, dockerOutage);
         }
 
         public Timeouts withCreate(Duration limit) {
-            return new Timeouts(limit, command, shutdownGrace, resync);
+            return new Timeouts(limit, command, shutdownGrace, resync, dockerOutage);
         }
     }
 }

@@ -11,14 +11,11 @@ import io.providerkind.kindserver.net.ApiServerAddressing;
 import io.providerkind.kindserver.net.PortProbe;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
-import io.providerkind.sdk.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,17 +30,21 @@ import org.slf4j.LoggerFactory;
  * {@link ClusterService} on the kind CLI and Docker. Each cluster has at most one operation running; a
  * create or delete decides under the cluster's lock, records its decision, and runs in the background.
  * Reads are answered from memory (records, a Docker snapshot kept fresh by events, fetched kubeconfigs).
- * Call {@link #start()} once before serving: it reconciles the state dir with Docker.
+ * Call {@link #start()} once before serving: it reconciles the state dir with Docker. Until Docker has
+ * answered once, every call but {@link #ready()} is refused (503): the records are not reconciled and the
+ * clusters made by hand unknown. Creates and deletes are also refused while Docker's latest listing failed.
  */
 public final class KindClusterService implements ClusterService {
 
     private static final Logger LOG = LoggerFactory.getLogger(KindClusterService.class);
-    private static final Duration READY_MAX_AGE = Duration.ofSeconds(15);
 
     private final ClusterEngine engine;
     private final ClusterStore store;
     private final ExecutorService workers;
     private final OperationStarter starter;
+    private final Recovery recovery;
+    private final DockerAvailability availability;
+    private final CreateDecision creates;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -54,7 +55,7 @@ public final class KindClusterService implements ClusterService {
             thread.setDaemon(true);
             return thread;
         });
-        NodeInspector inspector = new NodeInspector(config.docker());
+        NodeInspector inspector = new NodeInspector(config.docker(), config.dockerEvents());
         ApiServerAddressing addressing = new ApiServerAddressing(
                 config.advertiseAddress(),
                 new KindNetwork(config.docker())::ensureGateway,
@@ -64,7 +65,7 @@ public final class KindClusterService implements ClusterService {
         this.store = new ClusterStore(config.stateDir());
         ClusterTable table = new ClusterTable(store);
         SnapshotReconciler reconciler = new SnapshotReconciler(() -> started && !closed);
-        NodeWatcher watcher = new NodeWatcher(inspector, config.timeouts().resync(), reconciler::accept);
+        NodeWatcher watcher = new NodeWatcher(inspector, config.timeouts().resync(), this::onSnapshot);
         this.engine = new ClusterEngine(
                 config,
                 kind,
@@ -76,10 +77,16 @@ public final class KindClusterService implements ClusterService {
                 new ConcurrentHashMap<>(),
                 new Semaphore(config.maxParallelCreates(), true));
         this.starter = new OperationStarter(engine, workers);
+        this.recovery = new Recovery(engine, name -> starter.startDelete(name, null));
+        this.availability = new DockerAvailability(engine, recovery, reconciler);
+        this.creates = new CreateDecision(engine, starter, this::info);
         reconciler.attach(engine);
     }
 
-    /** Reconciles the state dir with Docker (see {@link Recovery}), then follows Docker's events. */
+    /**
+     * Reconciles the state dir with Docker (see {@link Recovery}), then follows Docker's events. When Docker does
+     * not answer, the start goes on (each call to Docker is bounded) and the records wait for its first answer.
+     */
     public synchronized void start() {
         if (started) {
             return;
@@ -93,30 +100,33 @@ public final class KindClusterService implements ClusterService {
             throw new UncheckedIOException(
                     "cannot read the state dir " + engine.config().stateDir(), e);
         }
-        DockerSnapshot docker = engine.watcher().refreshNow();
-        if (!docker.reachable()) {
-            LOG.warn("Docker does not answer at start; clusters are reconciled against nothing");
-        } else {
+        recovery.begin(records);
+        DockerSnapshot first = engine.watcher().refreshNow();
+        if (first.reachable()) {
             resolveAddress();
+            recovery.complete(first);
+            engine.kubeconfigs().fetchMissing(first, engine.addressing().knownAddress());
+        } else {
+            LOG.warn(
+                    "Docker does not answer ({}); the cluster API answers 503 until it does, {} record(s) wait for it",
+                    first.failure(),
+                    records.size());
         }
-        List<ClusterName> resumeDeletes = new Recovery(engine).reconcile(records);
         started = true;
-        resumeDeletes.forEach(name -> {
-            synchronized (engine.table().lock(name.value())) {
-                starter.startDelete(name, null);
-            }
-        });
         engine.watcher().start();
-        engine.kubeconfigs().fetchMissing(docker, engine.addressing().knownAddress());
-        LOG.info(
-                "kindserver knows {} cluster(s) ({} with a record)",
-                list().size(),
-                engine.table().records().size());
+    }
+
+    /** The first listing is start()'s own; a failed recovery there fails the start instead. */
+    private void onSnapshot(DockerSnapshot snapshot) {
+        if (started && !closed) {
+            availability.onSnapshot(snapshot);
+        }
     }
 
     /** Every cluster as {@link #get} describes it, without the kubeconfigs: the two never disagree otherwise. */
     @Override
     public List<ClusterInfo> list() {
+        availability.requireKnown();
         DockerSnapshot docker = engine.watcher().current();
         Optional<String> address = engine.addressing().knownAddress();
         Set<String> names = new TreeSet<>(docker.clusters().keySet());
@@ -130,6 +140,7 @@ public final class KindClusterService implements ClusterService {
 
     @Override
     public Optional<ClusterInfo> get(String name) {
+        availability.requireKnown();
         return describe(name, engine.watcher().current(), engine.addressing().knownAddress());
     }
 
@@ -155,84 +166,8 @@ public final class KindClusterService implements ClusterService {
     public CreateOutcome create(ClusterName name, KindConfig config) {
         acceptingWork();
         synchronized (engine.table().lock(name.value())) {
-            Optional<ClusterRecord> existing = engine.table().record(name.value());
-            if (existing.isPresent()) {
-                return onExisting(name, config, existing.get());
-            }
-            if (!engine.watcher().current().nodes(name.value()).isEmpty()) {
-                throw new ClusterConflictException("cluster " + name + " exists but was not created by kindserver"
-                        + " (made with kind directly), so its config is unknown; import it instead of creating it");
-            }
-            OptionalInt port = engine.addressing()
-                    .allocate(name.value(), engine.watcher().current().publishedPorts());
-            Progress waiting = waiting(config);
-            String note = config.apiServerOverrideNote().orElse(null);
-            ClusterRecord record = ClusterRecord.creating(
-                    name.value(),
-                    config.original(),
-                    config.configHash(),
-                    port.isPresent() ? port.getAsInt() : null,
-                    waiting,
-                    note,
-                    engine.now());
-            if (port.isEmpty()) {
-                record = record.failed(
-                        "no free API server port left in " + engine.addressing().range()
-                                + "; delete a cluster or widen --api-port-range",
-                        engine.now());
-            }
-            putOrRelease(record);
-            if (port.isPresent()) {
-                startCreate(name, config, false);
-            }
-            return new CreateOutcome.Accepted(info(name.value()));
-        }
-    }
-
-    private CreateOutcome onExisting(ClusterName name, KindConfig config, ClusterRecord record) {
-        boolean sameConfig = config.configHash().equals(record.configHash());
-        switch (record.phase()) {
-            case Creating -> {
-                if (sameConfig) {
-                    return new CreateOutcome.Accepted(info(name.value()));
-                }
-                throw new ClusterConflictException("cluster " + name + " is being created with another config");
-            }
-            case Ready, Stopped -> {
-                if (sameConfig) {
-                    return new CreateOutcome.Exists(info(name.value()));
-                }
-                throw new ClusterConflictException("cluster " + name + " exists with another config (configHash "
-                        + record.configHash() + "); kindserver never replaces a cluster, delete it first");
-            }
-            case Deleting ->
-                throw new ClusterConflictException(
-                        "cluster " + name + " is being deleted; create it " + "again once it is gone");
-            case Failed -> {
-                if (!record.managed()) {
-                    throw new ClusterConflictException("cluster " + name + " was not created by kindserver and its "
-                            + "delete failed (" + record.message() + "); delete it again");
-                }
-                if (!sameConfig) {
-                    throw new ClusterConflictException("cluster " + name + " failed with another config; delete it"
-                            + " before creating it with a new one");
-                }
-                OptionalInt port = engine.addressing()
-                        .allocate(name.value(), engine.watcher().current().publishedPorts());
-                if (port.isEmpty()) {
-                    throw new ClusterConflictException("no free API server port left in "
-                            + engine.addressing().range() + " to retry cluster " + name);
-                }
-                engine.table()
-                        .put(record.withPort(port.getAsInt(), engine.now())
-                                .retrying(
-                                        waiting(config),
-                                        config.apiServerOverrideNote().orElse(null),
-                                        engine.now()));
-                startCreate(name, config, true);
-                return new CreateOutcome.Accepted(info(name.value()));
-            }
-            default -> throw new IllegalStateException("unknown phase " + record.phase());
+            DockerSnapshot docker = availability.requireAnswering();
+            return creates.decide(name, config, docker);
         }
     }
 
@@ -241,9 +176,9 @@ public final class KindClusterService implements ClusterService {
         ClusterName name = new ClusterName(rawName);
         acceptingWork();
         synchronized (engine.table().lock(name.value())) {
+            DockerSnapshot docker = availability.requireAnswering();
             Optional<ClusterRecord> record = engine.table().record(name.value());
-            if (record.isEmpty()
-                    && engine.watcher().current().nodes(name.value()).isEmpty()) {
+            if (record.isEmpty() && docker.nodes(name.value()).isEmpty()) {
                 return new DeleteOutcome.NotFound(name.value());
             }
             if (record.isPresent() && record.get().phase() == ClusterPhase.Deleting) {
@@ -265,7 +200,7 @@ public final class KindClusterService implements ClusterService {
 
     @Override
     public boolean ready() {
-        return started && !closed && engine.watcher().healthy(READY_MAX_AGE);
+        return started && !closed && availability.ready();
     }
 
     @Override
@@ -275,18 +210,6 @@ public final class KindClusterService implements ClusterService {
         }
         closed = true;
         new Shutdown(engine, workers).run();
-    }
-
-    /** A create that lost the race with close() must not stay Creating. Caller holds the cluster's lock. */
-    private void startCreate(ClusterName name, KindConfig config, boolean removeLeftoversFirst) {
-        try {
-            starter.startCreate(name, config, removeLeftoversFirst);
-        } catch (ServiceUnavailableException e) {
-            engine.table()
-                    .record(name.value())
-                    .ifPresent(r -> engine.table().put(r.failed(Shutdown.STOPPED_DURING_CREATE, engine.now())));
-            throw e;
-        }
     }
 
     /** Endpoints of known clusters need the address before the first create would look it up. */
@@ -301,19 +224,6 @@ public final class KindClusterService implements ClusterService {
         }
     }
 
-    private void putOrRelease(ClusterRecord record) {
-        try {
-            engine.table().put(record);
-        } catch (RuntimeException e) {
-            engine.addressing().release(record.name());
-            throw e;
-        }
-    }
-
-    private Progress waiting(KindConfig config) {
-        return new Progress(0, config.expectedSteps(), "waiting for a free create slot");
-    }
-
     private ClusterInfo info(String name) {
         return get(name).orElseThrow(() -> new IllegalStateException("cluster " + name + " vanished while answering"));
     }
@@ -325,5 +235,6 @@ public final class KindClusterService implements ClusterService {
         if (!started) {
             throw new ServiceUnavailableException("kindserver has not started yet");
         }
+        availability.requireKnown();
     }
 }

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,11 @@ import org.slf4j.LoggerFactory;
  *   <li>a Ready cluster whose nodes are all gone was deleted behind kindserver's back and is forgotten.</li>
  * </ul>
  * Containers without a record stay visible as clusters made by hand, so none is left untracked.
+ *
+ * <p>Every decision needs a listing Docker answered: the snapshot of an engine that does not answer shows no
+ * node at all, and would make a finished create Failed (and its retry delete a working cluster). So when
+ * Docker does not answer at start, only the orphans are stopped and the records wait, unpublished, for the
+ * first listing it answers; until then {@link #done()} is false and the cluster API answers 503.
  */
 final class Recovery {
 
@@ -36,24 +43,68 @@ final class Recovery {
     private static final Duration ORPHAN_STOP = Duration.ofSeconds(10);
 
     private final ClusterEngine engine;
+    private final Consumer<ClusterName> resumeDelete;
+    private final AtomicReference<List<ClusterRecord>> pending = new AtomicReference<>();
+    private volatile boolean done;
 
-    Recovery(ClusterEngine engine) {
+    /** @param resumeDelete starts the delete of a cluster whose record says Deleting (called under its lock) */
+    Recovery(ClusterEngine engine, Consumer<ClusterName> resumeDelete) {
         this.engine = engine;
+        this.resumeDelete = resumeDelete;
     }
 
-    /** Reconciles the records; answers the clusters whose delete must be resumed. */
-    List<ClusterName> reconcile(List<ClusterRecord> records) {
-        records.forEach(this::reservePort);
-        boolean stoppedOrphans = false;
-        for (ClusterRecord record : records) {
-            if (record.phase() == ClusterPhase.Creating) {
-                stoppedOrphans |= stopOrphan(record);
-            }
+    /** Stops the kind processes a crashed kindserver left running; the records wait for {@link #complete}. */
+    void begin(List<ClusterRecord> records) {
+        records.stream().filter(r -> r.phase() == ClusterPhase.Creating).forEach(this::stopOrphan);
+        pending.set(List.copyOf(records));
+    }
+
+    /** True once the records are reconciled with a listing Docker answered, and published. */
+    boolean done() {
+        return done;
+    }
+
+    /**
+     * Reconciles the records with {@code docker} if they still wait and Docker answered this listing, then
+     * resumes the deletes. A failure leaves them waiting for the next listing, and is thrown.
+     */
+    void complete(DockerSnapshot docker) {
+        if (!docker.reachable()) {
+            return;
         }
-        // list again once orphans are gone, so that what they did last is seen
-        DockerSnapshot docker = stoppedOrphans
-                ? engine.watcher().refreshNow()
-                : engine.watcher().current();
+        List<ClusterRecord> records = pending.getAndSet(null);
+        if (records == null) {
+            return;
+        }
+        List<ClusterName> deletes;
+        try {
+            deletes = reconcile(records, docker);
+        } catch (RuntimeException e) {
+            pending.compareAndSet(null, records);
+            throw e;
+        }
+        done = true;
+        deletes.forEach(name -> {
+            synchronized (engine.table().lock(name.value())) {
+                resumeDelete.accept(name);
+            }
+        });
+        LOG.info(
+                "kindserver recovered {} cluster record(s) against Docker's listing",
+                engine.table().records().size());
+    }
+
+    /** {@link #complete} for a snapshot the watcher made; a failure is retried with the next one. */
+    void onSnapshot(DockerSnapshot docker) {
+        try {
+            complete(docker);
+        } catch (RuntimeException e) {
+            LOG.error("cannot recover the cluster records yet ({}); retrying at Docker's next listing", e.toString());
+        }
+    }
+
+    private List<ClusterName> reconcile(List<ClusterRecord> records, DockerSnapshot docker) {
+        records.forEach(this::reservePort);
         List<ClusterName> deletes = new ArrayList<>();
         for (ClusterRecord record : records) {
             ClusterName name;
@@ -89,9 +140,9 @@ final class Recovery {
     }
 
     /** Stops the kind process a crashed kindserver left running, if it is still the same process. */
-    private boolean stopOrphan(ClusterRecord record) {
+    private void stopOrphan(ClusterRecord record) {
         if (record.kindPid() == null || record.kindStartedAt() == null) {
-            return false;
+            return;
         }
         Optional<ProcessHandle> orphan = ProcessHandle.of(record.kindPid())
                 .filter(ProcessHandle::isAlive)
@@ -100,14 +151,13 @@ final class Recovery {
                         .map(start -> sameInstant(start, record.kindStartedAt()))
                         .orElse(false));
         if (orphan.isEmpty()) {
-            return false;
+            return;
         }
         LOG.warn(
                 "stopping kind process {} that a previous kindserver left creating cluster {}",
                 record.kindPid(),
                 record.name());
         ProcessTree.destroy(orphan.get(), ORPHAN_STOP);
-        return true;
     }
 
     private ClusterRecord interruptedCreate(ClusterRecord record, DockerSnapshot docker) {

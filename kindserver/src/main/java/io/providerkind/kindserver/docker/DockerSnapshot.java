@@ -14,11 +14,16 @@ import java.util.Set;
  *
  * @param generation increases with every listing
  * @param reachable  false when Docker did not answer (the clusters are then those of the last good listing)
+ * @param failure    why Docker did not answer, for operators and clients; null when it did
  * @param clusters   node containers by cluster name, control-plane first
  * @param versions   Kubernetes version by cluster name, where known
  */
 public record DockerSnapshot(
-        long generation, boolean reachable, Map<String, List<NodeContainer>> clusters, Map<String, String> versions) {
+        long generation,
+        boolean reachable,
+        String failure,
+        Map<String, List<NodeContainer>> clusters,
+        Map<String, String> versions) {
 
     static final Comparator<NodeContainer> CONTROL_PLANE_FIRST =
             Comparator.comparing((NodeContainer n) -> !n.controlPlane()).thenComparing(NodeContainer::name);
@@ -28,6 +33,16 @@ public record DockerSnapshot(
         versions = Map.copyOf(versions);
     }
 
+    /** A listing as Docker answered it ({@code reachable}) or the last one it answered (not). */
+    public DockerSnapshot(
+            long generation,
+            boolean reachable,
+            Map<String, List<NodeContainer>> clusters,
+            Map<String, String> versions) {
+        this(generation, reachable, reachable ? null : "Docker has not been asked yet", clusters, versions);
+    }
+
+    /** Before the first listing: Docker has not been asked, nothing is known. */
     public static DockerSnapshot empty() {
         return new DockerSnapshot(0, false, Map.of(), Map.of());
     }
@@ -51,8 +66,8 @@ public record DockerSnapshot(
         return ports;
     }
 
-    /** The same clusters, marked as not confirmed by Docker this time. */
-    DockerSnapshot unreachable(long nextGeneration) {
-        return new DockerSnapshot(nextGeneration, false, clusters, versions);
+    /** The same clusters, marked as not confirmed by Docker this time, and why. */
+    DockerSnapshot unreachable(long nextGeneration, String why) {
+        return new DockerSnapshot(nextGeneration, false, why, clusters, versions);
     }
 }

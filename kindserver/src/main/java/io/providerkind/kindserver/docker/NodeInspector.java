@@ -33,9 +33,21 @@ public final class NodeInspector {
     public static final String ROLE_LABEL = "io.x-k8s.kind.role";
 
     private final DockerClient docker;
+    private final Optional<DockerClient> events;
 
+    /** For calls only: {@link #followEvents} needs the client of {@link #NodeInspector(DockerClient, DockerClient)}. */
     public NodeInspector(DockerClient docker) {
         this.docker = docker;
+        this.events = Optional.empty();
+    }
+
+    /**
+     * @param docker for calls ({@link DockerClients#connect})
+     * @param events for the event stream, without a response timeout ({@link DockerClients#connectForEvents})
+     */
+    public NodeInspector(DockerClient docker, DockerClient events) {
+        this.docker = docker;
+        this.events = Optional.of(events);
     }
 
     /** Every container with kind's cluster label, running or not. */
@@ -85,20 +97,22 @@ public final class NodeInspector {
     }
 
     /**
-     * Follows Docker's container events of kind nodes. {@code onEvent} runs on docker-java's thread, also
-     * once when the stream has opened; {@code onEnd} when the stream ends or breaks. Closing the answer
-     * stops following.
+     * Follows Docker's container events of kind nodes. {@code onOpen} runs on docker-java's thread once Docker
+     * has answered the request (a change between the caller's last listing and that moment sent no event the
+     * caller saw), {@code onEvent} for every event, {@code onEnd} when the stream ends or breaks. Closing the
+     * answer stops following.
      */
-    public Closeable followEvents(Runnable onEvent, Consumer<Throwable> onEnd) {
-        return docker.eventsCmd()
+    public Closeable followEvents(Runnable onOpen, Runnable onEvent, Consumer<Throwable> onEnd) {
+        return events.orElseThrow(
+                        () -> new IllegalStateException("this NodeInspector was made without an events client"))
+                .eventsCmd()
                 .withEventTypeFilter(EventType.CONTAINER)
                 .withLabelFilter(CLUSTER_LABEL)
                 .exec(new ResultCallback.Adapter<Event>() {
                     @Override
                     public void onStart(Closeable stream) {
                         super.onStart(stream);
-                        // a change between the caller's last listing and this moment sent no event we saw
-                        onEvent.run();
+                        onOpen.run();
                     }
 
                     @Override

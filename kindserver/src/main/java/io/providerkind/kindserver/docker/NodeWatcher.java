@@ -2,6 +2,7 @@ package io.providerkind.kindserver.docker;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -22,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Keeps an in-memory {@link DockerSnapshot} of kind's nodes fresh, so that kindserver's reads never call
  * Docker: Docker's container events (filtered on kind's label) trigger a new listing within a fraction of
  * a second, and a periodic listing catches whatever an event stream can miss (a broken stream, a
- * restarted engine).
+ * restarted engine). When Docker answers a listing again after it did not, the event stream is opened anew
+ * unless it opened during the outage: one requested from an engine that hung may never answer.
  */
 public final class NodeWatcher implements AutoCloseable {
 
@@ -35,10 +38,12 @@ public final class NodeWatcher implements AutoCloseable {
     private final Consumer<DockerSnapshot> listener;
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private final AtomicLong streams = new AtomicLong();
     private final Map<String, String> versionByContainer = new HashMap<>();
     private final Object refreshLock = new Object();
     private volatile DockerSnapshot current = DockerSnapshot.empty();
-    private volatile long lastGoodNanos;
+    private volatile long lastGoodNanos = System.nanoTime();
+    private volatile boolean streamOpenedSinceOutage;
     private volatile boolean closed;
     private volatile Closeable events;
 
@@ -64,6 +69,14 @@ public final class NodeWatcher implements AutoCloseable {
         return current.reachable() && System.nanoTime() - lastGoodNanos <= maxAge.toNanos();
     }
 
+    /**
+     * How long Docker has not answered: zero while the latest listing succeeded, else the time since the last
+     * listing it answered (or since this watcher was made, when it never answered).
+     */
+    public Duration silence() {
+        return current.reachable() ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - lastGoodNanos);
+    }
+
     /** Starts following events and the periodic listing. */
     public void start() {
         scheduler.scheduleWithFixedDelay(
@@ -74,10 +87,20 @@ public final class NodeWatcher implements AutoCloseable {
     /** Lists the nodes now (serialised with every other listing) and publishes the result. */
     public DockerSnapshot refreshNow() {
         DockerSnapshot snapshot;
+        boolean answersAgain;
         synchronized (refreshLock) {
             refreshPending.set(false);
-            snapshot = list(current.generation() + 1);
+            DockerSnapshot previous = current;
+            snapshot = list(previous.generation() + 1);
+            if (previous.reachable() && !snapshot.reachable()) {
+                streamOpenedSinceOutage = false;
+            }
+            // generation 0 is before the first listing: start() opens the first stream
+            answersAgain = previous.generation() > 0 && !previous.reachable() && snapshot.reachable();
             current = snapshot;
+        }
+        if (answersAgain && !streamOpenedSinceOutage) {
+            restartEvents();
         }
         try {
             listener.accept(snapshot);
@@ -87,16 +110,21 @@ public final class NodeWatcher implements AutoCloseable {
         return snapshot;
     }
 
+    /** A listing, or the last one marked unreachable when a call of it (the versions' too) found no answer. */
     private DockerSnapshot list(long generation) {
-        List<NodeContainer> nodes;
         try {
-            nodes = inspector.listNodes();
+            return listAnswered(generation);
         } catch (RuntimeException e) {
+            String why = describe(e);
             if (current.reachable()) {
-                LOG.warn("Docker does not answer; keeping the last known clusters: {}", e.toString());
+                LOG.warn("Docker does not answer ({}); keeping the last known clusters", why);
             }
-            return current.unreachable(generation);
+            return current.unreachable(generation, why);
         }
+    }
+
+    private DockerSnapshot listAnswered(long generation) {
+        List<NodeContainer> nodes = inspector.listNodes();
         Map<String, List<NodeContainer>> byCluster = nodes.stream()
                 .filter(n -> n.cluster() != null)
                 .collect(Collectors.groupingBy(
@@ -155,15 +183,36 @@ public final class NodeWatcher implements AutoCloseable {
         if (closed) {
             return;
         }
+        long stream = streams.incrementAndGet();
+        closeEvents();
         try {
-            events = inspector.followEvents(this::onEvent, this::onEventsEnded);
+            events = inspector.followEvents(
+                    () -> onOpened(stream), this::onEvent, error -> onEventsEnded(stream, error));
         } catch (RuntimeException e) {
-            onEventsEnded(e);
+            onEventsEnded(stream, e);
         }
     }
 
-    private void onEventsEnded(Throwable error) {
-        if (closed) {
+    private void onOpened(long stream) {
+        if (stream == streams.get()) {
+            streamOpenedSinceOutage = true;
+            // a change between the last listing and this moment sent no event this stream carries
+            onEvent();
+        }
+    }
+
+    /** Replaces the event stream (on the scheduler's thread, as every follow); the old one's end is no news. */
+    private void restartEvents() {
+        streams.incrementAndGet();
+        try {
+            scheduler.execute(this::followEvents);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    private void onEventsEnded(long stream, Throwable error) {
+        if (closed || stream != streams.get()) {
             return;
         }
         LOG.debug("Docker event stream ended ({}); following again in {}", error, EVENTS_RECONNECT);
@@ -175,17 +224,38 @@ public final class NodeWatcher implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        closed = true;
+    /**
+     * A stream that Docker never answered cannot be closed from here (docker-java hands it over only once
+     * Docker answers); closing the events client at shutdown ends it.
+     */
+    private void closeEvents() {
         Closeable stream = events;
         if (stream != null) {
             try {
                 stream.close();
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 LOG.debug("closing the Docker event stream failed", e);
             }
         }
+    }
+
+    /** What an operator reads in the log and a client in a 503: the cause, not docker-java's wrapping. */
+    static String describe(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof SocketTimeoutException) {
+            return "no answer within " + DockerClients.RESPONSE_TIMEOUT.toSeconds() + " s";
+        }
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        closeEvents();
         scheduler.shutdownNow();
     }
 }

@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -86,24 +85,7 @@ class ClusterRecoveryTest {
         ClusterInfo ready = fixture.awaitPhase(first, name, ClusterPhase.Ready);
         first.close();
         // the crash came after kind ended its last step and before the record said Ready
-        Path record = fixture.stateDir.resolve("clusters").resolve(name + ".json");
-        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
-        ClusterRecord onDisk = json.readValue(record.toFile(), ClusterRecord.class);
-        Files.write(
-                record,
-                json.writeValueAsBytes(new ClusterRecord(
-                        onDisk.name(),
-                        onDisk.kindConfig(),
-                        onDisk.configHash(),
-                        onDisk.apiServerPort(),
-                        ClusterPhase.Creating,
-                        new Progress(6, 6, "Installing StorageClass"),
-                        null,
-                        onDisk.createdAt(),
-                        Instant.now(),
-                        999_999_999L,
-                        Instant.now(),
-                        true)));
+        fixture.recordCreateInterruptedAfterKindFinished(name);
 
         KindClusterService restarted = fixture.start(2);
 

@@ -2,15 +2,18 @@ package io.providerkind.kindserver.clusters;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.providerkind.kindserver.docker.DockerClients;
 import io.providerkind.kindserver.docker.NodeInspector;
 import io.providerkind.kindserver.net.PortRange;
 import io.providerkind.kindserver.testing.DockerEngine;
 import io.providerkind.kindserver.testing.KindDouble;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
+import io.providerkind.sdk.Progress;
 import io.providerkind.testsupport.wait.Waits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +41,7 @@ final class KindDoubleFixture implements AutoCloseable {
     final Path stateDir;
     final Path kind;
     final DockerClient docker;
+    private final DockerClient dockerEvents = DockerClients.connectForEvents(Optional.empty());
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final PortRange ports;
     private final String prefix = "ks" + UUID.randomUUID().toString().substring(0, 6);
@@ -63,13 +68,19 @@ final class KindDoubleFixture implements AutoCloseable {
     }
 
     ClusterServiceConfig config(int maxParallel) {
+        return config(maxParallel, docker, dockerEvents);
+    }
+
+    /** With Docker reached through other clients (e.g. a DockerProxy's), which the caller closes. */
+    ClusterServiceConfig config(int maxParallel, DockerClient calls, DockerClient events) {
         return new ClusterServiceConfig(
                 kind,
                 stateDir,
                 Optional.of("127.0.0.1"),
                 ports,
                 maxParallel,
-                docker,
+                calls,
+                events,
                 meters,
                 Clock.systemUTC(),
                 ClusterServiceConfig.Timeouts.defaults().withShutdownGrace(Duration.ofSeconds(2)));
@@ -85,6 +96,40 @@ final class KindDoubleFixture implements AutoCloseable {
         services.add(service);
         service.start();
         return service;
+    }
+
+    /**
+     * Rewrites a Ready cluster's record as a kindserver killed after kind ended its last step, and before it
+     * recorded Ready, leaves it: Creating, every step done, the pid of a kind process that is gone.
+     */
+    void recordCreateInterruptedAfterKindFinished(String name) throws IOException {
+        Path record = stateDir.resolve("clusters").resolve(name + ".json");
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        ClusterRecord onDisk = json.readValue(record.toFile(), ClusterRecord.class);
+        Files.write(
+                record,
+                json.writeValueAsBytes(new ClusterRecord(
+                        onDisk.name(),
+                        onDisk.kindConfig(),
+                        onDisk.configHash(),
+                        onDisk.apiServerPort(),
+                        ClusterPhase.Creating,
+                        new Progress(6, 6, "Installing StorageClass"),
+                        null,
+                        onDisk.createdAt(),
+                        Instant.now(),
+                        999_999_999L,
+                        Instant.now(),
+                        true)));
+    }
+
+    /** The phase the cluster's record on disk says. */
+    ClusterPhase recordedPhase(String name) throws IOException {
+        Path record = stateDir.resolve("clusters").resolve(name + ".json");
+        return new ObjectMapper()
+                .findAndRegisterModules()
+                .readValue(record.toFile(), ClusterRecord.class)
+                .phase();
     }
 
     /** Polls until the cluster matches, failing with what was last seen. */
@@ -156,5 +201,6 @@ final class KindDoubleFixture implements AutoCloseable {
             }
         }
         docker.close();
+        dockerEvents.close();
     }
 }

@@ -25,6 +25,7 @@ public final class ServiceProcessMain {
                 PortRange.parse(args[2]),
                 2,
                 DockerClients.connect(Optional.empty()),
+                DockerClients.connectForEvents(Optional.empty()),
                 new SimpleMeterRegistry(),
                 Clock.systemUTC(),
                 ClusterServiceConfig.Timeouts.defaults()));

@@ -105,7 +105,9 @@ class NodeInspectorTest {
     @Test
     void watcherSeesNodesComeAndGoWithinSeconds() throws Exception {
         List<DockerSnapshot> snapshots = new CopyOnWriteArrayList<>();
-        try (NodeWatcher watcher = new NodeWatcher(new NodeInspector(docker), Duration.ofSeconds(30), snapshots::add)) {
+        try (DockerClient events = DockerClients.connectForEvents(Optional.empty());
+                NodeWatcher watcher =
+                        new NodeWatcher(new NodeInspector(docker, events), Duration.ofSeconds(30), snapshots::add)) {
             watcher.refreshNow();
             watcher.start();
             assertTrue(watcher.current().nodes(cluster).isEmpty());

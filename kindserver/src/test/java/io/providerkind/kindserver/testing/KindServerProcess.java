@@ -122,6 +122,30 @@ public final class KindServerProcess implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * One HTTPS request with the password, for what the SDK does not show (an answer's error code).
+     *
+     * @param path below the server's root, e.g. {@code /readyz} or {@code /api/v1/kindserver/dev}
+     * @param json the body, or null for none
+     */
+    public HttpResponse<String> send(String method, String path, String json) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + password)
+                .timeout(Duration.ofSeconds(30));
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        try {
+            return TrustingClients.httpClient(caPem()).send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
     /** Everything the process logged, for assertions and failure messages. */
     public String log() {
         return process == null ? "" : process.log();

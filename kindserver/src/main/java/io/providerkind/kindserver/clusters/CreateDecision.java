@@ -1,0 +1,136 @@
+package io.providerkind.kindserver.clusters;
+
+import io.providerkind.kindserver.clusters.ClusterService.CreateOutcome;
+import io.providerkind.kindserver.docker.DockerSnapshot;
+import io.providerkind.kindserver.kind.ClusterName;
+import io.providerkind.kindserver.kind.KindConfig;
+import io.providerkind.sdk.ClusterInfo;
+import io.providerkind.sdk.Progress;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+
+/**
+ * What a create of {@link KindClusterService} decides, under the cluster's lock and on a listing Docker answered:
+ * start kind (a new cluster, or a retry of a failed one after removing its leftovers), report the cluster as it
+ * is (same config), or refuse (another config, a cluster being deleted, one made by hand).
+ */
+final class CreateDecision {
+
+    private final ClusterEngine engine;
+    private final OperationStarter starter;
+    private final Function<String, ClusterInfo> info;
+
+    /** @param info the cluster as a GET answers it */
+    CreateDecision(ClusterEngine engine, OperationStarter starter, Function<String, ClusterInfo> info) {
+        this.engine = engine;
+        this.starter = starter;
+        this.info = info;
+    }
+
+    /** Caller holds the cluster's lock; {@code docker} is a listing Docker answered. */
+    CreateOutcome decide(ClusterName name, KindConfig config, DockerSnapshot docker) {
+        Optional<ClusterRecord> existing = engine.table().record(name.value());
+        if (existing.isPresent()) {
+            return onExisting(name, config, existing.get());
+        }
+        if (!docker.nodes(name.value()).isEmpty()) {
+            throw new ClusterConflictException("cluster " + name + " exists but was not created by kindserver"
+                    + " (made with kind directly), so its config is unknown; import it instead of creating it");
+        }
+        OptionalInt port = engine.addressing().allocate(name.value(), docker.publishedPorts());
+        Progress waiting = waiting(config);
+        String note = config.apiServerOverrideNote().orElse(null);
+        ClusterRecord record = ClusterRecord.creating(
+                name.value(),
+                config.original(),
+                config.configHash(),
+                port.isPresent() ? port.getAsInt() : null,
+                waiting,
+                note,
+                engine.now());
+        if (port.isEmpty()) {
+            record = record.failed(
+                    "no free API server port left in " + engine.addressing().range()
+                            + "; delete a cluster or widen --api-port-range",
+                    engine.now());
+        }
+        putOrRelease(record);
+        if (port.isPresent()) {
+            startCreate(name, config, false);
+        }
+        return new CreateOutcome.Accepted(info.apply(name.value()));
+    }
+
+    private CreateOutcome onExisting(ClusterName name, KindConfig config, ClusterRecord record) {
+        boolean sameConfig = config.configHash().equals(record.configHash());
+        switch (record.phase()) {
+            case Creating -> {
+                if (sameConfig) {
+                    return new CreateOutcome.Accepted(info.apply(name.value()));
+                }
+                throw new ClusterConflictException("cluster " + name + " is being created with another config");
+            }
+            case Ready, Stopped -> {
+                if (sameConfig) {
+                    return new CreateOutcome.Exists(info.apply(name.value()));
+                }
+                throw new ClusterConflictException("cluster " + name + " exists with another config (configHash "
+                        + record.configHash() + "); kindserver never replaces a cluster, delete it first");
+            }
+            case Deleting ->
+                throw new ClusterConflictException(
+                        "cluster " + name + " is being deleted; create it " + "again once it is gone");
+            case Failed -> {
+                if (!record.managed()) {
+                    throw new ClusterConflictException("cluster " + name + " was not created by kindserver and its "
+                            + "delete failed (" + record.message() + "); delete it again");
+                }
+                if (!sameConfig) {
+                    throw new ClusterConflictException("cluster " + name + " failed with another config; delete it"
+                            + " before creating it with a new one");
+                }
+                OptionalInt port = engine.addressing()
+                        .allocate(name.value(), engine.watcher().current().publishedPorts());
+                if (port.isEmpty()) {
+                    throw new ClusterConflictException("no free API server port left in "
+                            + engine.addressing().range() + " to retry cluster " + name);
+                }
+                engine.table()
+                        .put(record.withPort(port.getAsInt(), engine.now())
+                                .retrying(
+                                        waiting(config),
+                                        config.apiServerOverrideNote().orElse(null),
+                                        engine.now()));
+                startCreate(name, config, true);
+                return new CreateOutcome.Accepted(info.apply(name.value()));
+            }
+            default -> throw new IllegalStateException("unknown phase " + record.phase());
+        }
+    }
+
+    /** A create that lost the race with close() must not stay Creating. Caller holds the cluster's lock. */
+    private void startCreate(ClusterName name, KindConfig config, boolean removeLeftoversFirst) {
+        try {
+            starter.startCreate(name, config, removeLeftoversFirst);
+        } catch (ServiceUnavailableException e) {
+            engine.table()
+                    .record(name.value())
+                    .ifPresent(r -> engine.table().put(r.failed(Shutdown.STOPPED_DURING_CREATE, engine.now())));
+            throw e;
+        }
+    }
+
+    private void putOrRelease(ClusterRecord record) {
+        try {
+            engine.table().put(record);
+        } catch (RuntimeException e) {
+            engine.addressing().release(record.name());
+            throw e;
+        }
+    }
+
+    private Progress waiting(KindConfig config) {
+        return new Progress(0, config.expectedSteps(), "waiting for a free create slot");
+    }
+}
