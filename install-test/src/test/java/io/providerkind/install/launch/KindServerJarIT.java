@@ -137,7 +137,7 @@ class KindServerJarIT {
     }
 
     @Test
-    void wrongPasswordsGet429WithRetryAfterAndAreCountedWhileAnotherAddressIsServed() throws Exception {
+    void guessedPasswordsGet429WithRetryAfterAndAreCountedWhileAStaleOneAndAnotherAddressAreNot() throws Exception {
         int port = FreePort.onLoopback();
         Path state = tmp.resolve("state");
         try (JavaProcess kindserver = new PackagedJar(PATHS.kindserverJar())
@@ -157,18 +157,22 @@ class KindServerJarIT {
             kindserver.await("kindserver listening on " + port, Duration.ofSeconds(60), () -> Http.listening(port));
             String ca = Files.readString(state.resolve("tls/kindserver.crt"));
             URI clusters = URI.create("https://127.0.0.1:" + port + "/api/v1/kindserver");
-            Map<String, String> wrong = Map.of("Authorization", "Bearer not-the-password");
+            Map<String, String> stale = Map.of("Authorization", "Bearer the-password-before-rotation");
+            for (int retry = 0; retry < 10; retry++) {
+                assertEquals(401, HttpsFrom.get(ca, LOOPBACK, clusters, stale).status(), "a stale password, again");
+            }
 
-            int refused = 0;
-            for (; refused < 5; refused++) {
-                assertEquals(401, HttpsFrom.get(ca, LOOPBACK, clusters, wrong).status(), "wrong password " + refused);
+            int refused = 10;
+            for (int guess = 1; guess < 5; guess++, refused++) {
+                assertEquals(
+                        401, HttpsFrom.get(ca, LOOPBACK, clusters, guess(guess)).status(), "guess " + guess);
             }
             // the real clock runs on: a block may end before the next call, and each wrong password after one
             // doubles the next (1 s, 2 s, 4 s ...), so a 429 comes within a few calls however slow this machine is
-            HttpsFrom.Answer throttled = HttpsFrom.get(ca, LOOPBACK, clusters, wrong);
-            while (throttled.status() == 401 && refused < 10) {
+            HttpsFrom.Answer throttled = HttpsFrom.get(ca, LOOPBACK, clusters, guess(5));
+            for (int guess = 6; throttled.status() == 401 && guess < 10; guess++) {
                 refused++;
-                throttled = HttpsFrom.get(ca, LOOPBACK, clusters, wrong);
+                throttled = HttpsFrom.get(ca, LOOPBACK, clusters, guess(guess));
             }
             assertEquals(429, throttled.status(), throttled.body());
             assertTrue(throttled.body().contains("\"too_many_requests\""), throttled.body());
@@ -185,6 +189,10 @@ class KindServerJarIT {
             assertEquals(1, counter(metrics.body(), "kindserver_authentication_throttled_total"), metrics.body());
             assertFalse(kindserver.log().contains(PASSWORD), "the password never appears in the log");
         }
+    }
+
+    private static Map<String, String> guess(int n) {
+        return Map.of("Authorization", "Bearer guess-" + n);
     }
 
     private static long counter(String prometheusText, String name) {

@@ -35,7 +35,7 @@ final class Authentication implements Handler {
         }
         String header = ctx.header(Header.AUTHORIZATION);
         // the socket's peer, never a forwarded-for header: the client would choose its own address
-        var verdict = throttle.attempt(ctx.req().getRemoteAddr(), () -> check(header));
+        var verdict = throttle.attempt(ctx.req().getRemoteAddr(), header, () -> check(header));
         if (verdict instanceof Throttled throttled) {
             ctx.header(Header.RETRY_AFTER, Long.toString(throttled.seconds()));
             throw ApiException.tooManyRequests(

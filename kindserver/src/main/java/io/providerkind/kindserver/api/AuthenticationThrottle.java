@@ -11,20 +11,25 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes password guessing expensive: after {@link Policy#budget()} wrong passwords in a row from one client
+ * Makes password guessing expensive: after {@link Policy#budget()} different wrong passwords in a row from one client
  * address, every password-needing request from it is refused for a while without its password being looked at
  * (a 200 for the right password in between would still let it guess at full speed), and each wrong password
  * after a block doubles the next one. The right password resets the address; other addresses are never
  * affected. Only addresses with failures are remembered, at most {@link Policy#maxAddresses()} of them and
  * each forgotten after {@link Policy#forgetAfter()} without a request, so an attacker with many addresses
  * cannot make kindserver's memory grow; evicting one of them early only gives back what those addresses had.
+ * A wrong password sent again is no new guess and does not count against the budget: a client with stale
+ * credentials (a ProviderConfig whose Secret is late after a rotation) retries the same one, and must not get
+ * its address, shared with correctly configured clients, blocked.
  */
 final class AuthenticationThrottle {
 
@@ -84,8 +89,14 @@ final class AuthenticationThrottle {
         }
     }
 
-    /** An address's wrong passwords in a row and the end of its current block (EPOCH when none). */
-    private record Failures(int count, Instant blockedUntil) {}
+    /**
+     * An address's different wrong passwords in a row, the end of its current block (EPOCH when none), and
+     * keyed digests of its latest wrong passwords (never the passwords) to recognise one sent again.
+     */
+    private record Failures(int count, Instant blockedUntil, List<String> recentGuesses) {}
+
+    /** Enough to recognise a few stale credentials retried in turn; bounded, so memory per address is too. */
+    static final int REMEMBERED_GUESSES = 8;
 
     static final String FAILURES_METRIC = "kindserver.authentication.failures";
     static final String THROTTLED_METRIC = "kindserver.authentication.throttled";
@@ -96,6 +107,7 @@ final class AuthenticationThrottle {
     private final Cache<String, Failures> failing;
     private final Counter failures;
     private final Counter throttled;
+    private final GuessDigest digest = new GuessDigest();
 
     AuthenticationThrottle(Clock clock, MeterRegistry registry, Policy policy) {
         this.clock = clock;
@@ -121,8 +133,10 @@ final class AuthenticationThrottle {
     /**
      * Checks one request's credential unless its address is blocked. The check runs under the address's lock,
      * so concurrent guesses from one address cannot slip past the budget between check and count.
+     *
+     * @param presented what the request sent as its credential (only a keyed digest of it is kept, for a wrong one)
      */
-    Verdict attempt(String remoteAddress, Supplier<Credential> check) {
+    Verdict attempt(String remoteAddress, String presented, Supplier<Credential> check) {
         String client = clientOf(remoteAddress);
         Instant now = clock.instant();
         Verdict[] verdict = new Verdict[1];
@@ -136,7 +150,7 @@ final class AuthenticationThrottle {
             return switch (credential) {
                 case RIGHT -> null;
                 case ABSENT -> before; // no guess was made
-                case WRONG -> failedAgain(before, now);
+                case WRONG -> failedAgain(before, digest.of(presented), now);
             };
         });
         if (verdict[0] instanceof Throttled) {
@@ -144,7 +158,7 @@ final class AuthenticationThrottle {
         } else if (verdict[0] instanceof Checked checked && checked.credential() == Credential.WRONG) {
             failures.increment();
             // once per run of wrong passwords: the doublings after its first block add nothing worth a line
-            if (after != null && after.count() == policy.budget()) {
+            if (after != null && after.count() == policy.budget() && now.isBefore(after.blockedUntil())) {
                 LOG.warn(
                         "{} wrong passwords in a row from {}; its calls are refused for {} s",
                         after.count(),
@@ -161,10 +175,18 @@ final class AuthenticationThrottle {
         return failing.size();
     }
 
-    private Failures failedAgain(Failures before, Instant now) {
+    private Failures failedAgain(Failures before, String guess, Instant now) {
+        if (before != null && before.recentGuesses().contains(guess)) {
+            return before; // the same wrong password again: nothing new was tried
+        }
         int count = before == null ? 1 : before.count() + 1;
         Instant blockedUntil = count >= policy.budget() ? now.plus(policy.blockAfter(count)) : Instant.EPOCH;
-        return new Failures(count, blockedUntil);
+        List<String> guesses = new ArrayList<>(before == null ? List.of() : before.recentGuesses());
+        guesses.add(guess);
+        if (guesses.size() > REMEMBERED_GUESSES) {
+            guesses.remove(0);
+        }
+        return new Failures(count, blockedUntil, List.copyOf(guesses));
     }
 
     /**

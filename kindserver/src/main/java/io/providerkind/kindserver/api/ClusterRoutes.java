@@ -46,7 +46,15 @@ final class ClusterRoutes {
             security = @OpenApiSecurity(name = SECURITY),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = ClusterList.class)),
-                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "429",
+                        description = "too many wrong passwords from this address; see Retry-After",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "503",
+                        description = "not_ready: Docker does not answer, or kindserver is starting or stopping",
+                        content = @OpenApiContent(from = ErrorBody.class))
             })
     void list(Context ctx) {
         ctx.json(new ClusterList(
@@ -69,8 +77,16 @@ final class ClusterRoutes {
                         content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(
+                        status = "429",
+                        description = "too many wrong passwords from this address; see Retry-After",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
                         status = "404",
                         description = "unknown cluster",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "503",
+                        description = "not_ready: Docker does not answer, or kindserver is starting or stopping",
                         content = @OpenApiContent(from = ErrorBody.class))
             })
     void get(Context ctx) {
@@ -107,12 +123,20 @@ final class ClusterRoutes {
                         content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(
+                        status = "429",
+                        description = "too many wrong passwords from this address; see Retry-After",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
                         status = "409",
                         description = "the cluster exists with another config, or is busy",
                         content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(
                         status = "413",
                         description = "body larger than --max-body-bytes",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "503",
+                        description = "not_ready: Docker does not answer, or kindserver is starting or stopping",
                         content = @OpenApiContent(from = ErrorBody.class))
             })
     void create(Context ctx) {
@@ -142,12 +166,20 @@ final class ClusterRoutes {
                         content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(
+                        status = "429",
+                        description = "too many wrong passwords from this address; see Retry-After",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
                         status = "404",
                         description = "unknown cluster: already gone",
                         content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(
                         status = "409",
                         description = "another operation on the cluster is running",
+                        content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "503",
+                        description = "not_ready: Docker does not answer, or kindserver is starting or stopping",
                         content = @OpenApiContent(from = ErrorBody.class))
             })
     void delete(Context ctx) {

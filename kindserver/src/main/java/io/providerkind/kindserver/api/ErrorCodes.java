@@ -18,6 +18,11 @@ public final class ErrorCodes {
     /** Too many wrong passwords from the client's address: wait the {@code Retry-After} seconds. */
     public static final String TOO_MANY_REQUESTS = "too_many_requests";
 
+    public static final String URI_TOO_LONG = "uri_too_long";
+    /** A request that is not HTTP/1.1, such as an HTTP/2 connection preface: kindserver speaks HTTP/1.1 only. */
+    public static final String UPGRADE_REQUIRED = "upgrade_required";
+
+    public static final String HEADERS_TOO_LARGE = "headers_too_large";
     public static final String NOT_READY = "not_ready";
     public static final String INTERNAL_ERROR = "internal_error";
 
@@ -32,6 +37,9 @@ public final class ErrorCodes {
             case 405 -> METHOD_NOT_ALLOWED;
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
+            case 426 -> UPGRADE_REQUIRED;
+            case 431 -> HEADERS_TOO_LARGE;
             case 429 -> TOO_MANY_REQUESTS;
             case 503 -> NOT_READY;
             default -> status >= 500 ? INTERNAL_ERROR : "http_" + status;

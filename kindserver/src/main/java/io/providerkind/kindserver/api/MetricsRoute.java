@@ -30,7 +30,11 @@ final class MetricsRoute {
             security = @OpenApiSecurity(name = ClusterRoutes.SECURITY),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(type = "string", mimeType = "text/plain")),
-                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class))
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
+                @OpenApiResponse(
+                        status = "429",
+                        description = "too many wrong passwords from this address; see Retry-After",
+                        content = @OpenApiContent(from = ErrorBody.class))
             })
     void scrape(Context ctx) {
         ctx.contentType(CONTENT_TYPE).result(registry.scrape());

@@ -14,17 +14,22 @@ final class RouteTable {
 
     static List<Route> of(ClusterRoutes clusters, HealthRoutes health, MetricsRoute metrics) {
         return List.of(
-                new Route(GET, ApiPaths.CLUSTERS, Access.PASSWORD, Set.of(200, 401), clusters::list),
-                new Route(GET, ApiPaths.CLUSTER, Access.PASSWORD, Set.of(200, 400, 401, 404), clusters::get),
+                new Route(GET, ApiPaths.CLUSTERS, Access.PASSWORD, Set.of(200, 401, 429, 503), clusters::list),
+                new Route(GET, ApiPaths.CLUSTER, Access.PASSWORD, Set.of(200, 400, 401, 404, 429, 503), clusters::get),
                 new Route(
                         POST,
                         ApiPaths.CLUSTER,
                         Access.PASSWORD,
-                        Set.of(200, 202, 400, 401, 409, 413),
+                        Set.of(200, 202, 400, 401, 409, 413, 429, 503),
                         clusters::create),
-                new Route(DELETE, ApiPaths.CLUSTER, Access.PASSWORD, Set.of(202, 400, 401, 404, 409), clusters::delete),
+                new Route(
+                        DELETE,
+                        ApiPaths.CLUSTER,
+                        Access.PASSWORD,
+                        Set.of(202, 400, 401, 404, 409, 429, 503),
+                        clusters::delete),
                 new Route(GET, ApiPaths.HEALTHZ, Access.PUBLIC, Set.of(200), health::healthz),
                 new Route(GET, ApiPaths.READYZ, Access.PUBLIC, Set.of(200, 503), health::readyz),
-                new Route(GET, ApiPaths.METRICS, Access.PASSWORD, Set.of(200, 401), metrics::scrape));
+                new Route(GET, ApiPaths.METRICS, Access.PASSWORD, Set.of(200, 401, 429), metrics::scrape));
     }
 }

@@ -85,7 +85,7 @@ class AuthenticationTest {
     @Test
     void aBlockedAddressIsRefusedEvenTheRightPasswordUntilTheBlockEndsWhileOthersAreServed() throws IOException {
         for (int i = 0; i < BUDGET; i++) {
-            server.send("GET", ApiPaths.CLUSTERS, null, "Bearer wrong");
+            server.send("GET", ApiPaths.CLUSTERS, null, "Bearer wrong-" + i);
         }
 
         HttpResponse<String> blocked = server.call("GET", ApiPaths.CLUSTERS, null);
@@ -108,10 +108,10 @@ class AuthenticationTest {
     @Test
     void theRightPasswordResetsTheAddressAndAWrongOneAfterABlockDoublesIt() {
         for (int i = 0; i < BUDGET; i++) {
-            server.send("GET", ApiPaths.CLUSTERS, null, "Bearer wrong");
+            server.send("GET", ApiPaths.CLUSTERS, null, "Bearer wrong-" + i);
         }
         clock.advance(Duration.ofSeconds(1));
-        server.send("GET", ApiPaths.CLUSTERS, null, "Bearer wrong");
+        server.send("GET", ApiPaths.CLUSTERS, null, "Bearer one-more-guess");
         assertEquals(
                 "2",
                 server.call("GET", ApiPaths.CLUSTERS, null)
@@ -125,7 +125,8 @@ class AuthenticationTest {
         for (int i = 0; i < BUDGET; i++) {
             assertEquals(
                     401,
-                    server.send("GET", ApiPaths.CLUSTERS, null, "Bearer wrong").statusCode(),
+                    server.send("GET", ApiPaths.CLUSTERS, null, "Bearer another-guess-" + i)
+                            .statusCode(),
                     "a fresh budget after the right password");
         }
         assertEquals(

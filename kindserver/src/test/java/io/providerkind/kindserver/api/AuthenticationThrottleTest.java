@@ -24,13 +24,19 @@ class AuthenticationThrottleTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final AtomicInteger checks = new AtomicInteger();
+    private final AtomicInteger guesses = new AtomicInteger();
 
     private AuthenticationThrottle throttle(Policy policy) {
         return new AuthenticationThrottle(clock, registry, policy);
     }
 
+    /** Each wrong password a new guess, as an attacker's are. */
     private Verdict attempt(AuthenticationThrottle throttle, String address, Credential credential) {
-        return throttle.attempt(address, () -> {
+        return attempt(throttle, address, credential, "guess-" + guesses.incrementAndGet());
+    }
+
+    private Verdict attempt(AuthenticationThrottle throttle, String address, Credential credential, String sent) {
+        return throttle.attempt(address, sent, () -> {
             checks.incrementAndGet();
             return credential;
         });
@@ -107,6 +113,49 @@ class AuthenticationThrottleTest {
                 Throttled.class,
                 attempt(throttle, "[2001:db8:1:2:ffff::9]", Credential.RIGHT),
                 "the same /64, as Jetty may write it");
+    }
+
+    @Test
+    void aStaleCredentialRetriedIsOneGuessSoItNeverBlocksItsAddress() {
+        AuthenticationThrottle throttle = throttle(POLICY);
+        for (int i = 0; i < 50; i++) {
+            assertEquals(
+                    new Checked(Credential.WRONG),
+                    attempt(throttle, "10.0.0.1", Credential.WRONG, "Bearer the-password-before-rotation"),
+                    "retry " + i);
+        }
+        fail(throttle, "10.0.0.1", 3);
+
+        assertEquals(
+                new Checked(Credential.RIGHT),
+                attempt(throttle, "10.0.0.1", Credential.RIGHT),
+                "50 retries of one stale password and 3 guesses are 4 different wrong passwords, under the budget");
+        assertEquals(
+                53.0, registry.counter(AuthenticationThrottle.FAILURES_METRIC).count(), "yet each is counted");
+        fail(throttle, "10.0.0.1", 4);
+        assertEquals(
+                new Checked(Credential.WRONG),
+                attempt(throttle, "10.0.0.1", Credential.WRONG, "Bearer the-password-before-rotation"),
+                "after the right password the stale one is a new guess again: the fifth");
+        assertInstanceOf(Throttled.class, attempt(throttle, "10.0.0.1", Credential.RIGHT));
+    }
+
+    @Test
+    void guessesSentAgainAfterManyOthersCountAgain() {
+        AuthenticationThrottle throttle =
+                throttle(new Policy(100, Duration.ofSeconds(1), Duration.ofMinutes(5), 100, Duration.ofMinutes(15)));
+        for (int round = 0; round < 3; round++) {
+            for (int guess = 0; guess <= AuthenticationThrottle.REMEMBERED_GUESSES; guess++) {
+                attempt(throttle, "10.0.0.1", Credential.WRONG, "cycled-" + guess);
+            }
+        }
+        fail(throttle, "10.0.0.1", 100 - 3 * (AuthenticationThrottle.REMEMBERED_GUESSES + 1) - 1);
+        assertEquals(new Checked(Credential.WRONG), attempt(throttle, "10.0.0.1", Credential.WRONG));
+
+        assertInstanceOf(
+                Throttled.class,
+                attempt(throttle, "10.0.0.1", Credential.RIGHT),
+                "cycling through more passwords than are remembered makes every one a new guess");
     }
 
     @Test

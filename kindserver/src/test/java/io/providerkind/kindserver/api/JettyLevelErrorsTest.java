@@ -77,7 +77,9 @@ class JettyLevelErrorsTest {
 
     @Test
     void answersAnOversizedRequestLineWith414Json() throws IOException {
-        assertJsonError("414", exchange(TlsSockets.get("/api/v1/kindserver/" + "a".repeat(9_000), bearer())));
+        String answer = exchange(TlsSockets.get("/api/v1/kindserver/" + "a".repeat(9_000), bearer()));
+        assertJsonError("414", answer);
+        assertTrue(answer.contains("\"error\":\"" + ErrorCodes.URI_TOO_LONG + "\""), answer);
     }
 
     @Test
@@ -86,13 +88,17 @@ class JettyLevelErrorsTest {
         for (int i = 0; i < 1_000; i++) {
             headers.append("X-Header-").append(i).append(": v\r\n");
         }
-        assertJsonError("431", exchange("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n"));
+        String answer = exchange("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n");
+        assertJsonError("431", answer);
+        assertTrue(answer.contains("\"error\":\"" + ErrorCodes.HEADERS_TOO_LARGE + "\""), answer);
     }
 
     /** HTTP/2 is off on purpose; its connection preface parses as an HTTP/1.1 request for an upgrade. */
     @Test
     void answersAnHttp2PrefaceWithJson426() throws IOException {
-        assertJsonError("426", exchange("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"));
+        String answer = exchange("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
+        assertJsonError("426", answer);
+        assertTrue(answer.contains("\"error\":\"" + ErrorCodes.UPGRADE_REQUIRED + "\""), answer);
     }
 
     @ParameterizedTest
