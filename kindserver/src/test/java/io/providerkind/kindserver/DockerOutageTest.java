@@ -12,6 +12,7 @@ import io.providerkind.kindserver.testing.DockerProxy;
 import io.providerkind.kindserver.testing.KindContainers;
 import io.providerkind.kindserver.testing.KindDouble;
 import io.providerkind.kindserver.testing.KindServerProcess;
+import io.providerkind.kindserver.testing.KindWrapper;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.KindServerClient;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link DockerProxy}: down (nothing listens), back, or hung (accepts, never answers). Until Docker has answered
  * once every cluster call is refused with 503 {@code not_ready}, never a 404 for a cluster that exists or a
  * create that would be decided on nothing; once it answers everything works without a restart; a hung engine
- * bounds the start, the shutdown and a create it stops answering under.
+ * bounds the start, the shutdown, and a create or delete it stops answering under.
  */
 class DockerOutageTest {
 
@@ -159,6 +160,58 @@ class DockerOutageTest {
             assertNotReady(
                     kindserver.send("DELETE", "/api/v1/kindserver/" + HUNG, null), "Docker does not answer kindserver");
 
+            kindserver.terminate();
+            assertFalse(kindserver.log().contains("Exception in thread"), kindserver.log());
+        }
+    }
+
+    @Test
+    void aDeleteDockerStopsAnsweringUnderEndsFailedNamingDockerAndDeletingAgainFinishesIt() throws Exception {
+        KindWrapper kind = KindWrapper.in(work.resolve("kind"));
+        try (DockerProxy docker = new DockerProxy().forward();
+                KindServerProcess kindserver = new KindServerProcess(work.resolve("state"))
+                        .withKind(kind.executable())
+                        .withEnvironment("DOCKER_HOST", docker.dockerHost())
+                        .start()) {
+            KindServerClient client = kindserver.client();
+            Waits.await("kindserver to be ready")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> kindserver.send("GET", "/readyz", null).statusCode() == 200);
+            client.create(HUNG, KindServerEndToEndTest.CONFIG);
+            ClusterInfo ready = KindServerEndToEndTest.awaitPhase(client, HUNG, ClusterPhase.Ready);
+            assertEquals(ClusterPhase.Ready, ready.phase(), ready + "\n" + kindserver.log());
+            kind.holdNextDelete();
+            assertTrue(client.delete(HUNG));
+            Waits.await("kind delete to be running")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(kind::deleteHeld);
+
+            docker.hang();
+            kind.releaseDelete(); // kind now waits on a Docker that never answers
+
+            ClusterInfo failed = Waits.await(HUNG + "'s delete to end once Docker stopped answering")
+                    .atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> client.get(HUNG), c -> c.phase() != ClusterPhase.Deleting);
+            assertEquals(ClusterPhase.Failed, failed.phase(), failed.toString());
+            assertTrue(
+                    failed.message().startsWith("Docker stopped answering kindserver while kind was deleting"),
+                    failed.message());
+            assertFalse(KindContainers.of(HUNG).isEmpty(), "nothing was forgotten that Docker did not confirm");
+
+            docker.forward();
+            Waits.await("kindserver to be ready again")
+                    .atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> kindserver.send("GET", "/readyz", null).statusCode() == 200);
+            assertTrue(client.delete(HUNG), "deleting again retries it");
+            Waits.await(HUNG + " to be gone")
+                    .atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> client.find(HUNG).isEmpty()
+                            && KindContainers.of(HUNG).isEmpty());
             kindserver.terminate();
             assertFalse(kindserver.log().contains("Exception in thread"), kindserver.log());
         }

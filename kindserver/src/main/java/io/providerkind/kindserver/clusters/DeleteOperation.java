@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * {@code kind delete cluster} until Docker shows no node of the cluster, then forget the cluster and
  * release its port. A failed delete becomes Failed with kind's text; deleting again retries it. A shutdown
  * (the worker interrupted, kind stopped) is no failure: the record stays Deleting and {@link Recovery} resumes
- * the delete at the next start, as README.md and {@link Shutdown} promise.
+ * the delete at the next start, as README.md and {@link Shutdown} promise. A delete {@link DockerOutageGuard}
+ * stops because Docker stopped answering is Failed, with that reason: deleting again retries it once Docker answers.
  */
 final class DeleteOperation implements Runnable {
 
@@ -44,14 +45,21 @@ final class DeleteOperation implements Runnable {
     @Override
     public void run() {
         String outcome = "failed";
+        operation.runOn(Thread.currentThread());
         try {
             awaitCancelledCreate();
             outcome = delete();
         } catch (InterruptedException e) {
+            if (stoppedForDockerOutage()) {
+                return;
+            }
             // shutting down: the record stays Deleting and the delete resumes at the next start
             Thread.currentThread().interrupt();
             outcome = "interrupted";
         } catch (RuntimeException e) {
+            if (stoppedForDockerOutage()) {
+                return;
+            }
             if (operation.cancelled()) {
                 // Docker's client and the state dir's file channels fail this way when a shutdown interrupts them
                 outcome = "interrupted";
@@ -60,8 +68,20 @@ final class DeleteOperation implements Runnable {
                 fail("kindserver failed while deleting the cluster: " + e.getMessage());
             }
         } finally {
+            operation.leave();
             engine.metrics().deleteEnded(timing, outcome);
         }
+    }
+
+    /** Records the Docker outage as the delete's failure, unless a shutdown came too (then it resumes at start). */
+    private boolean stoppedForDockerOutage() {
+        String reason = operation.stoppedBecause();
+        if (reason == null || operation.cancelled()) {
+            return false;
+        }
+        Thread.interrupted(); // the interrupt was for kind; the record must still be written
+        fail(reason);
+        return true;
     }
 
     private void awaitCancelledCreate() throws InterruptedException {
@@ -89,7 +109,12 @@ final class DeleteOperation implements Runnable {
             }
             // a node being created while kind was stopped can appear after kind listed the nodes: look again
             DockerSnapshot after = engine.watcher().refreshNow();
-            if (!after.reachable() || after.nodes(name.value()).isEmpty()) {
+            if (!after.reachable()) {
+                // kind says it is gone, but nothing is decided on a Docker that does not answer
+                lastError = "Docker did not answer to confirm that kind deleted every node (" + after.failure() + ")";
+                continue;
+            }
+            if (after.nodes(name.value()).isEmpty()) {
                 engine.forget(name.value());
                 LOG.info("cluster {} deleted", name);
                 return "deleted";

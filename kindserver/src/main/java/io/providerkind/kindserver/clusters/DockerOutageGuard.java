@@ -9,11 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ends the creates Docker stopped answering under. kind drives Docker through the docker CLI, which waits
+ * Ends the creates and deletes Docker stopped answering under. kind drives Docker through the docker CLI, which waits
  * without a limit on an engine that accepts connections and never answers; such a create would stay Creating
  * until the create timeout. Once Docker has not answered for {@code dockerOutage} (ClusterServiceConfig), each
  * running create is stopped (kind and its docker commands) and recorded Failed with a message naming Docker; a
- * create again retries it once Docker answers. Runs on the thread that made each snapshot.
+ * create again retries it once Docker answers. A running delete is stopped the same way and recorded Failed;
+ * deleting again retries it. Runs on the thread that made each snapshot.
  */
 final class DockerOutageGuard {
 
@@ -35,6 +36,11 @@ final class DockerOutageGuard {
             Operation operation = running.getValue();
             if (operation.kind() == Operation.Kind.CREATE && !operation.cancelled()) {
                 stop(running.getKey(), operation, snapshot.failure(), silence);
+            } else if (operation.kind() == Operation.Kind.DELETE && !operation.cancelled()) {
+                String message = "Docker stopped answering kindserver while kind was deleting the cluster ("
+                        + snapshot.failure() + "; nothing for " + silence.toSeconds() + " s), so kind was stopped;"
+                        + " delete it again to retry once Docker answers";
+                operation.stopForDockerOutage(message); // the delete logs it, once, as its failure
             }
         }
     }

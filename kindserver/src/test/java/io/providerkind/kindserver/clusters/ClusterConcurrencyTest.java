@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.providerkind.kindserver.net.PortRange;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
+import io.providerkind.testsupport.wait.Waits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,10 +109,19 @@ class ClusterConcurrencyTest {
         List<String> names = List.of(fixture.name("p1"), fixture.name("p2"), fixture.name("p3"));
         names.forEach(name -> service.create(name, KindDoubleFixture.CONFIG));
 
-        // two run, the third waits for a slot
-        fixture.await(service, names.get(0), Duration.ofSeconds(30), c -> step(c.orElseThrow()) >= 2);
-        assertTrue(step(service.get(names.get(1)).orElseThrow()) >= 1, "the second runs at the same time");
-        ClusterInfo third = service.get(names.get(2)).orElseThrow();
+        // two run at once and the third waits for a slot. The third is read first: a slot is freed only after its
+        // create is Ready, so while the first two still run the third read before them cannot have one, however
+        // slowly this machine runs the three
+        Moment twoRunning = Waits.await("the first two creates to run at the same time")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(20))
+                .until(
+                        () -> new Moment(
+                                service.get(names.get(2)).orElseThrow(),
+                                step(service.get(names.get(0)).orElseThrow()),
+                                step(service.get(names.get(1)).orElseThrow())),
+                        Moment::firstTwoRunning);
+        ClusterInfo third = twoRunning.third();
         assertEquals(ClusterPhase.Creating, third.phase());
         assertEquals(0, third.progress().step());
         assertTrue(third.progress().text().contains("waiting"), third.progress().text());
@@ -179,9 +189,24 @@ class ClusterConcurrencyTest {
                         .count());
     }
 
+    /** The waiting third create, read before the steps of the first two. */
+    private record Moment(ClusterInfo third, int firstStep, int secondStep) {
+        boolean firstTwoRunning() {
+            return running(firstStep) && running(secondStep);
+        }
+
+        private static boolean running(int step) {
+            return step >= 1 && step < READY;
+        }
+    }
+
+    private static final int READY = Integer.MAX_VALUE;
+
+    /** How far a create has come; any phase but Creating counts as past the end: its slot may be free. */
     private static int step(ClusterInfo cluster) {
-        return cluster.progress() == null
-                ? (cluster.phase() == ClusterPhase.Ready ? 99 : 0)
-                : cluster.progress().step();
+        if (cluster.phase() != ClusterPhase.Creating) {
+            return READY;
+        }
+        return cluster.progress() == null ? 0 : cluster.progress().step();
     }
 }
