@@ -13,8 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where kindserver's password comes from: {@code --password-file} (a file, so the secret is in neither
- * the process list nor the environment of child processes) or {@code KINDSERVER_PASSWORD}. Without one
+ * Where kindserver's password comes from: {@code --password-file} (a file, so the secret is in neither the
+ * process list nor kindserver's own environment, which its user's other processes may read) or
+ * {@code KINDSERVER_PASSWORD} (kept from kind's and docker's environment by kind.ChildEnvironment). Without one
  * kindserver refuses to start: an open kindserver would let anyone on the network create containers.
  */
 final class PasswordSource {
