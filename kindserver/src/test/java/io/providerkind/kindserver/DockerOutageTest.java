@@ -133,10 +133,7 @@ class DockerOutageTest {
                         .withEnvironment("KIND_DOUBLE_STEP_SECONDS", "3")
                         .start()) {
             KindServerClient client = kindserver.client();
-            Waits.await("kindserver to be ready")
-                    .atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(() -> kindserver.send("GET", "/readyz", null).statusCode() == 200);
+            awaitReady(kindserver, Duration.ofSeconds(30));
             client.create(HUNG, KindServerEndToEndTest.CONFIG);
             Waits.await("kind to be creating " + HUNG)
                     .atMost(Duration.ofMinutes(1))
@@ -174,10 +171,7 @@ class DockerOutageTest {
                         .withEnvironment("DOCKER_HOST", docker.dockerHost())
                         .start()) {
             KindServerClient client = kindserver.client();
-            Waits.await("kindserver to be ready")
-                    .atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(() -> kindserver.send("GET", "/readyz", null).statusCode() == 200);
+            awaitReady(kindserver, Duration.ofSeconds(30));
             client.create(HUNG, KindServerEndToEndTest.CONFIG);
             ClusterInfo ready = KindServerEndToEndTest.awaitPhase(client, HUNG, ClusterPhase.Ready);
             assertEquals(ClusterPhase.Ready, ready.phase(), ready + "\n" + kindserver.log());
@@ -202,10 +196,7 @@ class DockerOutageTest {
             assertFalse(KindContainers.of(HUNG).isEmpty(), "nothing was forgotten that Docker did not confirm");
 
             docker.forward();
-            Waits.await("kindserver to be ready again")
-                    .atMost(Duration.ofMinutes(1))
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> kindserver.send("GET", "/readyz", null).statusCode() == 200);
+            awaitReady(kindserver, Duration.ofMinutes(1));
             assertTrue(client.delete(HUNG), "deleting again retries it");
             Waits.await(HUNG + " to be gone")
                     .atMost(Duration.ofMinutes(1))
@@ -215,6 +206,13 @@ class DockerOutageTest {
             kindserver.terminate();
             assertFalse(kindserver.log().contains("Exception in thread"), kindserver.log());
         }
+    }
+
+    private static void awaitReady(KindServerProcess kindserver, Duration limit) {
+        Waits.await("kindserver to be ready")
+                .atMost(limit)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> kindserver.send("GET", "/readyz", null).statusCode() == 200);
     }
 
     private static void assertNotReady(HttpResponse<String> response, String message) throws IOException {

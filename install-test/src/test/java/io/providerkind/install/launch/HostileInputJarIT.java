@@ -8,14 +8,11 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.providerkind.install.RepositoryPaths;
-import io.providerkind.testsupport.FreePort;
 import io.providerkind.testsupport.hostile.HostileYaml;
 import io.providerkind.testsupport.process.JavaProcess;
 import io.providerkind.testsupport.realparts.RequiresDocker;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 @RequiresDocker
 class HostileInputJarIT {
 
-    private static final RepositoryPaths PATHS = RepositoryPaths.locate();
     private static final String PASSWORD = "correct horse battery staple";
     /** Room for the corpus's largest configs, so that each reaches the YAML reader and not the body limit. */
     private static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -47,26 +43,11 @@ class HostileInputJarIT {
 
     @Test
     void answersEveryHostileConfigWithAJson400AndLogsNoStackTrace() throws Exception {
-        int port = FreePort.onLoopback();
-        Path state = tmp.resolve("state");
-        try (JavaProcess kindserver = new PackagedJar(PATHS.kindserverJar())
-                .start(
-                        List.of(
-                                "--listen",
-                                "127.0.0.1:" + port,
-                                "--state-dir",
-                                state.toString(),
-                                "--advertise-address",
-                                "127.0.0.1",
-                                "--kind",
-                                PATHS.kindDouble().toString(),
-                                "--max-body-bytes",
-                                Integer.toString(MAX_BODY_BYTES)),
-                        Map.of("KINDSERVER_PASSWORD", PASSWORD),
-                        List.of(),
-                        tmp.resolve("kindserver.log"))) {
-            kindserver.await("kindserver listening on " + port, Duration.ofSeconds(60), () -> Http.listening(port));
-            Http https = Http.trusting(state.resolve("tls/kindserver.crt"));
+        try (ServingKindServerJar jar =
+                ServingKindServerJar.start(tmp, PASSWORD, "--max-body-bytes", Integer.toString(MAX_BODY_BYTES))) {
+            JavaProcess kindserver = jar.process();
+            int port = jar.port();
+            Http https = Http.trusting(jar.certificate());
             String base = "https://127.0.0.1:" + port;
 
             List<String> wrong = new ArrayList<>();

@@ -55,23 +55,10 @@ class KindServerJarIT {
 
     @Test
     void answersHealthOverHttpsWithTheSelfSignedCertificateInItsStateDir() throws Exception {
-        int port = FreePort.onLoopback();
-        Path state = tmp.resolve("state");
-        try (JavaProcess kindserver = new PackagedJar(PATHS.kindserverJar())
-                .start(
-                        List.of(
-                                "--listen",
-                                "127.0.0.1:" + port,
-                                "--state-dir",
-                                state.toString(),
-                                "--advertise-address",
-                                "127.0.0.1",
-                                "--kind",
-                                PATHS.kindDouble().toString()),
-                        Map.of("KINDSERVER_PASSWORD", PASSWORD),
-                        List.of(),
-                        tmp.resolve("kindserver.log"))) {
-            kindserver.await("kindserver listening on " + port, Duration.ofSeconds(60), () -> Http.listening(port));
+        try (ServingKindServerJar jar = ServingKindServerJar.start(tmp, PASSWORD)) {
+            JavaProcess kindserver = jar.process();
+            int port = jar.port();
+            Path state = jar.stateDir();
             Path certificate = state.resolve("tls/kindserver.crt");
             Http https = Http.trusting(certificate);
             String base = "https://127.0.0.1:" + port;
@@ -138,23 +125,10 @@ class KindServerJarIT {
 
     @Test
     void guessedPasswordsGet429WithRetryAfterAndAreCountedWhileAStaleOneAndAnotherAddressAreNot() throws Exception {
-        int port = FreePort.onLoopback();
-        Path state = tmp.resolve("state");
-        try (JavaProcess kindserver = new PackagedJar(PATHS.kindserverJar())
-                .start(
-                        List.of(
-                                "--listen",
-                                "127.0.0.1:" + port,
-                                "--state-dir",
-                                state.toString(),
-                                "--advertise-address",
-                                "127.0.0.1",
-                                "--kind",
-                                PATHS.kindDouble().toString()),
-                        Map.of("KINDSERVER_PASSWORD", PASSWORD),
-                        List.of(),
-                        tmp.resolve("kindserver.log"))) {
-            kindserver.await("kindserver listening on " + port, Duration.ofSeconds(60), () -> Http.listening(port));
+        try (ServingKindServerJar jar = ServingKindServerJar.start(tmp, PASSWORD)) {
+            JavaProcess kindserver = jar.process();
+            int port = jar.port();
+            Path state = jar.stateDir();
             String ca = Files.readString(state.resolve("tls/kindserver.crt"));
             URI clusters = URI.create("https://127.0.0.1:" + port + "/api/v1/kindserver");
             Map<String, String> stale = Map.of("Authorization", "Bearer the-password-before-rotation");

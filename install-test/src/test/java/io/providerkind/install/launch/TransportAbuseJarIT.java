@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.providerkind.install.RepositoryPaths;
-import io.providerkind.testsupport.FreePort;
 import io.providerkind.testsupport.process.JavaProcess;
 import io.providerkind.testsupport.realparts.RequiresDocker;
 import io.providerkind.testsupport.tls.TlsSockets;
@@ -15,8 +13,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
@@ -31,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 @RequiresDocker
 class TransportAbuseJarIT {
 
-    private static final RepositoryPaths PATHS = RepositoryPaths.locate();
     private static final String PASSWORD = "correct horse battery staple";
     private static final Pattern STACK_FRAME = Pattern.compile("(?m)^\\s+at [\\w.$]+\\(");
 
@@ -40,24 +35,10 @@ class TransportAbuseJarIT {
 
     @Test
     void servesModernTlsAndAnswersTransportAbuseWithoutAStackTrace() throws Exception {
-        int port = FreePort.onLoopback();
-        Path state = tmp.resolve("state");
-        try (JavaProcess kindserver = new PackagedJar(PATHS.kindserverJar())
-                .start(
-                        List.of(
-                                "--listen",
-                                "127.0.0.1:" + port,
-                                "--state-dir",
-                                state.toString(),
-                                "--advertise-address",
-                                "127.0.0.1",
-                                "--kind",
-                                PATHS.kindDouble().toString()),
-                        Map.of("KINDSERVER_PASSWORD", PASSWORD),
-                        List.of(),
-                        tmp.resolve("kindserver.log"))) {
-            kindserver.await("kindserver listening on " + port, Duration.ofSeconds(60), () -> Http.listening(port));
-            String pem = Files.readString(state.resolve("tls/kindserver.crt"));
+        try (ServingKindServerJar jar = ServingKindServerJar.start(tmp, PASSWORD)) {
+            JavaProcess kindserver = jar.process();
+            int port = jar.port();
+            String pem = Files.readString(jar.certificate());
 
             try (SSLSocket tls13 = TlsSockets.connect(pem, port, "TLSv1.3")) {
                 assertEquals("TLSv1.3", tls13.getSession().getProtocol());
