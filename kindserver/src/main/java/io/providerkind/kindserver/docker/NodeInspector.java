@@ -2,6 +2,7 @@ package io.providerkind.kindserver.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerNetwork;
@@ -21,6 +22,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What Docker knows of kind's nodes, through docker-java: containers carrying kind's labels, their state
@@ -28,6 +31,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * Every method calls Docker; reads of kindserver use {@link NodeWatcher}'s snapshot instead.
  */
 public final class NodeInspector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeInspector.class);
 
     public static final String CLUSTER_LABEL = "io.x-k8s.kind.cluster";
     public static final String ROLE_LABEL = "io.x-k8s.kind.role";
@@ -87,6 +92,11 @@ public final class NodeInspector {
             }
         } catch (NotFoundException | IOException e) {
             // not a kind node image, or the file is gone: the image tag is the next best answer
+        } catch (DockerException e) {
+            // Docker answered, but not with the file: a node being removed or restarted gets a 500 ("remount
+            // .../merged/var: invalid argument"). One node's version must not fail the whole listing, which would
+            // read as "Docker does not answer" and refuse every call.
+            LOG.debug("cannot read /kind/version of node {} ({}); using its image tag", node.name(), e.getMessage());
         }
         return imageTag(node.image());
     }

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.InternalServerErrorException;
 import io.providerkind.kindserver.testing.DockerEngine;
 import io.providerkind.testsupport.realparts.RequiresDocker;
 import io.providerkind.testsupport.wait.Waits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,6 +103,36 @@ class NodeInspectorTest {
                 .orElseThrow();
 
         assertEquals(Optional.of("v1.28.0"), inspector.kubernetesVersion(node));
+    }
+
+    @Test
+    void aNodeDockerCannotCopyFromFallsBackToItsImageTagInsteadOfFailingTheListing() {
+        node(cluster + "-control-plane", "control-plane", WITH_VERSION);
+        NodeInspector inspector = new NodeInspector(failingCopies(docker));
+        NodeContainer node = inspector.listNodes().stream()
+                .filter(n -> cluster.equals(n.cluster()))
+                .findFirst()
+                .orElseThrow();
+
+        assertEquals(
+                Optional.of("with-version"), inspector.kubernetesVersion(node), "the image tag, not a failed listing");
+    }
+
+    /** The real engine, but copying out of a container fails as Docker answers it for a node being removed. */
+    private static DockerClient failingCopies(DockerClient real) {
+        return (DockerClient) Proxy.newProxyInstance(
+                DockerClient.class.getClassLoader(), new Class<?>[] {DockerClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("copyArchiveFromContainerCmd")) {
+                        throw new InternalServerErrorException(
+                                "{\"message\":\"remount /var/lib/docker/overlay2/x/merged/var,"
+                                        + " flags: 0x44000: invalid argument\"}");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test
