@@ -61,6 +61,20 @@ public final class ProviderMain implements Callable<Integer> {
     Duration sync;
 
     @Option(
+            names = "--poll-jitter",
+            converter = GoDuration.class,
+            description = "If non-zero, varies the poll interval by a random amount up to plus-or-minus this value "
+                    + "(default: a tenth of --poll, 6s at 1m).")
+    Duration pollJitter;
+
+    @Option(
+            names = "--poll-state-metric",
+            defaultValue = "5s",
+            converter = GoDuration.class,
+            description = "State metric recording interval (default: ${DEFAULT-VALUE}).")
+    Duration pollStateMetric;
+
+    @Option(
             names = "--max-reconcile-rate",
             defaultValue = "10",
             description = "The global maximum rate per second at which resources may be checked for drift from "
@@ -97,6 +111,14 @@ public final class ProviderMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     new CommandLine(this), "--max-reconcile-rate must be at least 1, got " + maxReconcileRate);
         }
+        if (pollJitter != null && (pollJitter.isNegative() || pollJitter.compareTo(poll) >= 0)) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this), "--poll-jitter must be at least 0 and less than --poll, got " + pollJitter);
+        }
+        if (pollStateMetric.isZero() || pollStateMetric.isNegative()) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this), "--poll-state-metric must be positive, got " + pollStateMetric);
+        }
         if (debug) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.providerkind")).setLevel(Level.DEBUG);
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.javaoperatorsdk")).setLevel(Level.DEBUG);
@@ -106,8 +128,9 @@ public final class ProviderMain implements Callable<Integer> {
         KubernetesClient client = new KubernetesClientBuilder()
                 .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor(KubeApiRequests.NAME, requests))
                 .build();
-        ProviderSettings settings =
-                new ProviderSettings(poll, busyPoll, sync, maxReconcileRate, leaderElection, managementPolicies);
+        Duration jitter = pollJitter == null ? ProviderSettings.defaultJitter(poll) : pollJitter;
+        ProviderSettings settings = new ProviderSettings(
+                poll, busyPoll, sync, maxReconcileRate, leaderElection, managementPolicies, jitter, pollStateMetric);
         Provider provider = new Provider(
                 settings,
                 client,
@@ -127,10 +150,11 @@ public final class ProviderMain implements Callable<Integer> {
                         },
                         "shutdown"));
         log.info(
-                "starting provider-kind against {} (poll {}, busy poll {}, sync {}, max reconcile rate {}/s, "
+                "starting provider-kind against {} (poll {} ± {}, busy poll {}, sync {}, max reconcile rate {}/s, "
                         + "leader election {}, metrics on port {})",
                 client.getMasterUrl(),
                 poll,
+                jitter,
                 busyPoll,
                 sync,
                 maxReconcileRate,
