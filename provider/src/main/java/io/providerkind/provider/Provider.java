@@ -36,7 +36,6 @@ import io.providerkind.provider.runtime.CachedReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,7 +99,7 @@ public final class Provider implements AutoCloseable {
                 // absent, so there is no eventual consistency to wait out (and no 30 s stall deleting it)
                 .withCreationGracePeriod(Duration.ZERO)
                 .withManagementPolicies(settings.managementPolicies())
-                .withPollJitter(settings.pollJitter(), ThreadLocalRandom.current());
+                .withPollJitter(settings.pollJitter());
         this.stateMetrics = new ManagedStateMetrics<>(registry, GVK, settings.pollStateMetric());
         ManagedReconciler<KindCluster> reconciler = new ManagedReconciler<>(
                 new KubernetesManagedResourceStore<>(client, KindCluster.class),

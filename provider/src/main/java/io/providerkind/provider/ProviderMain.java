@@ -17,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code java -jar provider.jar}: reconciles KindClusters of the cluster in the current kubeconfig (or,
@@ -36,6 +38,10 @@ public final class ProviderMain implements Callable<Integer> {
             names = {"-d", "--debug"},
             description = "Run with debug logging.")
     boolean debug;
+
+    // the running command line, so that a refused flag is reported where picocli's own errors go
+    @Spec
+    CommandSpec spec;
 
     @Option(
             names = {"-p", "--poll"},
@@ -109,15 +115,15 @@ public final class ProviderMain implements Callable<Integer> {
     public Integer call() throws Exception {
         if (maxReconcileRate < 1) {
             throw new CommandLine.ParameterException(
-                    new CommandLine(this), "--max-reconcile-rate must be at least 1, got " + maxReconcileRate);
+                    spec.commandLine(), "--max-reconcile-rate must be at least 1, got " + maxReconcileRate);
         }
         if (pollJitter != null && (pollJitter.isNegative() || pollJitter.compareTo(poll) >= 0)) {
             throw new CommandLine.ParameterException(
-                    new CommandLine(this), "--poll-jitter must be at least 0 and less than --poll, got " + pollJitter);
+                    spec.commandLine(), "--poll-jitter must be at least 0 and less than --poll, got " + pollJitter);
         }
         if (pollStateMetric.isZero() || pollStateMetric.isNegative()) {
             throw new CommandLine.ParameterException(
-                    new CommandLine(this), "--poll-state-metric must be positive, got " + pollStateMetric);
+                    spec.commandLine(), "--poll-state-metric must be positive, got " + pollStateMetric);
         }
         if (debug) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.providerkind")).setLevel(Level.DEBUG);

@@ -38,7 +38,9 @@ public record ReconcilerSettings(
                 true,
                 false,
                 Duration.ZERO,
-                ThreadLocalRandom.current());
+                // asked for the calling thread's generator at each draw: ThreadLocalRandom.current() kept and
+                // used from other (reconciler) threads would draw from seeds never initialised for them
+                () -> ThreadLocalRandom.current().nextLong());
     }
 
     public ReconcilerSettings withPollIntervalHook(BiFunction<Managed, Duration, Duration> hook) {
@@ -83,6 +85,10 @@ public record ReconcilerSettings(
                 deterministicExternalName,
                 pollJitter,
                 random);
+    }
+
+    public ReconcilerSettings withPollJitter(Duration jitter) {
+        return withPollJitter(jitter, random);
     }
 
     public ReconcilerSettings withPollJitter(Duration jitter, RandomGenerator source) {
