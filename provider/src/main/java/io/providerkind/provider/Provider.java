@@ -24,6 +24,7 @@ import io.providerkind.provider.managed.KubernetesEventRecorder;
 import io.providerkind.provider.managed.KubernetesManagedResourceStore;
 import io.providerkind.provider.managed.ManagedMetrics;
 import io.providerkind.provider.managed.ManagedReconciler;
+import io.providerkind.provider.managed.ManagedStateMetrics;
 import io.providerkind.provider.managed.ReconcileRateLimiter;
 import io.providerkind.provider.managed.ReconcilerSettings;
 import io.providerkind.provider.managed.SecretConnectionPublisher;
@@ -55,6 +56,7 @@ public final class Provider implements AutoCloseable {
     private final AtomicBoolean leading = new AtomicBoolean(false);
     private final AtomicBoolean closing = new AtomicBoolean(false);
     private final CredentialsSecrets credentialsSecrets;
+    private final ManagedStateMetrics<KindCluster> stateMetrics;
 
     public Provider(
             ProviderSettings settings,
@@ -96,7 +98,9 @@ public final class Provider implements AutoCloseable {
                 // kindserver records a cluster before it answers the create: absent right after a create means
                 // absent, so there is no eventual consistency to wait out (and no 30 s stall deleting it)
                 .withCreationGracePeriod(Duration.ZERO)
-                .withManagementPolicies(settings.managementPolicies());
+                .withManagementPolicies(settings.managementPolicies())
+                .withPollJitter(settings.pollJitter());
+        this.stateMetrics = new ManagedStateMetrics<>(registry, GVK, settings.pollStateMetric());
         ManagedReconciler<KindCluster> reconciler = new ManagedReconciler<>(
                 new KubernetesManagedResourceStore<>(client, KindCluster.class),
                 connector,
@@ -112,6 +116,7 @@ public final class Provider implements AutoCloseable {
                         providerConfigs,
                         connectionSecrets,
                         retries,
+                        stateMetrics,
                         Backoff.crossplaneDefaults(),
                         new ReconcileRateLimiter(settings.maxReconcileRate()),
                         registry),
@@ -124,6 +129,7 @@ public final class Provider implements AutoCloseable {
 
     public Provider start() {
         operator.start();
+        stateMetrics.start();
         return this;
     }
 
@@ -142,6 +148,7 @@ public final class Provider implements AutoCloseable {
     @Override
     public void close() {
         closing.set(true);
+        stateMetrics.close();
         operator.stop();
         credentialsSecrets.close();
         webhook.close();

@@ -17,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code java -jar provider.jar}: reconciles KindClusters of the cluster in the current kubeconfig (or,
@@ -36,6 +38,10 @@ public final class ProviderMain implements Callable<Integer> {
             names = {"-d", "--debug"},
             description = "Run with debug logging.")
     boolean debug;
+
+    // the running command line, so that a refused flag is reported where picocli's own errors go
+    @Spec
+    CommandSpec spec;
 
     @Option(
             names = {"-p", "--poll"},
@@ -59,6 +65,20 @@ public final class ProviderMain implements Callable<Integer> {
             description = "How often all resources will be double-checked for drift from the desired state "
                     + "(default: ${DEFAULT-VALUE}).")
     Duration sync;
+
+    @Option(
+            names = "--poll-jitter",
+            converter = GoDuration.class,
+            description = "If non-zero, varies the poll interval by a random amount up to plus-or-minus this value "
+                    + "(default: a tenth of --poll, 6s at 1m).")
+    Duration pollJitter;
+
+    @Option(
+            names = "--poll-state-metric",
+            defaultValue = "5s",
+            converter = GoDuration.class,
+            description = "State metric recording interval (default: ${DEFAULT-VALUE}).")
+    Duration pollStateMetric;
 
     @Option(
             names = "--max-reconcile-rate",
@@ -95,7 +115,15 @@ public final class ProviderMain implements Callable<Integer> {
     public Integer call() throws Exception {
         if (maxReconcileRate < 1) {
             throw new CommandLine.ParameterException(
-                    new CommandLine(this), "--max-reconcile-rate must be at least 1, got " + maxReconcileRate);
+                    spec.commandLine(), "--max-reconcile-rate must be at least 1, got " + maxReconcileRate);
+        }
+        if (pollJitter != null && (pollJitter.isNegative() || pollJitter.compareTo(poll) >= 0)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--poll-jitter must be at least 0 and less than --poll, got " + pollJitter);
+        }
+        if (pollStateMetric.isZero() || pollStateMetric.isNegative()) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--poll-state-metric must be positive, got " + pollStateMetric);
         }
         if (debug) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.providerkind")).setLevel(Level.DEBUG);
@@ -106,8 +134,9 @@ public final class ProviderMain implements Callable<Integer> {
         KubernetesClient client = new KubernetesClientBuilder()
                 .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor(KubeApiRequests.NAME, requests))
                 .build();
-        ProviderSettings settings =
-                new ProviderSettings(poll, busyPoll, sync, maxReconcileRate, leaderElection, managementPolicies);
+        Duration jitter = pollJitter == null ? ProviderSettings.defaultJitter(poll) : pollJitter;
+        ProviderSettings settings = new ProviderSettings(
+                poll, busyPoll, sync, maxReconcileRate, leaderElection, managementPolicies, jitter, pollStateMetric);
         Provider provider = new Provider(
                 settings,
                 client,
@@ -127,10 +156,11 @@ public final class ProviderMain implements Callable<Integer> {
                         },
                         "shutdown"));
         log.info(
-                "starting provider-kind against {} (poll {}, busy poll {}, sync {}, max reconcile rate {}/s, "
+                "starting provider-kind against {} (poll {} ± {}, busy poll {}, sync {}, max reconcile rate {}/s, "
                         + "leader election {}, metrics on port {})",
                 client.getMasterUrl(),
                 poll,
+                jitter,
                 busyPoll,
                 sync,
                 maxReconcileRate,

@@ -46,7 +46,8 @@ import java.util.List;
 // Managed extends HasMetadata, whose polymorphic deserializer would otherwise win over CustomResource's
 // plain one and recurse forever.
 @JsonDeserialize(using = JsonDeserializer.None.class)
-public class KindCluster extends CustomResource<KindClusterSpec, KindClusterStatus> implements Managed {
+public class KindCluster extends CustomResource<KindClusterSpec, KindClusterStatus>
+        implements Managed, ReconcileRequestTracker {
 
     public static final String GROUP = "container.kind.crossplane.io";
     private static final Reference DEFAULT_PROVIDER_CONFIG = new Reference("default");
@@ -92,6 +93,16 @@ public class KindCluster extends CustomResource<KindClusterSpec, KindClusterStat
     @Override
     public Object statusSnapshot() {
         return currentStatus();
+    }
+
+    @Override
+    public String lastHandledReconcileAt() {
+        return currentStatus().lastHandledReconcileAt();
+    }
+
+    @Override
+    public void replaceLastHandledReconcileAt(String token) {
+        setStatus(currentStatus().withLastHandledReconcileAt(token));
     }
 
     /** What kindserver last reported; never null. */

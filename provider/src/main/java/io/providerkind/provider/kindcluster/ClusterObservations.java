@@ -16,6 +16,12 @@ public final class ClusterObservations {
 
     public static final String ENDPOINT = "endpoint";
     public static final String KUBECONFIG = "kubeconfig";
+    /**
+     * The kubeconfig for workloads on the kind network (inside another kind cluster's nodes or pods): its server is
+     * {@code https://<name>-control-plane:6443}, the node's name on Docker's kind network, named as kindserver's
+     * ClusterInfo names it (docs/design.md).
+     */
+    public static final String INTERNAL_KUBECONFIG = "internalKubeconfig";
 
     private ClusterObservations() {}
 
@@ -53,9 +59,9 @@ public final class ClusterObservations {
     }
 
     /**
-     * Endpoint and kubeconfig, plus CA, client certificate and key taken from the kubeconfig; known
-     * only once the cluster is Ready, and nothing before (publishing is additive, so a Stopped cluster
-     * keeps its published details).
+     * Endpoint and kubeconfig, the internal kubeconfig, plus CA, client certificate and key taken from the
+     * kubeconfig; known only once the cluster is Ready, and nothing before (publishing is additive, so a Stopped
+     * cluster keeps its published details).
      */
     public static ConnectionDetails connectionDetails(ClusterInfo info) {
         if (info.phase() != ClusterPhase.Ready || info.kubeconfig() == null) {
@@ -64,6 +70,8 @@ public final class ClusterObservations {
         Map<String, String> values = new LinkedHashMap<>();
         values.put(ENDPOINT, info.endpoint());
         values.put(KUBECONFIG, info.kubeconfig());
+        // null (an older kindserver) is left out by ofText rather than published empty
+        values.put(INTERNAL_KUBECONFIG, info.internalKubeconfig());
         values.putAll(KubeconfigCredentials.of(info.kubeconfig()));
         return ConnectionDetails.ofText(values);
     }

@@ -13,6 +13,7 @@ import io.providerkind.provider.api.ProviderConfig;
 import io.providerkind.provider.managed.Backoff;
 import io.providerkind.provider.managed.ManagedController;
 import io.providerkind.provider.managed.ManagedReconciler;
+import io.providerkind.provider.managed.ManagedStateMetrics;
 import io.providerkind.provider.managed.ReconcileRateLimiter;
 import io.providerkind.provider.providerconfig.ProviderConfigUsageTracker;
 import io.providerkind.provider.runtime.CachedReader;
@@ -48,6 +49,7 @@ public class KindClusterController extends ManagedController<KindCluster> {
     private final CachedReader<ProviderConfig> providerConfigs;
     private final CachedReader<Secret> connectionSecrets;
     private final FailedCreateRetries retries;
+    private final ManagedStateMetrics<KindCluster> stateMetrics;
 
     public KindClusterController(
             ManagedReconciler<KindCluster> reconciler,
@@ -55,6 +57,7 @@ public class KindClusterController extends ManagedController<KindCluster> {
             CachedReader<ProviderConfig> providerConfigs,
             CachedReader<Secret> connectionSecrets,
             FailedCreateRetries retries,
+            ManagedStateMetrics<KindCluster> stateMetrics,
             Backoff backoff,
             ReconcileRateLimiter rateLimiter,
             MeterRegistry registry) {
@@ -63,6 +66,7 @@ public class KindClusterController extends ManagedController<KindCluster> {
         this.providerConfigs = providerConfigs;
         this.connectionSecrets = connectionSecrets;
         this.retries = retries;
+        this.stateMetrics = stateMetrics;
     }
 
     @Override
@@ -97,6 +101,8 @@ public class KindClusterController extends ManagedController<KindCluster> {
                         .withSecondaryToPrimaryMapper(secret -> Set.of())
                         .build(),
                 context);
+        // the state gauges count the KindClusters this controller's informer holds: no API request per count
+        stateMetrics.bind(context.getPrimaryCache()::list);
         providerConfigs.bind(configs);
         connectionSecrets.bind(secrets);
         return List.of(configs, secrets);

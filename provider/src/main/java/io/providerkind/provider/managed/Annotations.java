@@ -1,6 +1,7 @@
 package io.providerkind.provider.managed;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.providerkind.provider.runtime.GoDuration;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -8,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Crossplane's well-known annotations and what they mean (crossplane-runtime's {@code pkg/meta}).
@@ -21,6 +23,10 @@ public final class Annotations {
     public static final String EXTERNAL_CREATE_SUCCEEDED = "crossplane.io/external-create-succeeded";
     public static final String EXTERNAL_CREATE_FAILED = "crossplane.io/external-create-failed";
     public static final String PAUSED = "crossplane.io/paused";
+    /** Overrides the controller's poll interval for one resource; a Go duration such as {@code 30s} or {@code 1h}. */
+    public static final String POLL_INTERVAL = "crossplane.io/poll-interval";
+    /** An opaque token; a new one asks for a reconcile, answered in status.lastHandledReconcileAt. */
+    public static final String RECONCILE_REQUESTED_AT = "crossplane.io/reconcile-requested-at";
 
     /**
      * What the managed reconciler records of its own doing and must never lose: the external name (which
@@ -53,6 +59,29 @@ public final class Annotations {
 
     public static boolean isPaused(HasMetadata resource) {
         return "true".equals(get(resource, PAUSED));
+    }
+
+    /**
+     * The resource's own poll interval, as crossplane-runtime's {@code meta.GetPollInterval}: present only when the
+     * annotation holds a positive duration; an empty or unreadable one is ignored, not an error.
+     */
+    public static Optional<Duration> pollInterval(HasMetadata resource) {
+        String value = get(resource, POLL_INTERVAL);
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Duration interval = GoDuration.parse(value);
+            return interval.isZero() || interval.isNegative() ? Optional.empty() : Optional.of(interval);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The reconcile-request token, as crossplane-runtime's {@code meta.GetReconcileRequest}: absent when empty. */
+    public static Optional<String> reconcileRequest(HasMetadata resource) {
+        String value = get(resource, RECONCILE_REQUESTED_AT);
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
     public static void setCreatePending(HasMetadata resource, Instant at) {

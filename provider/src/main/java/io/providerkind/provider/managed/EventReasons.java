@@ -18,6 +18,7 @@ public final class EventReasons {
     public static final String UPDATED = "UpdatedExternalResource";
     public static final String PENDING = "PendingExternalResource";
     public static final String PAUSED = "ReconciliationPaused";
+    public static final String RECONCILE_REQUEST_HANDLED = "ReconcileRequestHandled";
 
     private EventReasons() {}
 }

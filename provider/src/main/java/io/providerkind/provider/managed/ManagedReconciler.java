@@ -13,7 +13,7 @@ import java.util.Optional;
  * crossplane-runtime's managed reconciler, step for step, knowing nothing of what the external
  * resource is. Connect, Observe, then Create, Update or Delete; finalizer, external-name,
  * create-tracking annotations, pause, management and deletion policies, Ready and Synced conditions,
- * Events, connection publishing.
+ * Events, connection publishing, the per-resource poll interval and jitter, and reconcile requests.
  *
  * <p>Where this differs from crossplane-runtime, it is to write less: status is written only when it
  * changed, and the paused Event only when the resource becomes paused, so that an unchanged resource
@@ -56,11 +56,11 @@ public final class ManagedReconciler<M extends Managed> {
     }
 
     public Outcome reconcile(M managed) {
-        // Failures back off up to the configured poll interval, so that a failing resource is not looked
-        // at less often than a healthy one; not up to the hook's, which may be a busy poll of a fraction
-        // of a second and would repeat a failing call at that pace.
+        // Failures back off up to the resource's poll interval (its annotation's, else the configured one), so
+        // that a failing resource is not looked at less often than a healthy one; not up to the hook's, which
+        // may be a busy poll of a fraction of a second and would repeat a failing call at that pace.
         ReconcileAttempt<M> attempt =
-                new ReconcileAttempt<>(managed, store, events, metrics, clock, settings.pollInterval());
+                new ReconcileAttempt<>(managed, store, events, metrics, clock, settings.effectivePollInterval(managed));
         try {
             return reconcile(attempt);
         } catch (StaleResourceException e) {
@@ -77,6 +77,8 @@ public final class ManagedReconciler<M extends Managed> {
         if (Annotations.isPaused(managed) || policy.isPaused()) {
             return paused(attempt);
         }
+        // after the pause check, as in crossplane-runtime: a paused resource handles no reconcile request
+        attempt.handleReconcileRequest();
         Optional<String> invalid = policy.invalidity();
         if (invalid.isPresent()) {
             return attempt.fail(EventReasons.INVALID_MANAGEMENT_POLICY, invalid.get());
@@ -240,7 +242,7 @@ public final class ManagedReconciler<M extends Managed> {
         if (finalizers(managed).size() > 1) {
             // Another controller still needs this resource, and perhaps its external resource: both stay
             // until it lets go. Nothing failed, so no condition or Event; look again with backoff.
-            return new Outcome.WaitWithBackoff(MSG_OTHER_FINALIZERS, settings.pollInterval());
+            return new Outcome.WaitWithBackoff(MSG_OTHER_FINALIZERS, settings.effectivePollInterval(managed));
         }
         if (!observation.resourceExists()) {
             return finalizeDeletion(attempt, observation.connectionDetails());

@@ -2,6 +2,7 @@ package io.providerkind.provider.managed;
 
 import io.providerkind.provider.api.Condition;
 import io.providerkind.provider.api.Managed;
+import io.providerkind.provider.api.ReconcileRequestTracker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,7 @@ final class ReconcileAttempt<M extends Managed> {
     private final Clock clock;
     private final Duration retryCeiling;
     private List<Announcement> announcements = List.of();
+    private String reconcileRequest;
 
     /** @param retryCeiling the longest a failure waits before the next try: the poll interval */
     ReconcileAttempt(
@@ -53,6 +55,23 @@ final class ReconcileAttempt<M extends Managed> {
     /** To be told once this attempt's status is written (or found already written); dropped if the write fails. */
     void announceOnceWritten(List<Announcement> toTell) {
         announcements = List.copyOf(toTell);
+    }
+
+    /**
+     * crossplane-runtime's reconcile request: a token in {@code crossplane.io/reconcile-requested-at} that differs from
+     * status.lastHandledReconcileAt gets a ReconcileRequestHandled Event now and is recorded with this attempt's
+     * status, whichever way it ends, so that it survives the metadata writes in between.
+     */
+    void handleReconcileRequest() {
+        if (!(managed instanceof ReconcileRequestTracker tracker)) {
+            return;
+        }
+        Annotations.reconcileRequest(managed)
+                .filter(token -> !token.equals(tracker.lastHandledReconcileAt()))
+                .ifPresent(token -> {
+                    events.normal(managed, EventReasons.RECONCILE_REQUEST_HANDLED, "Handling reconcile request");
+                    reconcileRequest = token;
+                });
     }
 
     private void set(Condition... conditions) {
@@ -84,6 +103,9 @@ final class ReconcileAttempt<M extends Managed> {
 
     private Outcome writeStatus(Outcome outcome) {
         metrics.recordFirstTimeReady(managed);
+        if (reconcileRequest != null && managed instanceof ReconcileRequestTracker tracker) {
+            tracker.replaceLastHandledReconcileAt(reconcileRequest);
+        }
         if (Objects.equals(statusBefore, managed.statusSnapshot())) {
             announce();
             return outcome;

@@ -4,5 +4,7 @@
  * step (paused, create when absent, update when existing, delete, finalize) and returns a sealed {@link Outcome} that
  * {@link ManagedController} turns into a reschedule. A resource kind plugs in an {@link ExternalConnector} and an
  * {@link ExternalClient}; every API write goes through {@link ManagedResourceStore}, status only when it changed.
+ * {@link ReconcilerSettings} holds crossplane-runtime's poll options (interval, per-resource annotation, jitter, hook);
+ * {@link ManagedMetrics} and {@link ManagedStateMetrics} its metrics, under its names.
  */
 package io.providerkind.provider.managed;

@@ -101,11 +101,14 @@ class KindClusterExternalTest {
         assertEquals(FakeKindServer.VERSION, cluster.atProvider().kubernetesVersion());
         assertEquals(null, cluster.atProvider().progress());
         assertEquals(
-                List.of("clientCert", "clientKey", "clusterCA", "endpoint", "kubeconfig"),
+                List.of("clientCert", "clientKey", "clusterCA", "endpoint", "internalKubeconfig", "kubeconfig"),
                 List.copyOf(observation.connectionDetails().values().keySet()));
         String kubeconfig =
                 new String(observation.connectionDetails().values().get("kubeconfig"), StandardCharsets.UTF_8);
         assertTrue(kubeconfig.contains("server: " + cluster.atProvider().endpoint()));
+        String internal =
+                new String(observation.connectionDetails().values().get("internalKubeconfig"), StandardCharsets.UTF_8);
+        assertTrue(internal.contains("server: https://dev-control-plane:6443"), internal);
         assertEquals(
                 "False",
                 Conditions.find(cluster, DriftAlerts.CONDITION).orElseThrow().status());

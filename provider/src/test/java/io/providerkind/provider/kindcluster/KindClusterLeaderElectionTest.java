@@ -31,8 +31,15 @@ class KindClusterLeaderElectionTest extends ProviderIntegrationTest {
     private static final Duration TAKEOVER =
             LEASE_DURATION_DEFAULT_VALUE.plus(RETRY_PERIOD_DEFAULT_VALUE.multipliedBy(2));
 
-    private static final ProviderSettings REPLICA =
-            new ProviderSettings(Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofHours(1), 10, true, true);
+    private static final ProviderSettings REPLICA = new ProviderSettings(
+            Duration.ofSeconds(1),
+            Duration.ofMillis(200),
+            Duration.ofHours(1),
+            10,
+            true,
+            true,
+            Duration.ofMillis(100),
+            ProviderSettings.DEFAULT_POLL_STATE_METRIC);
 
     private final FakeKindServer kindserver = new FakeKindServer();
     private ProviderHarness first;

@@ -165,11 +165,15 @@ class KindClusterLifecycleTest extends ProviderIntegrationTest {
         Secret secret = harness.secret("default", "seed-conn");
         assertEquals(SecretConnectionPublisher.SECRET_TYPE, secret.getType());
         assertEquals(
-                List.of("clientCert", "clientKey", "clusterCA", "endpoint", "kubeconfig"),
+                List.of("clientCert", "clientKey", "clusterCA", "endpoint", "internalKubeconfig", "kubeconfig"),
                 secret.getData().keySet().stream().sorted().toList());
         String endpoint = decode(secret, "endpoint");
         assertEquals(ready.atProvider().endpoint(), endpoint);
         assertTrue(decode(secret, "kubeconfig").contains("server: " + endpoint), "kubeconfig reaches the endpoint");
+        String cluster = Annotations.externalName(ready);
+        assertTrue(
+                decode(secret, "internalKubeconfig").contains("server: https://" + cluster + "-control-plane:6443"),
+                "the internal kubeconfig reaches the control-plane node on the kind network");
         assertTrue(decode(secret, "clusterCA").startsWith("-----BEGIN CERTIFICATE-----"));
         assertTrue(decode(secret, "clientKey").startsWith("-----BEGIN RSA PRIVATE KEY-----"));
         OwnerReference owner = secret.getMetadata().getOwnerReferences().get(0);

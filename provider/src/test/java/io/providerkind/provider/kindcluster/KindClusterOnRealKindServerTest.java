@@ -107,6 +107,10 @@ class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
         String published = decode(harness.secret("default", "e2e-seed-conn"), "kubeconfig");
         HttpResponse<String> version = KubeconfigClients.get(published, "/version");
         assertEquals(200, version.statusCode(), "the published kubeconfig reaches the cluster's API server");
+        assertTrue(
+                decode(harness.secret("default", "e2e-seed-conn"), "internalKubeconfig")
+                        .contains("server: https://e2e-seed-control-plane:6443"),
+                "the internal kubeconfig names the control-plane node on the kind network");
 
         harness.changeKindConfig("e2e-seed", TestKindClusters.SEED_CONFIG + "- role: worker\n");
         harness.awaitCondition("e2e-seed", DriftAlerts.CONDITION, "True", Drift.CONFIG_CHANGED, REAL_PARTS_WAIT);

@@ -7,6 +7,7 @@ import io.providerkind.provider.api.Managed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiFunction;
+import java.util.random.RandomGenerator;
 
 /**
  * A managed reconciler wired to fakes: each {@link #reconcile()} reads the resource fresh from the fake
@@ -43,7 +44,15 @@ final class ReconcilerHarness {
                 hook,
                 settings.creationGracePeriod(),
                 settings.managementPolicies(),
-                settings.deterministicExternalName());
+                settings.deterministicExternalName(),
+                settings.pollJitter(),
+                settings.random());
+        return this;
+    }
+
+    /** Jitters every poll by up to {@code jitter}, drawing from {@code random}. */
+    ReconcilerHarness jittering(Duration jitter, RandomGenerator random) {
+        settings = settings.withPollJitter(jitter, random);
         return this;
     }
 

@@ -1,0 +1,50 @@
+package io.providerkind.provider;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The jitter and state-metric flags as an operator writes them: a jitter that could make a poll zero or negative, or
+ * a state-metric interval that is no interval, is refused before anything starts (exit status 2, the reason named).
+ */
+class ProviderFlagsTest {
+
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine line = new CommandLine(new ProviderMain());
+        line.setErr(new PrintWriter(err, true));
+        line.setOut(new PrintWriter(new StringWriter(), true));
+        return line.execute(args);
+    }
+
+    @Test
+    void jitterAsLongAsThePollIsRefused() {
+        assertEquals(2, run("--poll", "1m", "--poll-jitter", "1m"));
+        assertTrue(
+                err.toString().contains("--poll-jitter must be at least 0 and less than --poll, got PT1M"),
+                err::toString);
+    }
+
+    @Test
+    void zeroStateMetricIntervalIsRefused() {
+        assertEquals(2, run("--poll-state-metric", "0s"));
+        assertTrue(err.toString().contains("--poll-state-metric must be positive"), err::toString);
+    }
+
+    @Test
+    void helpListsTheJitterAndStateMetricFlags() {
+        StringWriter out = new StringWriter();
+        CommandLine line = new CommandLine(new ProviderMain());
+        line.setOut(new PrintWriter(out, true));
+
+        assertEquals(0, line.execute("--help"));
+        assertTrue(out.toString().contains("--poll-jitter=<pollJitter>"), out::toString);
+        assertTrue(out.toString().contains("--poll-state-metric=<pollStateMetric>"), out::toString);
+    }
+}
