@@ -46,8 +46,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * provider-kind assembled: the KindCluster and ProviderConfig controllers of both API groups (the legacy
- * cluster-scoped one and Crossplane v2's namespaced {@code .m.} one) on one java-operator-sdk operator. ProviderMain runs it from flags; tests run it in-process against a real API server with a
- * fake or real kindserver behind the {@link KindServerClientFactory}.
+ * cluster-scoped one and Crossplane v2's namespaced {@code .m.} one) on one java-operator-sdk operator.
+ * ProviderMain runs it from flags; tests run it in-process against a real API server with a fake or real
+ * kindserver behind the {@link KindServerClientFactory}.
  */
 public final class Provider implements AutoCloseable {
 
@@ -120,7 +121,7 @@ public final class Provider implements AutoCloseable {
                 new KindClusterConnector<>(configs, usages, credentials, clients, alerts, retries, clock),
                 new SecretConnectionPublisher(
                         client, namespacedConnectionSecrets, KindClusterController.CONNECTION_SECRET_LABEL),
-                events,
+                new KubernetesEventRecorder(client, NamespacedKindClusterController.NAME, clock),
                 new ManagedMetrics(registry, NAMESPACED_GVK, clock),
                 reconcilerSettings,
                 clock);

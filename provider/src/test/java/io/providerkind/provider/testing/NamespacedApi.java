@@ -54,7 +54,7 @@ public final class NamespacedApi {
                 .createOr(NonDeletingOperation::update);
     }
 
-    /** A ClusterProviderConfig whose password is in a Secret of the provider's namespace, as a platform team keeps it. */
+    /** A ClusterProviderConfig with its password in a Secret of the provider's namespace, as a platform team has it. */
     public void clusterProviderConfig(String name, String password) {
         password(ProviderHarness.CREDENTIALS_NAMESPACE, name + "-password", password);
         ClusterProviderConfig config = new ClusterProviderConfig();
@@ -129,7 +129,7 @@ public final class NamespacedApi {
                         .orElse(false));
     }
 
-    /** Every namespaced resource a test made, finalizers and all; namespaces stay (the test API server never ends one). */
+    /** Every .m. resource a test made, finalizers and all; namespaces stay (the test API server never ends one). */
     static void removeAll(KubernetesClient client) {
         client.resources(KindCluster.class).inAnyNamespace().list().getItems().forEach(r -> forceDelete(client, r));
         client.resources(ProviderConfigUsage.class).inAnyNamespace().delete();
