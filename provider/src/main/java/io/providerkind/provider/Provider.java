@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.providerkind.provider.api.KindCluster;
 import io.providerkind.provider.api.ProviderConfig;
+import io.providerkind.provider.api.m.ClusterProviderConfig;
 import io.providerkind.provider.kindcluster.DriftAlerts;
 import io.providerkind.provider.kindcluster.DriftWebhook;
 import io.providerkind.provider.kindcluster.FailedCreateRetries;
@@ -17,6 +18,7 @@ import io.providerkind.provider.kindcluster.KindClusterController;
 import io.providerkind.provider.kindcluster.KindClusterPolling;
 import io.providerkind.provider.kindcluster.KindServerClientCache;
 import io.providerkind.provider.kindcluster.KindServerClientFactory;
+import io.providerkind.provider.kindcluster.NamespacedKindClusterController;
 import io.providerkind.provider.managed.Backoff;
 import io.providerkind.provider.managed.DesiredStateChanged;
 import io.providerkind.provider.managed.EventRecorder;
@@ -28,10 +30,13 @@ import io.providerkind.provider.managed.ManagedStateMetrics;
 import io.providerkind.provider.managed.ReconcileRateLimiter;
 import io.providerkind.provider.managed.ReconcilerSettings;
 import io.providerkind.provider.managed.SecretConnectionPublisher;
+import io.providerkind.provider.providerconfig.ClusterProviderConfigReconciler;
 import io.providerkind.provider.providerconfig.CredentialsExtractor;
 import io.providerkind.provider.providerconfig.CredentialsSecrets;
+import io.providerkind.provider.providerconfig.NamespacedProviderConfigReconciler;
 import io.providerkind.provider.providerconfig.ProviderConfigReconciler;
 import io.providerkind.provider.providerconfig.ProviderConfigUsageTracker;
+import io.providerkind.provider.providerconfig.ProviderConfigs;
 import io.providerkind.provider.runtime.CachedReader;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,14 +46,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * provider-kind assembled: the KindCluster and ProviderConfig controllers on one java-operator-sdk
- * operator. ProviderMain runs it from flags; tests run it in-process against a real API server with a
- * fake or real kindserver behind the {@link KindServerClientFactory}.
+ * provider-kind assembled: the KindCluster and ProviderConfig controllers of both API groups (the legacy
+ * cluster-scoped one and Crossplane v2's namespaced {@code .m.} one) on one java-operator-sdk operator.
+ * ProviderMain runs it from flags; tests run it in-process against a real API server with a fake or real
+ * kindserver behind the {@link KindServerClientFactory}.
  */
 public final class Provider implements AutoCloseable {
 
     static final String LEASE_NAME = "crossplane-leader-election-provider-kind";
     static final String GVK = KindCluster.GROUP + "/v1alpha1, Kind=KindCluster";
+    static final String NAMESPACED_GVK =
+            io.providerkind.provider.api.m.KindCluster.GROUP + "/v1alpha1, Kind=KindCluster";
     private static final Logger log = LoggerFactory.getLogger(Provider.class);
 
     private final Operator operator;
@@ -78,18 +86,21 @@ public final class Provider implements AutoCloseable {
         EventRecorder events = new KubernetesEventRecorder(client, KindClusterController.NAME, clock);
         ProviderConfigUsageTracker usages = new ProviderConfigUsageTracker(client);
         this.credentialsSecrets = new CredentialsSecrets(client);
-        // served from the KindCluster controller's informers once it registers them
+        // served from the KindCluster controllers' informers once they register them
         CachedReader<ProviderConfig> providerConfigs = new CachedReader<>(client, ProviderConfig.class);
+        CachedReader<ClusterProviderConfig> clusterProviderConfigs =
+                new CachedReader<>(client, ClusterProviderConfig.class);
+        CachedReader<io.providerkind.provider.api.m.ProviderConfig> namespacedProviderConfigs =
+                new CachedReader<>(client, io.providerkind.provider.api.m.ProviderConfig.class);
         CachedReader<Secret> connectionSecrets = new CachedReader<>(client, Secret.class);
+        CachedReader<Secret> namespacedConnectionSecrets = new CachedReader<>(client, Secret.class);
         FailedCreateRetries retries = FailedCreateRetries.upTo(settings.poll(), clock);
-        KindClusterConnector connector = new KindClusterConnector(
-                providerConfigs,
-                usages,
-                new CredentialsExtractor(credentialsSecrets, System::getenv),
-                new KindServerClientCache(kindservers),
-                new DriftAlerts(events, registry, webhook, clock),
-                retries,
-                clock);
+        ProviderConfigs configs =
+                new ProviderConfigs(providerConfigs, clusterProviderConfigs, namespacedProviderConfigs);
+        CredentialsExtractor credentials = new CredentialsExtractor(credentialsSecrets, System::getenv);
+        // one cache for both kinds: its keys tell every ProviderConfig of every kind and namespace apart
+        KindServerClientCache clients = new KindServerClientCache(kindservers);
+        DriftAlerts alerts = new DriftAlerts(events, registry, webhook, clock);
         ReconcilerSettings reconcilerSettings = ReconcilerSettings.defaults(settings.poll())
                 .withPollIntervalHook(new KindClusterPolling(settings.busyPoll()))
                 // a kind cluster's name is the external name, fixed before Create, and kindserver's create
@@ -103,10 +114,19 @@ public final class Provider implements AutoCloseable {
         this.stateMetrics = new ManagedStateMetrics<>(registry, GVK, settings.pollStateMetric());
         ManagedReconciler<KindCluster> reconciler = new ManagedReconciler<>(
                 new KubernetesManagedResourceStore<>(client, KindCluster.class),
-                connector,
+                new KindClusterConnector<>(configs, usages, credentials, clients, alerts, retries, clock),
                 new SecretConnectionPublisher(client, connectionSecrets, KindClusterController.CONNECTION_SECRET_LABEL),
                 events,
                 new ManagedMetrics(registry, GVK, clock),
+                reconcilerSettings,
+                clock);
+        ManagedReconciler<io.providerkind.provider.api.m.KindCluster> namespacedReconciler = new ManagedReconciler<>(
+                new KubernetesManagedResourceStore<>(client, io.providerkind.provider.api.m.KindCluster.class),
+                new KindClusterConnector<>(configs, usages, credentials, clients, alerts, retries, clock),
+                new SecretConnectionPublisher(
+                        client, namespacedConnectionSecrets, KindClusterController.CONNECTION_SECRET_LABEL),
+                new KubernetesEventRecorder(client, NamespacedKindClusterController.NAME, clock),
+                new ManagedMetrics(registry, NAMESPACED_GVK, clock),
                 reconcilerSettings,
                 clock);
         operator.register(
@@ -122,8 +142,32 @@ public final class Provider implements AutoCloseable {
                         registry),
                 o -> o.withOnUpdateFilter(new DesiredStateChanged<>()).withReconciliationMaxInterval(settings.sync()));
         operator.register(
+                new NamespacedKindClusterController(
+                        namespacedReconciler,
+                        usages,
+                        clusterProviderConfigs,
+                        namespacedProviderConfigs,
+                        namespacedConnectionSecrets,
+                        retries,
+                        Backoff.crossplaneDefaults(),
+                        new ReconcileRateLimiter(settings.maxReconcileRate()),
+                        registry),
+                o -> o.withOnUpdateFilter(new DesiredStateChanged<>()).withReconciliationMaxInterval(settings.sync()));
+        operator.register(
                 new ProviderConfigReconciler(
                         client, new KubernetesEventRecorder(client, ProviderConfigReconciler.NAME, clock), clock),
+                o -> o.withReconciliationMaxInterval(settings.sync()));
+        operator.register(
+                new ClusterProviderConfigReconciler(
+                        client,
+                        new KubernetesEventRecorder(client, ClusterProviderConfigReconciler.NAME, clock),
+                        clock),
+                o -> o.withReconciliationMaxInterval(settings.sync()));
+        operator.register(
+                new NamespacedProviderConfigReconciler(
+                        client,
+                        new KubernetesEventRecorder(client, NamespacedProviderConfigReconciler.NAME, clock),
+                        clock),
                 o -> o.withReconciliationMaxInterval(settings.sync()));
     }
 

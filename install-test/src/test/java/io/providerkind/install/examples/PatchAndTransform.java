@@ -68,6 +68,11 @@ final class PatchAndTransform {
                             "resource " + name + ": patch type " + type + " is not checked by this renderer");
             }
         }
+        JsonNode namespace = composite.path("metadata").path("namespace");
+        if (namespace.isTextual() && !resource.path("metadata").hasNonNull("namespace")) {
+            // Crossplane v2 composes a namespaced composite's resources into its namespace
+            resource.withObject("/metadata").set("namespace", namespace);
+        }
         if (!resource.path("metadata").hasNonNull("name")) {
             // Crossplane generates a name from the composite's; any stable one serves for validation.
             resource.withObject("/metadata")

@@ -47,10 +47,10 @@ import java.util.List;
 // plain one and recurse forever.
 @JsonDeserialize(using = JsonDeserializer.None.class)
 public class KindCluster extends CustomResource<KindClusterSpec, KindClusterStatus>
-        implements Managed, ReconcileRequestTracker {
+        implements KindClusterResource, ReconcileRequestTracker {
 
     public static final String GROUP = "container.kind.crossplane.io";
-    private static final Reference DEFAULT_PROVIDER_CONFIG = new Reference("default");
+    private static final String DEFAULT_PROVIDER_CONFIG = "default";
 
     @Override
     protected KindClusterStatus initStatus() {
@@ -58,9 +58,14 @@ public class KindCluster extends CustomResource<KindClusterSpec, KindClusterStat
     }
 
     @Override
-    public Reference providerConfigReference() {
+    public ProviderConfigKey providerConfigKey() {
         Reference ref = spec == null ? null : spec.providerConfigRef();
-        return ref == null || ref.name() == null ? DEFAULT_PROVIDER_CONFIG : ref;
+        return new ProviderConfigKey.Legacy(ref == null || ref.name() == null ? DEFAULT_PROVIDER_CONFIG : ref.name());
+    }
+
+    @Override
+    public ForProvider forProvider() {
+        return spec == null ? null : spec.forProvider();
     }
 
     @Override
@@ -105,12 +110,13 @@ public class KindCluster extends CustomResource<KindClusterSpec, KindClusterStat
         setStatus(currentStatus().withLastHandledReconcileAt(token));
     }
 
-    /** What kindserver last reported; never null. */
+    @Override
     public AtProvider atProvider() {
         AtProvider atProvider = currentStatus().atProvider();
         return atProvider == null ? AtProvider.empty() : atProvider;
     }
 
+    @Override
     public void replaceAtProvider(AtProvider atProvider) {
         setStatus(currentStatus().withAtProvider(atProvider));
     }

@@ -13,7 +13,7 @@ import java.util.List;
 public interface Managed extends HasMetadata {
 
     /** The ProviderConfig this resource uses; never null (defaults to the one named {@code default}). */
-    Reference providerConfigReference();
+    ProviderConfigKey providerConfigKey();
 
     /** Where to write the connection Secret, or null when the user asked for none. */
     SecretReference connectionSecretReference();

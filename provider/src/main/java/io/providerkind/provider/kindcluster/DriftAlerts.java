@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.providerkind.provider.api.Condition;
 import io.providerkind.provider.api.DriftStatus;
-import io.providerkind.provider.api.KindCluster;
+import io.providerkind.provider.api.KindClusterResource;
 import io.providerkind.provider.managed.Annotations;
 import io.providerkind.provider.managed.Announcement;
 import io.providerkind.provider.managed.Conditions;
@@ -49,7 +49,7 @@ public final class DriftAlerts {
      *
      * @param webhookUrl where the ProviderConfig wants alerts posted, or null
      */
-    public List<Announcement> apply(KindCluster cluster, List<Drift> drifts, String webhookUrl) {
+    public List<Announcement> apply(KindClusterResource cluster, List<Drift> drifts, String webhookUrl) {
         DriftStatus before = cluster.atProvider().drift();
         Instant now = clock.instant();
         if (drifts.isEmpty()) {
@@ -89,7 +89,7 @@ public final class DriftAlerts {
         return List.of(() -> alert(cluster, alert, fresh, webhookUrl));
     }
 
-    private void alert(KindCluster cluster, DriftWebhook.Alert alert, List<Drift> fresh, String webhookUrl) {
+    private void alert(KindClusterResource cluster, DriftWebhook.Alert alert, List<Drift> fresh, String webhookUrl) {
         events.warning(cluster, EVENT_DETECTED, alert.message());
         fresh.forEach(d -> Counter.builder("provider_kind_drift_alerts")
                 .description("Drift alerts raised, by kind of drift; the provider never acts on drift")

@@ -1,6 +1,6 @@
 package io.providerkind.provider.kindcluster;
 
-import io.providerkind.provider.api.KindCluster;
+import io.providerkind.provider.api.KindClusterResource;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.ConfigHash;
@@ -16,7 +16,7 @@ public final class DriftDetector {
 
     private DriftDetector() {}
 
-    public static List<Drift> detect(KindCluster desired, ClusterInfo actual) {
+    public static List<Drift> detect(KindClusterResource desired, ClusterInfo actual) {
         List<Drift> drifts = new ArrayList<>();
         configChanged(desired, actual, drifts);
         nodesStopped(actual, drifts);
@@ -34,18 +34,17 @@ public final class DriftDetector {
                         + "Delete this KindCluster to let it go; apply it again to create a new cluster.");
     }
 
-    private static void configChanged(KindCluster desired, ClusterInfo actual, List<Drift> drifts) {
+    private static void configChanged(KindClusterResource desired, ClusterInfo actual, List<Drift> drifts) {
         String madeWith = actual.configHash();
         if (madeWith == null
                 || madeWith.isBlank()
-                || desired.getSpec() == null
-                || desired.getSpec().forProvider() == null
-                || desired.getSpec().forProvider().kindConfig() == null) {
+                || desired.forProvider() == null
+                || desired.forProvider().kindConfig() == null) {
             // a cluster made by hand with kind has no recorded config to compare with
             return;
         }
-        String wanted = abbreviated(
-                ConfigHash.of(desired.getSpec().forProvider().kindConfig()).toLowerCase(Locale.ROOT));
+        String wanted =
+                abbreviated(ConfigHash.of(desired.forProvider().kindConfig()).toLowerCase(Locale.ROOT));
         String made = abbreviated(madeWith.strip().toLowerCase(Locale.ROOT));
         if (!wanted.equals(made)) {
             drifts.add(new Drift(

@@ -1,13 +1,13 @@
 package io.providerkind.provider.kindcluster;
 
-import io.providerkind.provider.api.KindCluster;
-import io.providerkind.provider.api.ProviderConfig;
+import io.providerkind.provider.api.KindClusterResource;
+import io.providerkind.provider.api.ProviderConfigKey;
 import io.providerkind.provider.api.ProviderConfigSpec;
 import io.providerkind.provider.managed.ExternalClient;
 import io.providerkind.provider.managed.ExternalConnector;
 import io.providerkind.provider.providerconfig.CredentialsExtractor;
 import io.providerkind.provider.providerconfig.ProviderConfigUsageTracker;
-import io.providerkind.provider.runtime.CachedReader;
+import io.providerkind.provider.providerconfig.ProviderConfigs;
 import io.providerkind.sdk.KindServerClient;
 import java.time.Clock;
 
@@ -15,11 +15,14 @@ import java.time.Clock;
  * Connects a KindCluster to the kindserver its ProviderConfig names: records the usage first (so the
  * ProviderConfig is protected even when the rest fails), reads the ProviderConfig and its password,
  * and hands out a cached SDK client. The ProviderConfig comes from the controller's informer cache and
- * the password from a watched Secret, so connecting costs no API request in the steady state.
+ * the password from a watched Secret, so connecting costs no API request in the steady state. Serves the legacy
+ * and the namespaced KindCluster alike: the ProviderConfig's key says which kind to read, and where.
+ *
+ * @param <M> the KindCluster kind connected
  */
-public final class KindClusterConnector implements ExternalConnector<KindCluster> {
+public final class KindClusterConnector<M extends KindClusterResource> implements ExternalConnector<M> {
 
-    private final CachedReader<ProviderConfig> providerConfigs;
+    private final ProviderConfigs providerConfigs;
     private final ProviderConfigUsageTracker usages;
     private final CredentialsExtractor credentials;
     private final KindServerClientCache clients;
@@ -28,7 +31,7 @@ public final class KindClusterConnector implements ExternalConnector<KindCluster
     private final Clock clock;
 
     public KindClusterConnector(
-            CachedReader<ProviderConfig> providerConfigs,
+            ProviderConfigs providerConfigs,
             ProviderConfigUsageTracker usages,
             CredentialsExtractor credentials,
             KindServerClientCache clients,
@@ -45,27 +48,26 @@ public final class KindClusterConnector implements ExternalConnector<KindCluster
     }
 
     @Override
-    public ExternalClient<KindCluster> connect(KindCluster cluster) {
-        String name = cluster.providerConfigReference().name();
+    public ExternalClient<M> connect(M cluster) {
+        ProviderConfigKey key = cluster.providerConfigKey();
+        String name = key.describe();
         try {
             usages.track(cluster);
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot track ProviderConfig usage: " + e.getMessage(), e);
         }
-        ProviderConfig config = providerConfigs.get(null, name).orElse(null);
-        if (config == null) {
-            throw new IllegalStateException("cannot get ProviderConfig \"" + name + "\": not found");
+        ProviderConfigSpec spec = providerConfigs.spec(key).orElse(null);
+        if (spec == null) {
+            throw new IllegalStateException("cannot get " + name + ": not found");
         }
-        ProviderConfigSpec spec = config.getSpec();
-        if (spec == null || spec.endpoint() == null || spec.endpoint().url() == null) {
-            throw new IllegalStateException("ProviderConfig \"" + name + "\" has no spec.endpoint.url");
+        if (spec.endpoint() == null || spec.endpoint().url() == null) {
+            throw new IllegalStateException(name + " has no spec.endpoint.url");
         }
         String password;
         try {
-            password = credentials.extract(spec.credentials());
+            password = credentials.extract(key, spec.credentials());
         } catch (RuntimeException e) {
-            throw new IllegalStateException(
-                    "cannot get credentials of ProviderConfig \"" + name + "\": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot get credentials of " + name + ": " + e.getMessage(), e);
         }
         KindServerConnection connection = new KindServerConnection(
                 KindServerConnection.apiUrl(spec.endpoint().url()),
@@ -74,11 +76,11 @@ public final class KindClusterConnector implements ExternalConnector<KindCluster
                 spec.endpoint().skipsVerification());
         KindServerClient client;
         try {
-            client = clients.clientFor(name, connection);
+            client = clients.clientFor(key, connection);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("ProviderConfig \"" + name + "\": " + e.getMessage(), e);
+            throw new IllegalStateException(name + ": " + e.getMessage(), e);
         }
         String webhook = spec.alerts() == null ? null : spec.alerts().webhookURL();
-        return new KindClusterExternal(client, connection.url(), alerts, webhook, retries, clock);
+        return new KindClusterExternal<>(client, connection.url(), alerts, webhook, retries, clock);
     }
 }

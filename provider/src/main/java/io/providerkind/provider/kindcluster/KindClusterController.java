@@ -74,7 +74,7 @@ public class KindClusterController extends ManagedController<KindCluster> {
         context.getPrimaryCache()
                 .addIndexer(
                         BY_PROVIDER_CONFIG,
-                        cluster -> List.of(cluster.providerConfigReference().name()));
+                        cluster -> List.of(cluster.providerConfigKey().name()));
         InformerEventSource<ProviderConfig, KindCluster> configs = new InformerEventSource<>(
                 InformerEventSourceConfiguration.from(ProviderConfig.class, KindCluster.class)
                         .withName("providerconfigs")

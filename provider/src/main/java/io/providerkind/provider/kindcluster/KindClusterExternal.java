@@ -1,7 +1,7 @@
 package io.providerkind.provider.kindcluster;
 
 import io.providerkind.provider.api.AtProvider;
-import io.providerkind.provider.api.KindCluster;
+import io.providerkind.provider.api.KindClusterResource;
 import io.providerkind.provider.managed.Annotations;
 import io.providerkind.provider.managed.Conditions;
 import io.providerkind.provider.managed.ExternalClient;
@@ -27,7 +27,7 @@ import java.util.Optional;
  * raises drift as an alert instead, and a cluster that vanished is reported and left vanished. A create
  * that kind reported Failed is the exception: that cluster never was, so it is created again.
  */
-public final class KindClusterExternal implements ExternalClient<KindCluster> {
+public final class KindClusterExternal<M extends KindClusterResource> implements ExternalClient<M> {
 
     /** The phase shown for a cluster kindserver no longer has (kindserver itself has no word for it). */
     public static final String VANISHED = "Vanished";
@@ -55,7 +55,7 @@ public final class KindClusterExternal implements ExternalClient<KindCluster> {
     }
 
     @Override
-    public ExternalObservation observe(KindCluster cluster) {
+    public ExternalObservation observe(M cluster) {
         String name = Annotations.externalName(cluster);
         Optional<ClusterInfo> found = call(() -> kindserver.find(name));
         if (found.isEmpty()) {
@@ -79,9 +79,9 @@ public final class KindClusterExternal implements ExternalClient<KindCluster> {
     }
 
     @Override
-    public ExternalCreation create(KindCluster cluster) {
+    public ExternalCreation create(M cluster) {
         String name = Annotations.externalName(cluster);
-        call(() -> kindserver.create(name, cluster.getSpec().forProvider().kindConfig()));
+        call(() -> kindserver.create(name, cluster.forProvider().kindConfig()));
         return ExternalCreation.withoutDetails();
     }
 
@@ -92,13 +92,13 @@ public final class KindClusterExternal implements ExternalClient<KindCluster> {
      * successful update on every poll.
      */
     @Override
-    public ExternalUpdate update(KindCluster cluster) {
+    public ExternalUpdate update(M cluster) {
         throw new IllegalStateException("kind cluster \"" + Annotations.externalName(cluster) + "\" does not exist, "
                 + "and this KindCluster's management policies do not include Create");
     }
 
     @Override
-    public void delete(KindCluster cluster) {
+    public void delete(M cluster) {
         String name = Annotations.externalName(cluster);
         call(() -> kindserver.delete(name));
     }
@@ -107,7 +107,7 @@ public final class KindClusterExternal implements ExternalClient<KindCluster> {
      * A cluster this KindCluster never had is to be created. One it had (observed, or created by this
      * provider) and lost is drift: reported, alerted, and not re-created behind the users' backs.
      */
-    private ExternalObservation absent(KindCluster cluster, String name) {
+    private ExternalObservation absent(KindClusterResource cluster, String name) {
         AtProvider last = cluster.atProvider();
         boolean seenBefore = last.phase() != null || Annotations.createEverSucceeded(cluster);
         if (!seenBefore) {
@@ -132,7 +132,7 @@ public final class KindClusterExternal implements ExternalClient<KindCluster> {
      * A failed create is the provider's to make again when the KindCluster may create and still wants its
      * cluster. One with no config hash was made by hand, and its failure was a delete.
      */
-    private static boolean createsAgain(KindCluster cluster, ClusterInfo info) {
+    private static boolean createsAgain(KindClusterResource cluster, ClusterInfo info) {
         return cluster.getMetadata().getDeletionTimestamp() == null
                 && policiesOf(cluster).shouldCreate()
                 && info.configHash() != null
@@ -143,9 +143,9 @@ public final class KindClusterExternal implements ExternalClient<KindCluster> {
      * Asks kindserver to create the failed cluster again when the next attempt is due (kindserver removes
      * what the failed create left first), and answers the error that ends the observe either way.
      */
-    private FailedCreateException createAgain(KindCluster cluster, String name, ClusterInfo info) {
+    private FailedCreateException createAgain(KindClusterResource cluster, String name, ClusterInfo info) {
         String kindFailure = ClusterObservations.failure(info);
-        String kindConfig = cluster.getSpec().forProvider().kindConfig();
+        String kindConfig = cluster.forProvider().kindConfig();
         String wanted = ConfigHash.of(kindConfig);
         String failedWith = info.configHash().strip().toLowerCase(Locale.ROOT);
         if (!wanted.equals(failedWith)) {
@@ -170,7 +170,7 @@ public final class KindClusterExternal implements ExternalClient<KindCluster> {
      * being deleted is letting its cluster go, and one that only observes (an import) says nothing the
      * cluster must match.
      */
-    private static boolean watchesForDrift(KindCluster cluster) {
+    private static boolean watchesForDrift(KindClusterResource cluster) {
         return cluster.getMetadata().getDeletionTimestamp() == null
                 && !policiesOf(cluster).shouldOnlyObserve();
     }
@@ -179,7 +179,7 @@ public final class KindClusterExternal implements ExternalClient<KindCluster> {
      * The KindCluster's own policies, read as crossplane-runtime reads them; the reconciler has already
      * refused a set it cannot honour, and applied the feature switch, before anything here runs.
      */
-    private static ManagementPolicies policiesOf(KindCluster cluster) {
+    private static ManagementPolicies policiesOf(KindClusterResource cluster) {
         return ManagementPolicies.of(true, cluster.managementPolicies(), cluster.deletionPolicy());
     }
 

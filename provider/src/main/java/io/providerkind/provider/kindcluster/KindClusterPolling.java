@@ -1,6 +1,6 @@
 package io.providerkind.provider.kindcluster;
 
-import io.providerkind.provider.api.KindCluster;
+import io.providerkind.provider.api.KindClusterResource;
 import io.providerkind.provider.api.Managed;
 import io.providerkind.provider.managed.Conditions;
 import java.time.Duration;
@@ -35,8 +35,9 @@ public final class KindClusterPolling implements BiFunction<Managed, Duration, D
         boolean readyIsBusy = Conditions.find(managed, Conditions.READY)
                 .map(c -> BUSY_REASONS.contains(c.reason()))
                 .orElse(false);
-        String phase =
-                managed instanceof KindCluster cluster ? cluster.atProvider().phase() : null;
+        String phase = managed instanceof KindClusterResource cluster
+                ? cluster.atProvider().phase()
+                : null;
         return readyIsBusy || (phase != null && BUSY_PHASES.contains(phase));
     }
 }

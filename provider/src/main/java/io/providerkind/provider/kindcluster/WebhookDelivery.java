@@ -85,7 +85,13 @@ final class WebhookDelivery {
 
     private void schedule(long delayMillis) {
         try {
-            next = timer.schedule(this::attempt, delayMillis, TimeUnit.MILLISECONDS);
+            Future<?> scheduled = timer.schedule(this::attempt, delayMillis, TimeUnit.MILLISECONDS);
+            next = scheduled;
+            // supersede() may have run between the answer's check of superseded and the line above, and found the
+            // finished attempt in next: then the retry would wait out its whole backoff before ending
+            if (superseded && scheduled.cancel(false)) {
+                end(new WebhookOutcome.Superseded(attempts.get()));
+            }
         } catch (RejectedExecutionException e) {
             abandon();
         }

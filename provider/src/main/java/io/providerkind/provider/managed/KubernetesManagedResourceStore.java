@@ -48,8 +48,7 @@ public final class KubernetesManagedResourceStore<M extends Managed> implements 
         KubernetesClientException last = null;
         for (int attempt = 0; attempt < CRITICAL_ATTEMPTS; attempt++) {
             try {
-                return resources
-                        .withName(managed.getMetadata().getName())
+                return stored(managed)
                         .patch(PatchContext.of(PatchType.JSON_MERGE), patch)
                         .getMetadata()
                         .getResourceVersion();
@@ -76,8 +75,17 @@ public final class KubernetesManagedResourceStore<M extends Managed> implements 
 
     @Override
     public Optional<M> fetch(M managed) {
-        return Optional.ofNullable(
-                resources.withName(managed.getMetadata().getName()).get());
+        return Optional.ofNullable(stored(managed).get());
+    }
+
+    /** By namespace too: two namespaced resources may share a name. */
+    private Resource<M> stored(M managed) {
+        String namespace = managed.getMetadata().getNamespace();
+        return namespace == null
+                ? resources.withName(managed.getMetadata().getName())
+                : resources
+                        .inNamespace(namespace)
+                        .withName(managed.getMetadata().getName());
     }
 
     private static RuntimeException translate(KubernetesClientException e, Managed managed) {

@@ -1,6 +1,8 @@
 package io.providerkind.provider.providerconfig;
 
 import io.fabric8.kubernetes.api.model.Secret;
+import io.providerkind.provider.api.CredentialsSource;
+import io.providerkind.provider.api.ProviderConfigKey;
 import io.providerkind.provider.api.ProviderCredentials;
 import io.providerkind.provider.api.SecretKeySelector;
 import java.io.IOException;
@@ -13,6 +15,10 @@ import java.util.function.UnaryOperator;
 /**
  * Reads a ProviderConfig's credentials from where they are said to be, as crossplane-runtime's
  * {@code CommonCredentialExtractor}. Errors name the place, never the value.
+ *
+ * <p>A namespaced ProviderConfig is a tenant's: its password comes only from a Secret of its own namespace. Reading
+ * another namespace's Secret, or the provider's environment or files, would let a tenant send someone else's
+ * password to an endpoint URL of its choosing.
  */
 public final class CredentialsExtractor {
 
@@ -24,6 +30,14 @@ public final class CredentialsExtractor {
         this.environment = environment;
     }
 
+    /** The password of the ProviderConfig with this key, held to its namespace when it is namespaced. */
+    public String extract(ProviderConfigKey key, ProviderCredentials credentials) {
+        if (key instanceof ProviderConfigKey.Namespaced namespaced) {
+            return extractInNamespace(namespaced.namespace(), credentials);
+        }
+        return extract(credentials);
+    }
+
     public String extract(ProviderCredentials credentials) {
         if (credentials == null || credentials.source() == null) {
             throw new IllegalArgumentException("spec.credentials.source is required");
@@ -33,6 +47,19 @@ public final class CredentialsExtractor {
             case Environment -> fromEnvironment(credentials);
             case Filesystem -> fromFile(credentials);
         };
+    }
+
+    private String extractInNamespace(String namespace, ProviderCredentials credentials) {
+        if (credentials == null || credentials.source() != CredentialsSource.Secret) {
+            throw new IllegalArgumentException("a namespaced ProviderConfig takes its credentials from a Secret of its"
+                    + " own namespace only: spec.credentials.source must be Secret");
+        }
+        SecretKeySelector ref = credentials.secretRef();
+        if (ref != null && ref.namespace() != null && !ref.namespace().equals(namespace)) {
+            throw new IllegalArgumentException("a namespaced ProviderConfig takes its credentials from a Secret of its"
+                    + " own namespace only: spec.credentials.secretRef.namespace must be \"" + namespace + "\"");
+        }
+        return fromSecret(ref == null ? null : new SecretKeySelector(namespace, ref.name(), ref.key()));
     }
 
     private String fromSecret(SecretKeySelector ref) {

@@ -4,6 +4,7 @@ import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
@@ -21,15 +22,23 @@ import java.util.stream.Stream;
  * Turns the fabric8 crd-generator's output into the CRDs the Crossplane package ships: named
  * {@code <group>_<plural>.yaml} as Crossplane providers name them, with the printer columns in the
  * order the Java type declares them (the generator sorts them by JSON path, and kubectl shows them
- * in file order). Nothing else changes: the schema is the generator's.
+ * in file order), and, in the {@code .m.} groups only, {@code status.conditions} a list-map keyed by type as
+ * crossplane-runtime v2 declares it (the generator has no annotation for it; the legacy CRDs stay as they were).
+ * Nothing else changes: the schema is the generator's.
  *
  * <p>{@code mvn -pl provider -am process-test-classes -Pupdate-crds} runs {@link #main} to refresh
  * package/crds; {@link GeneratedCrdsMatchPackageTest} fails when the committed files differ.
  */
 public final class CrdPackager {
 
-    static final List<Class<? extends CustomResource<?, ?>>> TYPES =
-            List.of(KindCluster.class, ProviderConfig.class, ProviderConfigUsage.class);
+    static final List<Class<? extends CustomResource<?, ?>>> TYPES = List.of(
+            KindCluster.class,
+            ProviderConfig.class,
+            ProviderConfigUsage.class,
+            io.providerkind.provider.api.m.KindCluster.class,
+            io.providerkind.provider.api.m.ClusterProviderConfig.class,
+            io.providerkind.provider.api.m.ProviderConfig.class,
+            io.providerkind.provider.api.m.ProviderConfigUsage.class);
     static final String HEADER = "# Generated from provider/src/main/java/io/providerkind/provider/api by the fabric8 "
             + "crd-generator.\n# Do not edit: mvn -pl provider -am process-test-classes -Pupdate-crds\n";
 
@@ -55,6 +64,9 @@ public final class CrdPackager {
                 CustomResourceDefinition crd =
                         serialization.unmarshal(Files.readString(file), CustomResourceDefinition.class);
                 orderColumnsAsDeclared(crd);
+                if (crd.getSpec().getGroup().contains(".m.")) {
+                    conditionsAsListMap(crd);
+                }
                 String name = crd.getSpec().getGroup() + "_"
                         + crd.getSpec().getNames().getPlural() + ".yaml";
                 result.put(name, HEADER + serialization.asYaml(crd));
@@ -77,6 +89,20 @@ public final class CrdPackager {
             List<CustomResourceColumnDefinition> columns = version.getAdditionalPrinterColumns();
             if (columns != null) {
                 columns.sort(Comparator.comparingInt(c -> position(declared, c.getName())));
+            }
+        }
+    }
+
+    /** Lets a server-side apply by another field manager own one condition without replacing the others. */
+    private static void conditionsAsListMap(CustomResourceDefinition crd) {
+        for (CustomResourceDefinitionVersion version : crd.getSpec().getVersions()) {
+            JSONSchemaProps status =
+                    version.getSchema().getOpenAPIV3Schema().getProperties().get("status");
+            JSONSchemaProps conditions =
+                    status == null ? null : status.getProperties().get("conditions");
+            if (conditions != null) {
+                conditions.setXKubernetesListType("map");
+                conditions.setXKubernetesListMapKeys(List.of("type"));
             }
         }
     }

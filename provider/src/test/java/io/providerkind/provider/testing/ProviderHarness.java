@@ -223,6 +223,7 @@ public final class ProviderHarness implements AutoCloseable {
         client.resources(KindCluster.class).list().getItems().forEach(this::forceDelete);
         client.resources(ProviderConfigUsage.class).delete();
         client.resources(ProviderConfig.class).list().getItems().forEach(this::forceDelete);
+        NamespacedApi.removeAll(client);
         client.close();
     }
 
