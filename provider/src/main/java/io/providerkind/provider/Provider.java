@@ -9,6 +9,7 @@ import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.providerkind.provider.api.KindCluster;
 import io.providerkind.provider.api.ProviderConfig;
+import io.providerkind.provider.kindcluster.ClusterOwners;
 import io.providerkind.provider.kindcluster.DriftAlerts;
 import io.providerkind.provider.kindcluster.DriftWebhook;
 import io.providerkind.provider.kindcluster.FailedCreateRetries;
@@ -87,7 +88,8 @@ public final class Provider implements AutoCloseable {
                 new KindServerClientCache(kindservers),
                 new DriftAlerts(events, registry, webhook, clock),
                 retries,
-                clock);
+                clock,
+                ClusterOwners.read(client));
         ReconcilerSettings reconcilerSettings = ReconcilerSettings.defaults(settings.poll())
                 .withPollIntervalHook(new KindClusterPolling(settings.busyPoll()))
                 // a kind cluster's name is the external name, fixed before Create, and kindserver's create

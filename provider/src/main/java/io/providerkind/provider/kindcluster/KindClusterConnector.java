@@ -26,6 +26,7 @@ public final class KindClusterConnector implements ExternalConnector<KindCluster
     private final DriftAlerts alerts;
     private final FailedCreateRetries retries;
     private final Clock clock;
+    private final ClusterOwners owners;
 
     public KindClusterConnector(
             CachedReader<ProviderConfig> providerConfigs,
@@ -34,7 +35,8 @@ public final class KindClusterConnector implements ExternalConnector<KindCluster
             KindServerClientCache clients,
             DriftAlerts alerts,
             FailedCreateRetries retries,
-            Clock clock) {
+            Clock clock,
+            ClusterOwners owners) {
         this.providerConfigs = providerConfigs;
         this.usages = usages;
         this.credentials = credentials;
@@ -42,6 +44,7 @@ public final class KindClusterConnector implements ExternalConnector<KindCluster
         this.alerts = alerts;
         this.retries = retries;
         this.clock = clock;
+        this.owners = owners;
     }
 
     @Override
@@ -79,6 +82,6 @@ public final class KindClusterConnector implements ExternalConnector<KindCluster
             throw new IllegalStateException("ProviderConfig \"" + name + "\": " + e.getMessage(), e);
         }
         String webhook = spec.alerts() == null ? null : spec.alerts().webhookURL();
-        return new KindClusterExternal(client, connection.url(), alerts, webhook, retries, clock);
+        return new KindClusterExternal(client, connection.url(), alerts, webhook, retries, clock, owners);
     }
 }
