@@ -11,7 +11,9 @@ import java.util.List;
  * <p>{@code kubeconfig} points at {@code endpoint} ({@code https://<hostIP>:<port>}), reachable from the
  * host and from every other kind cluster; {@code internalKubeconfig} points at
  * {@code https://<name>-control-plane:6443} for use on the kind network. List answers leave both
- * kubeconfigs out.
+ * kubeconfigs out. {@code owner} is what the client that created the cluster sent as its owner
+ * ({@link CreateClusterRequest#owner()}); null for a cluster made by hand, one created without an owner, or one
+ * recorded by a kindserver older than owners.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -27,10 +29,41 @@ public record ClusterInfo(
         List<NodeInfo> nodes,
         String configHash,
         String message,
-        Instant createdAt) {
+        Instant createdAt,
+        String owner) {
 
     public ClusterInfo {
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
+    }
+
+    /** A cluster without an owner, as kindserver before owners described every cluster. */
+    public ClusterInfo(
+            String name,
+            ClusterPhase phase,
+            Progress progress,
+            String endpoint,
+            String kubeconfig,
+            String internalKubeconfig,
+            String kubernetesVersion,
+            String internalIP,
+            List<NodeInfo> nodes,
+            String configHash,
+            String message,
+            Instant createdAt) {
+        this(
+                name,
+                phase,
+                progress,
+                endpoint,
+                kubeconfig,
+                internalKubeconfig,
+                kubernetesVersion,
+                internalIP,
+                nodes,
+                configHash,
+                message,
+                createdAt,
+                null);
     }
 
     /** The same cluster without its kubeconfigs, as list answers carry it. */
@@ -47,6 +80,7 @@ public record ClusterInfo(
                 nodes,
                 configHash,
                 message,
-                createdAt);
+                createdAt,
+                owner);
     }
 }

@@ -72,12 +72,12 @@ public final class HttpKindServerClient implements KindServerClient {
     }
 
     @Override
-    public ClusterInfo create(String name, String kindConfig) {
+    public ClusterInfo create(String name, String kindConfig, String owner) {
         Objects.requireNonNull(kindConfig, "kindConfig must not be null");
         URI uri = endpoint.cluster(name);
         HttpResponse<byte[]> response = send(request(uri)
                 .header("Content-Type", JSON)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(write(new CreateClusterRequest(kindConfig)))));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(write(new CreateClusterRequest(kindConfig, owner)))));
         // 202: creation started (or is running); 200: it exists with the same config. Both carry the cluster.
         if (success(response)) {
             return read(response, ClusterInfo.class);

@@ -28,7 +28,16 @@ public interface KindServerClient {
      * already exists with the same config (200). A cluster that exists with another config is a
      * {@link ConflictException}.
      */
-    ClusterInfo create(String name, String kindConfig);
+    default ClusterInfo create(String name, String kindConfig) {
+        return create(name, kindConfig, null);
+    }
+
+    /**
+     * {@link #create(String, String)} on behalf of {@code owner} (null: none). kindserver records the owner of a
+     * cluster it creates and answers a create by anyone else with a {@link ConflictException} whose message names
+     * the owner; a same-config create with an owner adopts a cluster recorded without one.
+     */
+    ClusterInfo create(String name, String kindConfig, String owner);
 
     /**
      * Starts deleting the cluster. Returns true when kindserver accepted the delete (202), false when

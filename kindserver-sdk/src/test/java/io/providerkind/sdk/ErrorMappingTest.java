@@ -57,6 +57,20 @@ class ErrorMappingTest {
     }
 
     @Test
+    void aClusterOfAnotherOwnerIsAConflictNamingThatOwner() {
+        String message = "cluster dev belongs to owner \\\"uid-a/uid-1\\\"; a create by owner \\\"uid-b/uid-2\\\""
+                + " is refused";
+        server.answer("POST", "/dev", 409, "{\"error\":\"conflict\",\"message\":\"" + message + "\"}");
+
+        ConflictException thrown =
+                assertThrows(ConflictException.class, () -> client.create("dev", "kind: Cluster", "uid-b/uid-2"));
+
+        assertEquals(
+                "cluster dev belongs to owner \"uid-a/uid-1\"; a create by owner \"uid-b/uid-2\" is refused",
+                thrown.getMessage());
+    }
+
+    @Test
     void mapsErrorsTheSameWayOnEveryCall() {
         server.answer("GET", "", 401, "{\"error\":\"unauthorized\",\"message\":\"wrong password\"}")
                 .answer("GET", "/dev", 500, "{\"error\":\"internal\",\"message\":\"docker is down\"}")

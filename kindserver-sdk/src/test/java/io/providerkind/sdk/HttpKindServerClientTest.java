@@ -107,6 +107,36 @@ class HttpKindServerClientTest {
     }
 
     @Test
+    void createSendsTheOwnerAndTheClusterCarriesItBack() throws Exception {
+        String owner = "3f0c1a2b-kube-system/9d8e7f6a-kindcluster";
+        server.answer(
+                "POST",
+                "/ci",
+                202,
+                CI_CREATING.replace("\"name\":\"ci\"", "\"name\":\"ci\",\"owner\":\"" + owner + "\""));
+
+        ClusterInfo ci = client.create("ci", "kind: Cluster\n", owner);
+
+        assertEquals(owner, ci.owner());
+        assertEquals(
+                owner,
+                new ObjectMapper()
+                        .readTree(server.received().get(0).body())
+                        .get("owner")
+                        .asText());
+    }
+
+    @Test
+    void createWithoutAnOwnerSendsNoneAndAClusterWithoutOneHasNone() throws Exception {
+        server.answer("POST", "/dev", 200, DEV);
+
+        ClusterInfo dev = client.create("dev", "kind: Cluster\n");
+
+        assertNull(dev.owner());
+        assertFalse(new ObjectMapper().readTree(server.received().get(0).body()).has("owner"));
+    }
+
+    @Test
     void createReturnsTheExistingClusterWhenItHasTheSameConfig() {
         server.answer("POST", "/dev", 200, DEV);
 

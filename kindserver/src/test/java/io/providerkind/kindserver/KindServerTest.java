@@ -66,6 +66,14 @@ class KindServerTest {
         }
 
         @Override
+        public CreateOutcome create(
+                io.providerkind.kindserver.kind.ClusterName name,
+                io.providerkind.kindserver.kind.KindConfig config,
+                String owner) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public DeleteOutcome delete(String name) {
             return new DeleteOutcome.NotFound(name);
         }

@@ -86,6 +86,32 @@ class SdkAgainstKindServerTest {
     }
 
     @Test
+    void aClusterOfAnotherOwnerIsAConflictNamingItsOwnerAndReadsShowTheOwner() {
+        KindServerClient client = kindserver.client();
+        assertEquals(
+                "mc-a/mr-1",
+                client.create("sdk-conflict", KindServerEndToEndTest.CONFIG, "mc-a/mr-1")
+                        .owner());
+
+        ConflictException e = assertThrows(
+                ConflictException.class,
+                () -> client.create("sdk-conflict", KindServerEndToEndTest.CONFIG, "mc-b/mr-2"));
+
+        assertEquals(409, e.status());
+        assertTrue(e.getMessage().contains("belongs to owner \"mc-a/mr-1\""), e.getMessage());
+        assertEquals("mc-a/mr-1", client.get("sdk-conflict").owner());
+        assertEquals(
+                "mc-a/mr-1",
+                client.list().stream()
+                        .filter(c -> c.name().equals("sdk-conflict"))
+                        .findFirst()
+                        .orElseThrow()
+                        .owner());
+        assertTrue(client.delete("sdk-conflict"));
+        KindServerEndToEndTest.awaitGone(client, "sdk-conflict");
+    }
+
+    @Test
     void aBadNameOrConfigIsABadRequestWithTheServersMessage() {
         KindServerClient client = kindserver.client();
 

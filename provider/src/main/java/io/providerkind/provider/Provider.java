@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.providerkind.provider.api.KindCluster;
 import io.providerkind.provider.api.ProviderConfig;
 import io.providerkind.provider.api.m.ClusterProviderConfig;
+import io.providerkind.provider.kindcluster.ClusterOwners;
 import io.providerkind.provider.kindcluster.DriftAlerts;
 import io.providerkind.provider.kindcluster.DriftWebhook;
 import io.providerkind.provider.kindcluster.FailedCreateRetries;
@@ -101,6 +102,7 @@ public final class Provider implements AutoCloseable {
         // one cache for both kinds: its keys tell every ProviderConfig of every kind and namespace apart
         KindServerClientCache clients = new KindServerClientCache(kindservers);
         DriftAlerts alerts = new DriftAlerts(events, registry, webhook, clock);
+        ClusterOwners owners = ClusterOwners.read(client);
         ReconcilerSettings reconcilerSettings = ReconcilerSettings.defaults(settings.poll())
                 .withPollIntervalHook(new KindClusterPolling(settings.busyPoll()))
                 // a kind cluster's name is the external name, fixed before Create, and kindserver's create
@@ -114,7 +116,7 @@ public final class Provider implements AutoCloseable {
         this.stateMetrics = new ManagedStateMetrics<>(registry, GVK, settings.pollStateMetric());
         ManagedReconciler<KindCluster> reconciler = new ManagedReconciler<>(
                 new KubernetesManagedResourceStore<>(client, KindCluster.class),
-                new KindClusterConnector<>(configs, usages, credentials, clients, alerts, retries, clock),
+                new KindClusterConnector<>(configs, usages, credentials, clients, alerts, retries, clock, owners),
                 new SecretConnectionPublisher(client, connectionSecrets, KindClusterController.CONNECTION_SECRET_LABEL),
                 events,
                 new ManagedMetrics(registry, GVK, clock),
@@ -122,7 +124,7 @@ public final class Provider implements AutoCloseable {
                 clock);
         ManagedReconciler<io.providerkind.provider.api.m.KindCluster> namespacedReconciler = new ManagedReconciler<>(
                 new KubernetesManagedResourceStore<>(client, io.providerkind.provider.api.m.KindCluster.class),
-                new KindClusterConnector<>(configs, usages, credentials, clients, alerts, retries, clock),
+                new KindClusterConnector<>(configs, usages, credentials, clients, alerts, retries, clock, owners),
                 new SecretConnectionPublisher(
                         client, namespacedConnectionSecrets, KindClusterController.CONNECTION_SECRET_LABEL),
                 new KubernetesEventRecorder(client, NamespacedKindClusterController.NAME, clock),

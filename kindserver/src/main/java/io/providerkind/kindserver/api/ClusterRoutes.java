@@ -107,7 +107,8 @@ final class ClusterRoutes {
                     @OpenApiRequestBody(
                             required = true,
                             content = @OpenApiContent(from = CreateClusterRequest.class),
-                            description = "kindConfig: a kind Cluster of kind.x-k8s.io/v1alpha4 as YAML"),
+                            description = "kindConfig: a kind Cluster of kind.x-k8s.io/v1alpha4 as YAML; owner"
+                                    + " (optional, 1 to 253 printable ASCII characters): who the cluster belongs to"),
             responses = {
                 @OpenApiResponse(
                         status = "202",
@@ -128,7 +129,7 @@ final class ClusterRoutes {
                         content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(
                         status = "409",
-                        description = "the cluster exists with another config, or is busy",
+                        description = "the cluster belongs to another owner, exists with another config, or is busy",
                         content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(
                         status = "413",
@@ -141,8 +142,9 @@ final class ClusterRoutes {
             })
     void create(Context ctx) {
         ClusterName name = new ClusterName(ctx.pathParam("name"));
-        KindConfig kindConfig = KindConfig.parse(createRequests.kindConfig(ctx));
-        CreateOutcome outcome = clusters.create(name, kindConfig);
+        CreateClusterRequest request = createRequests.read(ctx);
+        KindConfig kindConfig = KindConfig.parse(request.kindConfig());
+        CreateOutcome outcome = clusters.create(name, kindConfig, request.owner());
         // Java 17 has no pattern switch; the sealed interface still makes these the only two answers
         ctx.status(outcome instanceof CreateOutcome.Exists ? 200 : 202).json(outcome.cluster());
     }

@@ -10,8 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads the body of a create, {@code {"kindConfig": "<yaml>"}}, within the size limit. The limit is enforced
- * while reading, not only from Content-Length, so a chunked body cannot get past it.
+ * Reads the body of a create, {@code {"kindConfig": "<yaml>", "owner": "<optional>"}}, within the size limit. The
+ * limit is enforced while reading, not only from Content-Length, so a chunked body cannot get past it. The owner is
+ * bounded here ({@link CreateClusterRequest#isValidOwner}) because it is stored, logged and quoted back in 409s.
  */
 final class CreateRequests {
 
@@ -25,8 +26,8 @@ final class CreateRequests {
         this.maxBodyBytes = maxBodyBytes;
     }
 
-    /** The kind config of the request; every problem with the body is an {@link ApiException}. */
-    String kindConfig(Context ctx) {
+    /** The request, its kind config present and its owner (if any) valid; every problem is an {@link ApiException}. */
+    CreateClusterRequest read(Context ctx) {
         byte[] body = boundedBody(ctx);
         if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             throw ApiException.badRequest("the body is empty; " + EXPECTED);
@@ -44,7 +45,11 @@ final class CreateRequests {
                 || request.kindConfig().isBlank()) {
             throw ApiException.badRequest("kindConfig is missing or empty; " + EXPECTED);
         }
-        return request.kindConfig();
+        if (request.owner() != null && !CreateClusterRequest.isValidOwner(request.owner())) {
+            throw ApiException.badRequest("owner must be 1 to " + CreateClusterRequest.MAX_OWNER_LENGTH
+                    + " printable ASCII characters (space to ~), or left out");
+        }
+        return request;
     }
 
     private byte[] boundedBody(Context ctx) {

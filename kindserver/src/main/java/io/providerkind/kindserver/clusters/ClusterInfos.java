@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /**
  * Builds the ClusterInfo users see from memory only: a record (kindserver's work on the cluster), the
  * latest Docker snapshot (its nodes) and the fetched kubeconfigs. A Ready cluster with a node that does
- * not run is Stopped; a cluster made by hand (no record) has its phase from its containers. The answer is always
+ * not run is Stopped; a cluster made by hand (no record) has its phase from its containers, and no owner. The answer is always
  * whole: a list leaves the kubeconfigs out afterwards ({@code ClusterInfo.withoutKubeconfigs}) and nothing else,
  * so that list and get cannot disagree on phase, endpoint or anything else they both show.
  */
@@ -51,7 +51,8 @@ final class ClusterInfos {
                 nodeInfos(nodes),
                 record.configHash(),
                 message,
-                record.createdAt());
+                record.createdAt(),
+                record.owner());
     }
 
     /**

@@ -23,6 +23,8 @@ import java.time.Instant;
  * @param kindPid       the running {@code kind create}'s process id, to stop an orphan after a crash
  * @param kindStartedAt that process's start time (a pid alone may have been reused)
  * @param allStepsDone  kind ended its last step; a create interrupted after that may be adopted as Ready
+ * @param owner         who created the cluster, as the client said it on POST; null for a cluster made by hand, one
+ *                      created without an owner, and every record an older kindserver wrote (it had no owners)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -38,7 +40,8 @@ public record ClusterRecord(
         Instant updatedAt,
         Long kindPid,
         Instant kindStartedAt,
-        boolean allStepsDone) {
+        boolean allStepsDone,
+        String owner) {
 
     static ClusterRecord creating(
             String name,
@@ -47,19 +50,53 @@ public record ClusterRecord(
             Integer port,
             Progress waiting,
             String note,
+            String owner,
             Instant now) {
         return new ClusterRecord(
-                name, kindConfig, configHash, port, ClusterPhase.Creating, waiting, note, now, now, null, null, false);
+                name,
+                kindConfig,
+                configHash,
+                port,
+                ClusterPhase.Creating,
+                waiting,
+                note,
+                now,
+                now,
+                null,
+                null,
+                false,
+                owner);
     }
 
     /** A cluster made by hand that kindserver is asked to delete. */
     static ClusterRecord deletingUnmanaged(String name, Instant now) {
         return new ClusterRecord(
-                name, null, null, null, ClusterPhase.Deleting, null, null, now, now, null, null, false);
+                name, null, null, null, ClusterPhase.Deleting, null, null, now, now, null, null, false, null);
     }
 
     boolean managed() {
         return kindConfig != null;
+    }
+
+    /**
+     * The same record claimed by {@code newOwner}: a same-config create with an owner adopts a cluster recorded
+     * without one, so that clusters made before owners existed keep working after an upgrade.
+     */
+    ClusterRecord ownedBy(String newOwner, Instant now) {
+        return new ClusterRecord(
+                name,
+                kindConfig,
+                configHash,
+                apiServerPort,
+                phase,
+                progress,
+                message,
+                createdAt,
+                now,
+                kindPid,
+                kindStartedAt,
+                allStepsDone,
+                newOwner);
     }
 
     ClusterRecord retrying(Progress waiting, String note, Instant now) {
@@ -75,7 +112,8 @@ public record ClusterRecord(
                 now,
                 null,
                 null,
-                false);
+                false,
+                owner);
     }
 
     ClusterRecord withProgress(Progress newProgress, boolean stepsDone, Instant now) {
@@ -91,7 +129,8 @@ public record ClusterRecord(
                 now,
                 kindPid,
                 kindStartedAt,
-                stepsDone);
+                stepsDone,
+                owner);
     }
 
     ClusterRecord withPort(int port, Instant now) {
@@ -107,7 +146,8 @@ public record ClusterRecord(
                 now,
                 kindPid,
                 kindStartedAt,
-                allStepsDone);
+                allStepsDone,
+                owner);
     }
 
     ClusterRecord withProcess(long pid, Instant processStart, Instant now) {
@@ -123,7 +163,8 @@ public record ClusterRecord(
                 now,
                 pid,
                 processStart,
-                allStepsDone);
+                allStepsDone,
+                owner);
     }
 
     ClusterRecord ready(String note, Instant now) {
@@ -139,7 +180,8 @@ public record ClusterRecord(
                 now,
                 null,
                 null,
-                true);
+                true,
+                owner);
     }
 
     ClusterRecord failed(String why, Instant now) {
@@ -155,7 +197,8 @@ public record ClusterRecord(
                 now,
                 null,
                 null,
-                false);
+                false,
+                owner);
     }
 
     ClusterRecord deleting(Instant now) {
@@ -171,7 +214,8 @@ public record ClusterRecord(
                 now,
                 null,
                 null,
-                allStepsDone);
+                allStepsDone,
+                owner);
     }
 
     @Override

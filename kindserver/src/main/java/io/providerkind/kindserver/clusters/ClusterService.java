@@ -28,8 +28,16 @@ public interface ClusterService extends AutoCloseable {
 
     /** {@link #create(String, String)} with a name and config the caller has already checked. */
     default CreateOutcome create(ClusterName name, KindConfig config) {
-        return create(name.value(), config.original());
+        return create(name, config, null);
     }
+
+    /**
+     * {@link #create(ClusterName, KindConfig)} on behalf of {@code owner} (null: none), which the cluster's record
+     * keeps. A cluster with an owner is refused to every other owner, and to a create without one, with a
+     * {@link ClusterConflictException} naming the owner; a same-config create with an owner adopts a cluster
+     * recorded without one (made by this kindserver before owners existed).
+     */
+    CreateOutcome create(ClusterName name, KindConfig config, String owner);
 
     /** Starts deleting a cluster in the background (cancelling a running create first). */
     DeleteOutcome delete(String name);

@@ -5,17 +5,27 @@ import io.providerkind.kindserver.docker.DockerSnapshot;
 import io.providerkind.kindserver.kind.ClusterName;
 import io.providerkind.kindserver.kind.KindConfig;
 import io.providerkind.sdk.ClusterInfo;
+import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.Progress;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a create of {@link KindClusterService} decides, under the cluster's lock and on a listing Docker answered:
  * start kind (a new cluster, or a retry of a failed one after removing its leftovers), report the cluster as it
- * is (same config), or refuse (another config, a cluster being deleted, one made by hand).
+ * is (same config), or refuse (another owner, another config, a cluster being deleted, one made by hand).
+ *
+ * <p>Owners come first: kind cluster names are global per Docker host, so two clients (two namespaces, two
+ * management clusters) that pick the same name must not silently share, and later delete, one cluster. A cluster
+ * recorded without an owner was created before owners existed, or by a client that sends none; a same-config
+ * create with an owner adopts it, so that upgrading kindserver and then the provider keeps every cluster working.
  */
 final class CreateDecision {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CreateDecision.class);
 
     private final ClusterEngine engine;
     private final OperationStarter starter;
@@ -29,10 +39,10 @@ final class CreateDecision {
     }
 
     /** Caller holds the cluster's lock; {@code docker} is a listing Docker answered. */
-    CreateOutcome decide(ClusterName name, KindConfig config, DockerSnapshot docker) {
+    CreateOutcome decide(ClusterName name, KindConfig config, String owner, DockerSnapshot docker) {
         Optional<ClusterRecord> existing = engine.table().record(name.value());
         if (existing.isPresent()) {
-            return onExisting(name, config, existing.get());
+            return onExisting(name, config, claimed(name, config, owner, existing.get()));
         }
         if (!docker.nodes(name.value()).isEmpty()) {
             throw new ClusterConflictException("cluster " + name + " exists but was not created by kindserver"
@@ -48,6 +58,7 @@ final class CreateDecision {
                 port.isPresent() ? port.getAsInt() : null,
                 waiting,
                 note,
+                owner,
                 engine.now());
         if (port.isEmpty()) {
             record = record.failed(
@@ -60,6 +71,31 @@ final class CreateDecision {
             startCreate(name, config, false);
         }
         return new CreateOutcome.Accepted(info.apply(name.value()));
+    }
+
+    /**
+     * The record as this create may use it: refused when another owner holds it, adopted when it has no owner, the
+     * create brings one and the same config, and kindserver made the cluster (a cluster made by hand, or one being
+     * deleted, is never adopted; the rules below refuse those anyway).
+     */
+    private ClusterRecord claimed(ClusterName name, KindConfig config, String owner, ClusterRecord record) {
+        if (record.owner() != null && !record.owner().equals(owner)) {
+            throw new ClusterConflictException("cluster " + name + " belongs to owner \"" + record.owner() + "\"; "
+                    + (owner == null ? "a create without an owner" : "a create by owner \"" + owner + "\"")
+                    + " is refused (kind cluster names are global per Docker host: choose another name)");
+        }
+        boolean adoptable = record.owner() == null
+                && owner != null
+                && record.managed()
+                && record.phase() != ClusterPhase.Deleting
+                && config.configHash().equals(record.configHash());
+        if (!adoptable) {
+            return record;
+        }
+        ClusterRecord adopted = record.ownedBy(owner, engine.now());
+        engine.table().put(adopted);
+        LOG.info("cluster {} had no owner; owner \"{}\" adopted it with the same config", name, owner);
+        return adopted;
     }
 
     private CreateOutcome onExisting(ClusterName name, KindConfig config, ClusterRecord record) {

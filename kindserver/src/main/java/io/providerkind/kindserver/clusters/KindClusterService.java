@@ -163,11 +163,11 @@ public final class KindClusterService implements ClusterService {
     }
 
     @Override
-    public CreateOutcome create(ClusterName name, KindConfig config) {
+    public CreateOutcome create(ClusterName name, KindConfig config, String owner) {
         acceptingWork();
         synchronized (engine.table().lock(name.value())) {
             DockerSnapshot docker = availability.requireAnswering();
-            return creates.decide(name, config, docker);
+            return creates.decide(name, config, owner, docker);
         }
     }
 

@@ -25,7 +25,7 @@ class ClusterInfosTest {
             "clusters:\n- cluster:\n    server: https://dev-control-plane:6443\n");
 
     private final ClusterRecord ready = ClusterRecord.creating(
-                    "dev", "kind: Cluster\n", "hash", 36443, null, null, CREATED)
+                    "dev", "kind: Cluster\n", "hash", 36443, null, null, null, CREATED)
             .ready(null, CREATED);
 
     @Test
@@ -62,7 +62,7 @@ class ClusterInfosTest {
     @Test
     void creatingShowsProgressAndOtherPhasesDoNot() {
         ClusterRecord creating = ClusterRecord.creating(
-                "dev", "kind: Cluster\n", "hash", 36443, new Progress(2, 6, "Preparing nodes"), null, CREATED);
+                "dev", "kind: Cluster\n", "hash", 36443, new Progress(2, 6, "Preparing nodes"), null, null, CREATED);
         assertEquals(
                 new Progress(2, 6, "Preparing nodes"),
                 ClusterInfos.of(creating, snapshot(), Optional.empty(), Optional.empty())

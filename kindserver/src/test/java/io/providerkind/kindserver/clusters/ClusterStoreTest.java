@@ -2,6 +2,7 @@ package io.providerkind.kindserver.clusters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.providerkind.sdk.ClusterPhase;
@@ -35,7 +36,7 @@ class ClusterStoreTest {
     @Test
     void recordsSurviveAReopen() throws IOException {
         ClusterRecord record = ClusterRecord.creating(
-                        "dev", "kind: Cluster\n", "abc", 36443, new Progress(2, 6, "Preparing nodes"), null, NOW)
+                        "dev", "kind: Cluster\n", "abc", 36443, new Progress(2, 6, "Preparing nodes"), null, null, NOW)
                 .withProcess(4242, NOW, NOW);
         store.save(record);
 
@@ -45,8 +46,33 @@ class ClusterStoreTest {
     }
 
     @Test
+    void aRecordAnOlderKindserverWroteIsReadWithoutAnOwner() throws IOException {
+        // the fields of a record before owners existed, as an older kindserver wrote them
+        Files.writeString(store.file("old"), """
+                {"name":"old","kindConfig":"kind: Cluster\\n","configHash":"abc","apiServerPort":36443,
+                 "phase":"Ready","createdAt":"2025-03-31T10:15:30Z","updatedAt":"2025-03-31T10:16:30Z",
+                 "allStepsDone":true}
+                """);
+
+        ClusterRecord old = store.loadAll().get(0);
+
+        assertEquals(ClusterPhase.Ready, old.phase());
+        assertEquals("abc", old.configHash());
+        assertNull(old.owner());
+    }
+
+    @Test
+    void anOwnerSurvivesAReopen() throws IOException {
+        store.save(ClusterRecord.creating("dev", "kind: Cluster\n", "abc", 36443, null, null, "mc-uid/mr-uid", NOW));
+
+        ClusterStore reopened = new ClusterStore(stateDir);
+        reopened.open();
+        assertEquals("mc-uid/mr-uid", reopened.loadAll().get(0).owner());
+    }
+
+    @Test
     void recordsAreReadableByKindserversUserOnly() throws IOException {
-        store.save(ClusterRecord.creating("dev", "kind: Cluster\n", "abc", 36443, null, null, NOW));
+        store.save(ClusterRecord.creating("dev", "kind: Cluster\n", "abc", 36443, null, null, null, NOW));
 
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.file("dev"))));
         assertEquals(
@@ -57,7 +83,7 @@ class ClusterStoreTest {
 
     @Test
     void anUpdateReplacesTheRecordAndLeavesNoTemporaryFile() throws IOException {
-        ClusterRecord creating = ClusterRecord.creating("dev", "kind: Cluster\n", "abc", 36443, null, null, NOW);
+        ClusterRecord creating = ClusterRecord.creating("dev", "kind: Cluster\n", "abc", 36443, null, null, null, NOW);
         store.save(creating);
         store.save(creating.ready(null, NOW.plusSeconds(60)));
 
@@ -71,7 +97,7 @@ class ClusterStoreTest {
 
     @Test
     void anUnreadableRecordIsSetAsideNotLost() throws IOException {
-        store.save(ClusterRecord.creating("good", "kind: Cluster\n", "abc", 36443, null, null, NOW));
+        store.save(ClusterRecord.creating("good", "kind: Cluster\n", "abc", 36443, null, null, null, NOW));
         Files.writeString(store.file("broken"), "{ not json");
 
         List<ClusterRecord> loaded = store.loadAll();
@@ -91,7 +117,7 @@ class ClusterStoreTest {
 
     @Test
     void deleteForgetsTheRecord() throws IOException {
-        store.save(ClusterRecord.creating("dev", "kind: Cluster\n", "abc", 36443, null, null, NOW));
+        store.save(ClusterRecord.creating("dev", "kind: Cluster\n", "abc", 36443, null, null, null, NOW));
         store.delete("dev");
         store.delete("dev");
         assertTrue(store.loadAll().isEmpty());
@@ -99,7 +125,8 @@ class ClusterStoreTest {
 
     @Test
     void toStringNeverShowsTheConfig() {
-        ClusterRecord record = ClusterRecord.creating("dev", "password: hunter2\n", "abc", 36443, null, null, NOW);
+        ClusterRecord record =
+                ClusterRecord.creating("dev", "password: hunter2\n", "abc", 36443, null, null, null, NOW);
         assertFalse(record.toString().contains("hunter2"));
     }
 }

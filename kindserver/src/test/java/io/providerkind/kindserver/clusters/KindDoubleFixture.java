@@ -120,7 +120,8 @@ final class KindDoubleFixture implements AutoCloseable {
                         Instant.now(),
                         999_999_999L,
                         Instant.now(),
-                        true)));
+                        true,
+                        onDisk.owner())));
     }
 
     /** The phase the cluster's record on disk says. */

@@ -2,6 +2,8 @@ package io.providerkind.kindserver.testing;
 
 import io.providerkind.kindserver.clusters.ClusterConflictException;
 import io.providerkind.kindserver.clusters.ClusterService;
+import io.providerkind.kindserver.kind.ClusterName;
+import io.providerkind.kindserver.kind.KindConfig;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
 import java.time.Instant;
@@ -96,6 +98,12 @@ public final class InMemoryClusterService implements ClusterService {
         clusters.put(name, creating);
         configs.put(name, kindConfig);
         return new CreateOutcome.Accepted(creating);
+    }
+
+    /** Owners are the engine's rule (tested on the real one); the HTTP layer only hands them on. */
+    @Override
+    public CreateOutcome create(ClusterName name, KindConfig config, String owner) {
+        return create(name.value(), config.original());
     }
 
     @Override

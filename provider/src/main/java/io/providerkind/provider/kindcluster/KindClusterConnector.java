@@ -29,6 +29,7 @@ public final class KindClusterConnector<M extends KindClusterResource> implement
     private final DriftAlerts alerts;
     private final FailedCreateRetries retries;
     private final Clock clock;
+    private final ClusterOwners owners;
 
     public KindClusterConnector(
             ProviderConfigs providerConfigs,
@@ -37,7 +38,8 @@ public final class KindClusterConnector<M extends KindClusterResource> implement
             KindServerClientCache clients,
             DriftAlerts alerts,
             FailedCreateRetries retries,
-            Clock clock) {
+            Clock clock,
+            ClusterOwners owners) {
         this.providerConfigs = providerConfigs;
         this.usages = usages;
         this.credentials = credentials;
@@ -45,6 +47,7 @@ public final class KindClusterConnector<M extends KindClusterResource> implement
         this.alerts = alerts;
         this.retries = retries;
         this.clock = clock;
+        this.owners = owners;
     }
 
     @Override
@@ -81,6 +84,6 @@ public final class KindClusterConnector<M extends KindClusterResource> implement
             throw new IllegalStateException(name + ": " + e.getMessage(), e);
         }
         String webhook = spec.alerts() == null ? null : spec.alerts().webhookURL();
-        return new KindClusterExternal<>(client, connection.url(), alerts, webhook, retries, clock);
+        return new KindClusterExternal<>(client, connection.url(), alerts, webhook, retries, clock, owners);
     }
 }

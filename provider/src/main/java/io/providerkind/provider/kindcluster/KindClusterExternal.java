@@ -26,6 +26,14 @@ import java.util.Optional;
  * deletion or a re-creation: Observe therefore always reports an existing cluster as up to date and
  * raises drift as an alert instead, and a cluster that vanished is reported and left vanished. A create
  * that kind reported Failed is the exception: that cluster never was, so it is created again.
+ *
+ * <p>kind cluster names are global per Docker host, so a cluster kindserver records for another owner
+ * ({@link ClusterOwners}) is not this KindCluster's, whatever its name says: Observe fails naming the owner (Synced
+ * False, never Ready, nothing published, nothing created or deleted), and a KindCluster being deleted lets go of its
+ * finalizer and leaves that cluster alone, as crossplane-runtime does with an external resource Observe reports absent.
+ * Importing stays possible: an Observe-only KindCluster reads any cluster (and, as crossplane-runtime publishes an
+ * Observe-only resource's connection details, publishes its kubeconfig), and a cluster without an owner (made by hand,
+ * or before owners existed) is treated as today; a create of it with the same config makes it this KindCluster's.
  */
 public final class KindClusterExternal<M extends KindClusterResource> implements ExternalClient<M> {
 
@@ -38,6 +46,7 @@ public final class KindClusterExternal<M extends KindClusterResource> implements
     private final String webhookUrl;
     private final FailedCreateRetries retries;
     private final Clock clock;
+    private final ClusterOwners owners;
 
     public KindClusterExternal(
             KindServerClient kindserver,
@@ -45,13 +54,15 @@ public final class KindClusterExternal<M extends KindClusterResource> implements
             DriftAlerts alerts,
             String webhookUrl,
             FailedCreateRetries retries,
-            Clock clock) {
+            Clock clock,
+            ClusterOwners owners) {
         this.kindserver = kindserver;
         this.kindserverUrl = kindserverUrl;
         this.alerts = alerts;
         this.webhookUrl = webhookUrl;
         this.retries = retries;
         this.clock = clock;
+        this.owners = owners;
     }
 
     @Override
@@ -62,6 +73,9 @@ public final class KindClusterExternal<M extends KindClusterResource> implements
             return watchesForDrift(cluster) ? absent(cluster, name) : ExternalObservation.absent();
         }
         ClusterInfo info = found.get();
+        if (ownedByAnother(cluster, info)) {
+            return notOurs(cluster, name, info);
+        }
         cluster.replaceAtProvider(
                 ClusterObservations.atProvider(info, cluster.atProvider().drift()));
         Conditions.set(cluster, clock.instant(), ClusterObservations.ready(info));
@@ -81,7 +95,7 @@ public final class KindClusterExternal<M extends KindClusterResource> implements
     @Override
     public ExternalCreation create(M cluster) {
         String name = Annotations.externalName(cluster);
-        call(() -> kindserver.create(name, cluster.forProvider().kindConfig()));
+        call(() -> kindserver.create(name, cluster.forProvider().kindConfig(), owners.of(cluster)));
         return ExternalCreation.withoutDetails();
     }
 
@@ -101,6 +115,29 @@ public final class KindClusterExternal<M extends KindClusterResource> implements
     public void delete(M cluster) {
         String name = Annotations.externalName(cluster);
         call(() -> kindserver.delete(name));
+    }
+
+    /**
+     * A cluster kindserver keeps for another owner is someone else's, unless this KindCluster only observes: that
+     * is an import on purpose, and it changes nothing.
+     */
+    private boolean ownedByAnother(M cluster, ClusterInfo info) {
+        return info.owner() != null
+                && !info.owner().equals(owners.of(cluster))
+                && !policiesOf(cluster).shouldOnlyObserve();
+    }
+
+    /**
+     * Someone else's cluster: absent to a KindCluster being deleted (its finalizer may go, the cluster stays), an
+     * error naming the owner to any other. Nothing of the cluster is shown, so Ready says why instead.
+     */
+    private ExternalObservation notOurs(M cluster, String name, ClusterInfo info) {
+        if (cluster.getMetadata().getDeletionTimestamp() != null) {
+            return ExternalObservation.absent();
+        }
+        KindServerFailure failure = KindServerFailure.ownedByAnother(name, info.owner(), kindserverUrl);
+        Conditions.set(cluster, clock.instant(), Conditions.unavailable().withMessage(failure.getMessage()));
+        throw failure;
     }
 
     /**
@@ -157,7 +194,7 @@ public final class KindClusterExternal<M extends KindClusterResource> implements
         }
         int attempt = ((FailedCreateRetries.Turn.Now) turn).attempt();
         try {
-            kindserver.create(name, kindConfig);
+            kindserver.create(name, kindConfig, owners.of(cluster));
         } catch (KindServerException e) {
             return FailedCreateException.cannotCreateAgain(
                     kindFailure, attempt, KindServerFailure.of(e, kindserverUrl));

@@ -19,6 +19,20 @@ public final class KindServerFailure extends RuntimeException {
         super(message, cause);
     }
 
+    /**
+     * kindserver has the cluster, for another owner: kind cluster names are global per Docker host, so another
+     * namespace or management cluster got the name first.
+     */
+    public static KindServerFailure ownedByAnother(String name, String owner, String url) {
+        return new KindServerFailure(
+                "kind cluster \"" + name + "\" at kindserver " + url + " belongs to owner \"" + owner
+                        + "\", not to this"
+                        + " KindCluster (kind cluster names are global per Docker host): choose another"
+                        + " crossplane.io/external-name, or import the cluster read-only with spec.managementPolicies"
+                        + " [\"Observe\"]",
+                null);
+    }
+
     public static KindServerFailure of(KindServerException e, String url) {
         String detail = e.getMessage() == null ? "" : ": " + e.getMessage();
         String message;

@@ -5,5 +5,7 @@
  * detected and alerted ({@link DriftDetector}, {@link DriftAlerts}), never repaired: a cluster is not deleted or
  * re-created because it drifted. A create kind reported Failed is asked of kindserver again, with the backoff
  * {@link FailedCreateRetries} keeps. {@link KindServerFailure} is the one place SDK exceptions become words for users.
+ * kind cluster names are global per Docker host, so every cluster is created for an owner ({@link ClusterOwners}: the
+ * management cluster and the KindCluster), and a cluster kindserver keeps for another owner is never taken.
  */
 package io.providerkind.provider.kindcluster;

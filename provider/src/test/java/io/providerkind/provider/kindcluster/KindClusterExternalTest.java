@@ -54,7 +54,8 @@ class KindClusterExternalTest {
             new DriftAlerts(recorder(), registry, webhook, Clock.systemUTC()),
             null,
             FailedCreateRetries.upTo(POLL, clock),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            new ClusterOwners("management-cluster-uid"));
 
     @AfterEach
     void closeWebhook() {
@@ -311,7 +312,10 @@ class KindClusterExternalTest {
     @Test
     void aCopyReadBeforeTheDriftWasRecordedWouldAlertAgainSoItsStatusWriteMustGateTheAlert() {
         KindCluster cluster = readyCluster("dev");
-        KindCluster staleCopy = readyCluster("dev-copy-of", "dev");
+        // the same KindCluster (same UID, so the same owner) as read before the drift
+        KindCluster staleCopy = cluster("dev");
+        staleCopy.getMetadata().setUid(cluster.getMetadata().getUid());
+        observeAndWrite(staleCopy);
         kindserver.stopNodes("dev");
         observeAndWrite(cluster);
 

@@ -10,7 +10,6 @@ import io.providerkind.sdk.NodeInfo;
 import io.providerkind.sdk.Progress;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,20 +78,32 @@ public final class FakeKindServer implements KindServerClient {
         return Optional.ofNullable(info);
     }
 
+    /** Owners as kindserver keeps them: another owner is refused naming the owner, none adopts on the same config. */
     @Override
-    public ClusterInfo create(String name, String kindConfig) {
+    public ClusterInfo create(String name, String kindConfig, String owner) {
         creates.incrementAndGet();
         count(name);
         check();
         String hash = ConfigHash.of(kindConfig);
         ClusterInfo existing = clusters.get(name);
+        if (existing != null && existing.owner() != null && !existing.owner().equals(owner)) {
+            throw new ConflictException(
+                    409,
+                    "cluster " + name + " belongs to owner \"" + existing.owner() + "\"; "
+                            + (owner == null ? "a create without an owner" : "a create by owner \"" + owner + "\"")
+                            + " is refused (kind cluster names are global per Docker host: choose another name)");
+        }
+        if (existing != null && existing.owner() == null && owner != null && hash.equals(existing.configHash())) {
+            existing = withOwner(existing, owner);
+            clusters.put(name, existing);
+        }
         if (existing != null && existing.phase() == ClusterPhase.Failed) {
             if (!hash.equals(existing.configHash())) {
                 throw new ConflictException(
                         409,
                         "cluster " + name + " failed with another config; delete it before creating it with a new one");
             }
-            return startCreate(name, hash, existing.createdAt());
+            return startCreate(name, hash, existing.createdAt(), existing.owner());
         }
         if (existing != null) {
             if (!hash.equals(existing.configHash())) {
@@ -101,10 +112,10 @@ public final class FakeKindServer implements KindServerClient {
             return existing;
         }
         createdNames.add(name);
-        return startCreate(name, hash, Instant.now());
+        return startCreate(name, hash, Instant.now(), owner);
     }
 
-    private ClusterInfo startCreate(String name, String hash, Instant createdAt) {
+    private ClusterInfo startCreate(String name, String hash, Instant createdAt, String owner) {
         ClusterInfo creating = new ClusterInfo(
                 name,
                 ClusterPhase.Creating,
@@ -117,7 +128,8 @@ public final class FakeKindServer implements KindServerClient {
                 List.of(),
                 hash,
                 null,
-                createdAt);
+                createdAt,
+                owner);
         clusters.put(name, creating);
         return creating;
     }
@@ -152,7 +164,8 @@ public final class FakeKindServer implements KindServerClient {
                         List.of(),
                         info.configHash(),
                         null,
-                        info.createdAt()));
+                        info.createdAt(),
+                        info.owner()));
     }
 
     /** Creation finished: endpoint, kubeconfig, version, IP, running nodes. */
@@ -167,19 +180,25 @@ public final class FakeKindServer implements KindServerClient {
                         ClusterPhase.Ready,
                         null,
                         endpoint,
-                        kubeconfig(name, endpoint),
-                        kubeconfig(name, "https://" + name + "-control-plane:6443"),
+                        FakeKubeconfigs.of(name, endpoint),
+                        FakeKubeconfigs.of(name, "https://" + name + "-control-plane:6443"),
                         VERSION,
                         INTERNAL_IP,
                         List.of(new NodeInfo(name + "-control-plane", "control-plane", "running", INTERNAL_IP)),
                         info.configHash(),
                         null,
-                        info.createdAt()));
+                        info.createdAt(),
+                        info.owner()));
     }
 
     /** A cluster made elsewhere (by hand, or by another provider), ready, with the given config. */
     public void existing(String name, String kindConfig) {
-        create(name, kindConfig);
+        existing(name, kindConfig, null);
+    }
+
+    /** A cluster another client made for {@code owner} (null: none), ready, with the given config. */
+    public void existing(String name, String kindConfig, String owner) {
+        create(name, kindConfig, owner);
         creates.decrementAndGet();
         createdNames.remove(name);
         ready(name);
@@ -201,7 +220,8 @@ public final class FakeKindServer implements KindServerClient {
                         List.of(),
                         info.configHash(),
                         kindMessage,
-                        info.createdAt()));
+                        info.createdAt(),
+                        info.owner()));
     }
 
     /** The control-plane container stopped (docker stop). */
@@ -224,6 +244,12 @@ public final class FakeKindServer implements KindServerClient {
 
     public boolean has(String name) {
         return clusters.containsKey(name);
+    }
+
+    /** The owner kindserver keeps for the cluster, or null. */
+    public String owner(String name) {
+        ClusterInfo info = clusters.get(name);
+        return info == null ? null : info.owner();
     }
 
     public ClusterPhase phase(String name) {
@@ -251,46 +277,24 @@ public final class FakeKindServer implements KindServerClient {
                 nodes,
                 info.configHash(),
                 info.message(),
-                info.createdAt());
+                info.createdAt(),
+                info.owner());
     }
 
-    /** A kubeconfig shaped as kind writes it; the PEM blocks are placeholders. */
-    static String kubeconfig(String name, String server) {
-        return """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - cluster:
-                    certificate-authority-data: %s
-                    server: %s
-                  name: kind-%s
-                contexts:
-                - context:
-                    cluster: kind-%s
-                    user: kind-%s
-                  name: kind-%s
-                current-context: kind-%s
-                users:
-                - name: kind-%s
-                  user:
-                    client-certificate-data: %s
-                    client-key-data: %s
-                """.formatted(
-                        pem("CERTIFICATE", "ca of " + name),
-                        server,
-                        name,
-                        name,
-                        name,
-                        name,
-                        name,
-                        name,
-                        pem("CERTIFICATE", "client of " + name),
-                        pem("RSA PRIVATE KEY", "key of " + name));
-    }
-
-    private static String pem(String type, String content) {
-        String body = Base64.getEncoder().encodeToString(content.getBytes());
-        String block = "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
-        return Base64.getEncoder().encodeToString(block.getBytes());
+    private static ClusterInfo withOwner(ClusterInfo info, String owner) {
+        return new ClusterInfo(
+                info.name(),
+                info.phase(),
+                info.progress(),
+                info.endpoint(),
+                info.kubeconfig(),
+                info.internalKubeconfig(),
+                info.kubernetesVersion(),
+                info.internalIP(),
+                info.nodes(),
+                info.configHash(),
+                info.message(),
+                info.createdAt(),
+                owner);
     }
 }
