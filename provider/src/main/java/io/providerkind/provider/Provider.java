@@ -66,6 +66,7 @@ public final class Provider implements AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean(false);
     private final CredentialsSecrets credentialsSecrets;
     private final ManagedStateMetrics<KindCluster> stateMetrics;
+    private final ManagedStateMetrics<io.providerkind.provider.api.m.KindCluster> namespacedStateMetrics;
 
     public Provider(
             ProviderSettings settings,
@@ -114,6 +115,7 @@ public final class Provider implements AutoCloseable {
                 .withManagementPolicies(settings.managementPolicies())
                 .withPollJitter(settings.pollJitter());
         this.stateMetrics = new ManagedStateMetrics<>(registry, GVK, settings.pollStateMetric());
+        this.namespacedStateMetrics = new ManagedStateMetrics<>(registry, NAMESPACED_GVK, settings.pollStateMetric());
         ManagedReconciler<KindCluster> reconciler = new ManagedReconciler<>(
                 new KubernetesManagedResourceStore<>(client, KindCluster.class),
                 new KindClusterConnector<>(configs, usages, credentials, clients, alerts, retries, clock, owners),
@@ -151,6 +153,7 @@ public final class Provider implements AutoCloseable {
                         namespacedProviderConfigs,
                         namespacedConnectionSecrets,
                         retries,
+                        namespacedStateMetrics,
                         Backoff.crossplaneDefaults(),
                         new ReconcileRateLimiter(settings.maxReconcileRate()),
                         registry),
@@ -176,6 +179,7 @@ public final class Provider implements AutoCloseable {
     public Provider start() {
         operator.start();
         stateMetrics.start();
+        namespacedStateMetrics.start();
         return this;
     }
 
@@ -195,6 +199,7 @@ public final class Provider implements AutoCloseable {
     public void close() {
         closing.set(true);
         stateMetrics.close();
+        namespacedStateMetrics.close();
         operator.stop();
         credentialsSecrets.close();
         webhook.close();

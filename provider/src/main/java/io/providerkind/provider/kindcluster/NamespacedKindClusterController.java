@@ -16,6 +16,7 @@ import io.providerkind.provider.api.m.ProviderConfig;
 import io.providerkind.provider.managed.Backoff;
 import io.providerkind.provider.managed.ManagedController;
 import io.providerkind.provider.managed.ManagedReconciler;
+import io.providerkind.provider.managed.ManagedStateMetrics;
 import io.providerkind.provider.managed.ReconcileRateLimiter;
 import io.providerkind.provider.providerconfig.ProviderConfigUsageTracker;
 import io.providerkind.provider.runtime.CachedReader;
@@ -47,6 +48,7 @@ public class NamespacedKindClusterController extends ManagedController<KindClust
     private final CachedReader<ProviderConfig> namespacedConfigs;
     private final CachedReader<Secret> connectionSecrets;
     private final FailedCreateRetries retries;
+    private final ManagedStateMetrics<KindCluster> stateMetrics;
 
     public NamespacedKindClusterController(
             ManagedReconciler<KindCluster> reconciler,
@@ -55,10 +57,12 @@ public class NamespacedKindClusterController extends ManagedController<KindClust
             CachedReader<ProviderConfig> namespacedConfigs,
             CachedReader<Secret> connectionSecrets,
             FailedCreateRetries retries,
+            ManagedStateMetrics<KindCluster> stateMetrics,
             Backoff backoff,
             ReconcileRateLimiter rateLimiter,
             MeterRegistry registry) {
         super(NAME, reconciler, backoff, rateLimiter, registry);
+        this.stateMetrics = stateMetrics;
         this.usages = usages;
         this.clusterConfigs = clusterConfigs;
         this.namespacedConfigs = namespacedConfigs;
@@ -93,6 +97,8 @@ public class NamespacedKindClusterController extends ManagedController<KindClust
                         .withSecondaryToPrimaryMapper(secret -> Set.of())
                         .build(),
                 context);
+        // the state gauges count the KindClusters this controller's informer holds: no API request per count
+        stateMetrics.bind(context.getPrimaryCache()::list);
         clusterConfigs.bind(cluster);
         namespacedConfigs.bind(namespaced);
         connectionSecrets.bind(secrets);

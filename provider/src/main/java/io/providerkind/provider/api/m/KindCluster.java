@@ -20,6 +20,7 @@ import io.providerkind.provider.api.KindClusterResource;
 import io.providerkind.provider.api.KindClusterStatus;
 import io.providerkind.provider.api.ManagementAction;
 import io.providerkind.provider.api.ProviderConfigKey;
+import io.providerkind.provider.api.ReconcileRequestTracker;
 import io.providerkind.provider.api.SecretReference;
 import java.util.List;
 
@@ -55,7 +56,7 @@ import java.util.List;
 // as the legacy KindCluster: HasMetadata's polymorphic deserializer would otherwise recurse forever
 @JsonDeserialize(using = JsonDeserializer.None.class)
 public class KindCluster extends CustomResource<KindClusterSpec, KindClusterStatus>
-        implements KindClusterResource, Namespaced {
+        implements KindClusterResource, ReconcileRequestTracker, Namespaced {
 
     public static final String GROUP = "container.kind.m.crossplane.io";
     private static final ProviderConfigReference DEFAULT_PROVIDER_CONFIG =
@@ -118,6 +119,16 @@ public class KindCluster extends CustomResource<KindClusterSpec, KindClusterStat
     @Override
     public Object statusSnapshot() {
         return currentStatus();
+    }
+
+    @Override
+    public String lastHandledReconcileAt() {
+        return currentStatus().lastHandledReconcileAt();
+    }
+
+    @Override
+    public void replaceLastHandledReconcileAt(String token) {
+        setStatus(currentStatus().withLastHandledReconcileAt(token));
     }
 
     @Override
