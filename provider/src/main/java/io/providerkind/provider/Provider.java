@@ -58,6 +58,9 @@ public final class Provider implements AutoCloseable {
     static final String GVK = KindCluster.GROUP + "/v1alpha1, Kind=KindCluster";
     static final String NAMESPACED_GVK =
             io.providerkind.provider.api.m.KindCluster.GROUP + "/v1alpha1, Kind=KindCluster";
+    /** How long close() waits for reconciles in flight; below Kubernetes' default 30 s termination grace period. */
+    static final Duration RECONCILE_TERMINATION_TIMEOUT = Duration.ofSeconds(25);
+
     private static final Logger log = LoggerFactory.getLogger(Provider.class);
 
     private final Operator operator;
@@ -77,6 +80,9 @@ public final class Provider implements AutoCloseable {
             o.withKubernetesClient(client)
                     .withCloseClientOnStop(false)
                     .withConcurrentReconciliationThreads(settings.maxReconcileRate())
+                    // JOSDK's default (zero) interrupts reconciles in flight at once: a create kindserver has
+                    // accepted would stop before its answer is recorded. Let them end, within the pod's 30 s grace.
+                    .withReconciliationTerminationTimeout(RECONCILE_TERMINATION_TIMEOUT)
                     .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
             if (settings.leaderElection()) {
                 o.withLeaderElectionConfiguration(leaderElection());

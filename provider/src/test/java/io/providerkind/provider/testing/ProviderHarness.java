@@ -84,7 +84,10 @@ public final class ProviderHarness implements AutoCloseable {
         return this;
     }
 
-    /** Stops the provider as a crash would leave things: nothing is cleaned up. */
+    /**
+     * Stops the provider as SIGTERM does: reconciles in flight end and record what they did, nothing is cleaned up.
+     * A test of a crash removes by hand what the crash would not have recorded.
+     */
     public void stopProvider() {
         if (provider != null) {
             provider.close();
