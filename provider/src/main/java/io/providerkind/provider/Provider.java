@@ -61,6 +61,7 @@ public final class Provider implements AutoCloseable {
     /** How long close() waits for reconciles in flight; below Kubernetes' default 30 s termination grace period. */
     static final Duration RECONCILE_TERMINATION_TIMEOUT = Duration.ofSeconds(25);
 
+    private static final String DEFAULT_NAMESPACE = "crossplane-system";
     private static final Logger log = LoggerFactory.getLogger(Provider.class);
 
     private final Operator operator;
@@ -108,8 +109,11 @@ public final class Provider implements AutoCloseable {
         CredentialsExtractor credentials = new CredentialsExtractor(credentialsSecrets, System::getenv);
         // one cache for both kinds: its keys tell every ProviderConfig of every kind and namespace apart
         KindServerClientCache clients = new KindServerClientCache(kindservers);
+        EventRecorder namespacedEvents =
+                new KubernetesEventRecorder(client, NamespacedKindClusterController.NAME, clock);
         DriftAlerts alerts = new DriftAlerts(events, registry, webhook, clock);
-        ClusterOwners owners = ClusterOwners.read(client);
+        DriftAlerts namespacedAlerts = new DriftAlerts(namespacedEvents, registry, webhook, clock);
+        ClusterOwners owners = ClusterOwners.read(client, providerNamespace());
         ReconcilerSettings reconcilerSettings = ReconcilerSettings.defaults(settings.poll())
                 .withPollIntervalHook(new KindClusterPolling(settings.busyPoll()))
                 // a kind cluster's name is the external name, fixed before Create, and kindserver's create
@@ -132,10 +136,11 @@ public final class Provider implements AutoCloseable {
                 clock);
         ManagedReconciler<io.providerkind.provider.api.m.KindCluster> namespacedReconciler = new ManagedReconciler<>(
                 new KubernetesManagedResourceStore<>(client, io.providerkind.provider.api.m.KindCluster.class),
-                new KindClusterConnector<>(configs, usages, credentials, clients, alerts, retries, clock, owners),
+                new KindClusterConnector<>(
+                        configs, usages, credentials, clients, namespacedAlerts, retries, clock, owners),
                 new SecretConnectionPublisher(
                         client, namespacedConnectionSecrets, KindClusterController.CONNECTION_SECRET_LABEL),
-                new KubernetesEventRecorder(client, NamespacedKindClusterController.NAME, clock),
+                namespacedEvents,
                 new ManagedMetrics(registry, NAMESPACED_GVK, clock),
                 reconcilerSettings,
                 clock);
@@ -212,7 +217,7 @@ public final class Provider implements AutoCloseable {
     }
 
     private LeaderElectionConfiguration leaderElection() {
-        String namespace = System.getenv("POD_NAMESPACE");
+        String namespace = providerNamespace();
         LeaderCallbacks callbacks = new LeaderCallbacks(() -> leading.set(true), this::stoppedLeading, leader -> {});
         // JOSDK's exitOnStopLeading also fires when close() stops the elector, and close() runs in the shutdown
         // hook, where System.exit blocks forever: the pod would hang until SIGKILL. So exit only on a real loss.
@@ -234,6 +239,12 @@ public final class Provider implements AutoCloseable {
             log.error("leader election lost: exiting so that only the new leader reconciles");
             System.exit(1);
         }
+    }
+
+    /** Where the provider keeps its lease and its identity: the pod's namespace, which Crossplane sets. */
+    private static String providerNamespace() {
+        String namespace = System.getenv("POD_NAMESPACE");
+        return namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace;
     }
 
     /** The pod's name made unique per process, as controller-runtime's: two processes never share a lease. */

@@ -7,6 +7,7 @@ import io.providerkind.provider.api.KindCluster;
 import io.providerkind.provider.managed.Annotations;
 import io.providerkind.provider.runtime.MetricsServer;
 import io.providerkind.provider.testing.FakeKindServer;
+import io.providerkind.provider.testing.NamespacedApi;
 import io.providerkind.provider.testing.ProviderHarness;
 import io.providerkind.provider.testing.ProviderIntegrationTest;
 import java.io.IOException;
@@ -26,12 +27,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * crossplane-runtime's features a Crossplane user relies on, on a real API server with kindserver faked: the state
- * gauges on the provider's /metrics, and {@code crossplane.io/reconcile-requested-at} answered in
+ * gauges on the provider's /metrics (per gvk, so the namespaced KindCluster apart from the legacy one), and {@code crossplane.io/reconcile-requested-at} answered in
  * status.lastHandledReconcileAt (which the CRD must keep) with a ReconcileRequestHandled Event.
  */
 class KindClusterCrossplaneRuntimeTest extends ProviderIntegrationTest {
 
     private static final String GVK = "gvk=\"container.kind.crossplane.io/v1alpha1, Kind=KindCluster\"";
+    private static final String NAMESPACED_GVK = "gvk=\"container.kind.m.crossplane.io/v1alpha1, Kind=KindCluster\"";
 
     private final FakeKindServer kindserver = new FakeKindServer();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -60,15 +62,34 @@ class KindClusterCrossplaneRuntimeTest extends ProviderIntegrationTest {
         harness.apply(seedCluster("gauged", "default", null));
         waitUpTo(WAIT, "kindserver is asked to create gauged").until(() -> kindserver.has("gauged"));
         harness.awaitCondition("gauged", "Ready", "False", "Creating", WAIT);
-        awaitGauges("one KindCluster, synced, not ready", 1, 0, 1);
+        awaitGauges(GVK, "one KindCluster, synced, not ready", 1, 0, 1);
 
         kindserver.ready("gauged");
         harness.awaitCondition("gauged", "Ready", "True", "Available", WAIT);
-        awaitGauges("one KindCluster, ready and synced", 1, 1, 1);
+        awaitGauges(GVK, "one KindCluster, ready and synced", 1, 1, 1);
 
         harness.client().resource(harness.get("gauged")).delete();
         waitUpTo(WAIT, "the KindCluster is gone").until(() -> harness.get("gauged") == null);
-        awaitGauges("no KindCluster left", 0, 0, 0);
+        awaitGauges(GVK, "no KindCluster left", 0, 0, 0);
+    }
+
+    @Test
+    void namespacedKindClustersAreGaugedUnderTheirOwnGvk() {
+        NamespacedApi api = new NamespacedApi(harness.client());
+        api.namespace("team-a");
+        api.clusterProviderConfig("default", ProviderHarness.PASSWORD);
+        api.apply("team-a", "gauged-ns", null);
+        waitUpTo(WAIT, "kindserver is asked to create gauged-ns").until(() -> kindserver.has("gauged-ns"));
+        awaitGauges(NAMESPACED_GVK, "one namespaced KindCluster, synced, not ready", 1, 0, 1);
+
+        kindserver.ready("gauged-ns");
+        api.awaitCondition("team-a", "gauged-ns", "Ready", "True", WAIT);
+        awaitGauges(NAMESPACED_GVK, "one namespaced KindCluster, ready and synced", 1, 1, 1);
+        awaitGauges(GVK, "no legacy KindCluster counted", 0, 0, 0);
+
+        harness.client().resource(api.get("team-a", "gauged-ns")).delete();
+        waitUpTo(WAIT, "the KindCluster is gone").until(() -> api.get("team-a", "gauged-ns") == null);
+        awaitGauges(NAMESPACED_GVK, "no namespaced KindCluster left", 0, 0, 0);
     }
 
     @Test
@@ -97,13 +118,13 @@ class KindClusterCrossplaneRuntimeTest extends ProviderIntegrationTest {
     }
 
     /** Scrapes /metrics until the three gauges show the given counts. */
-    private void awaitGauges(String what, double exists, double ready, double synced) {
+    private void awaitGauges(String gvk, String what, double exists, double ready, double synced) {
         waitUpTo(WAIT, what + " in crossplane_managed_resource_{exists,ready,synced}")
                 .until(() -> {
                     String scraped = scrape();
-                    return gauge(scraped, "exists") == exists
-                            && gauge(scraped, "ready") == ready
-                            && gauge(scraped, "synced") == synced;
+                    return gauge(scraped, gvk, "exists") == exists
+                            && gauge(scraped, gvk, "ready") == ready
+                            && gauge(scraped, gvk, "synced") == synced;
                 });
     }
 
@@ -115,9 +136,9 @@ class KindClusterCrossplaneRuntimeTest extends ProviderIntegrationTest {
                 .body();
     }
 
-    /** The value of crossplane_managed_resource_&lt;name&gt; for KindClusters; NaN when not served. */
-    private static double gauge(String scraped, String name) {
-        String series = "crossplane_managed_resource_" + name + "{" + GVK + "} ";
+    /** The value of crossplane_managed_resource_&lt;name&gt; for one gvk; NaN when not served. */
+    private static double gauge(String scraped, String gvk, String name) {
+        String series = "crossplane_managed_resource_" + name + "{" + gvk + "} ";
         return scraped.lines()
                 .filter(line -> line.startsWith(series))
                 .mapToDouble(line -> Double.parseDouble(line.substring(series.length())))

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.providerkind.provider.api.CredentialsSource;
 import io.providerkind.provider.api.EnvironmentSelector;
@@ -25,9 +26,12 @@ import io.providerkind.provider.testing.ProviderIntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -159,6 +163,43 @@ class NamespacedKindClusterTest extends ProviderIntegrationTest {
         }
         waitUpTo(WAIT, "both are deleted once unused")
                 .until(() -> clusterConfig("platform") == null && ownConfig() == null);
+    }
+
+    @Test
+    void aNamespacedClustersDriftIsAlertedOnceByTheNamespacedController() {
+        api.clusterProviderConfig("default", "platform-password");
+        api.apply("team-a", "drifting", null);
+        waitUpTo(WAIT, "kindserver creates it")
+                .until(() -> kindserver("platform-password").has("drifting"));
+        kindserver("platform-password").ready("drifting");
+        api.awaitCondition("team-a", "drifting", "Ready", "True", WAIT);
+
+        kindserver("platform-password").stopNodes("drifting");
+
+        api.awaitCondition("team-a", "drifting", DriftAlerts.CONDITION, "True", WAIT);
+        waitUpTo(WAIT, "the drift Event")
+                .until(() -> events("team-a", "drifting").stream()
+                        .anyMatch(e -> e.getReason().equals(DriftAlerts.EVENT_DETECTED)));
+        List<Event> events = events("team-a", "drifting");
+        assertEquals(
+                1,
+                events.stream()
+                        .filter(e -> e.getReason().equals(DriftAlerts.EVENT_DETECTED))
+                        .count());
+        assertEquals(
+                Set.of(NamespacedKindClusterController.NAME),
+                events.stream().map(e -> e.getSource().getComponent()).collect(Collectors.toSet()),
+                "every Event about it names the namespaced controller");
+    }
+
+    private List<Event> events(String namespace, String name) {
+        return harness.client()
+                .v1()
+                .events()
+                .inNamespace(namespace)
+                .withField("involvedObject.name", name)
+                .list()
+                .getItems();
     }
 
     private FakeKindServer kindserver(String password) {

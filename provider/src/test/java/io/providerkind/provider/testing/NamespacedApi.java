@@ -56,10 +56,16 @@ public final class NamespacedApi {
 
     /** A ClusterProviderConfig with its password in a Secret of the provider's namespace, as a platform team has it. */
     public void clusterProviderConfig(String name, String password) {
+        clusterProviderConfig(name, ENDPOINT, password);
+    }
+
+    /** {@link #clusterProviderConfig(String, String)} for the kindserver at {@code endpoint}. */
+    public void clusterProviderConfig(String name, KindServerEndpoint endpoint, String password) {
         password(ProviderHarness.CREDENTIALS_NAMESPACE, name + "-password", password);
         ClusterProviderConfig config = new ClusterProviderConfig();
         config.getMetadata().setName(name);
-        config.setSpec(spec(secretCredentials(ProviderHarness.CREDENTIALS_NAMESPACE, name + "-password")));
+        config.setSpec(new ProviderConfigSpec(
+                endpoint, secretCredentials(ProviderHarness.CREDENTIALS_NAMESPACE, name + "-password"), null));
         client.resource(config).createOr(NonDeletingOperation::update);
     }
 
