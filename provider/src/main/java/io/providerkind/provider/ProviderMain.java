@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.providerkind.provider.kindcluster.IdentityUnavailableException;
 import io.providerkind.provider.kindcluster.SdkKindServerClientFactory;
 import io.providerkind.provider.runtime.GoDuration;
 import io.providerkind.provider.runtime.KubeApiRequests;
@@ -137,11 +138,19 @@ public final class ProviderMain implements Callable<Integer> {
         Duration jitter = pollJitter == null ? ProviderSettings.defaultJitter(poll) : pollJitter;
         ProviderSettings settings = new ProviderSettings(
                 poll, busyPoll, sync, maxReconcileRate, leaderElection, managementPolicies, jitter, pollStateMetric);
-        Provider provider = new Provider(
-                settings,
-                client,
-                new SdkKindServerClientFactory(Duration.ofSeconds(5), Duration.ofSeconds(30)),
-                registry);
+        Provider provider;
+        try {
+            provider = new Provider(
+                    settings,
+                    client,
+                    new SdkKindServerClientFactory(Duration.ofSeconds(5), Duration.ofSeconds(30)),
+                    registry);
+        } catch (IdentityUnavailableException e) {
+            // what the management cluster lacks, said once; a stack trace would bury it
+            log.error("provider-kind cannot start: {}", e.getMessage());
+            client.close();
+            return 1;
+        }
         MetricsServer metrics = new MetricsServer(address(metricsAddress), registry, provider::alive, provider::ready);
         metrics.start();
         CountDownLatch stopped = new CountDownLatch(1);

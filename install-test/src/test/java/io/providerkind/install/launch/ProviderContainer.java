@@ -45,6 +45,9 @@ final class ProviderContainer implements AutoCloseable {
                 "type=bind,source=" + kubeconfig.toAbsolutePath() + ",target=" + KUBECONFIG + ",readonly",
                 "--env",
                 "KUBECONFIG=" + KUBECONFIG,
+                // as Crossplane sets it in a provider's pod
+                "--env",
+                "POD_NAMESPACE=" + CrossplaneNamespace.NAME,
                 image,
                 "--metrics-bind-address",
                 "127.0.0.1:" + metricsPort);

@@ -73,6 +73,7 @@ class ProviderImageIT {
                 PATHS.root().resolve("images/provider/Dockerfile").toString(),
                 jar.getParent().toString());
         PackageCrds.install(PATHS.packageCrds(), client);
+        CrossplaneNamespace.create(client);
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package io.providerkind.install.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubeapitest.junit.EnableKubeAPIServer;
@@ -41,8 +42,9 @@ class ProviderJarIT {
     Path tmp;
 
     @BeforeAll
-    static void installThePackagesCrds() throws Exception {
+    static void installThePackagesCrdsInACrossplaneCluster() throws Exception {
         PackageCrds.install(PATHS.packageCrds(), client);
+        CrossplaneNamespace.create(client);
     }
 
     @Test
@@ -64,8 +66,36 @@ class ProviderJarIT {
             assertEquals(200, metrics.statusCode());
             assertTrue(metrics.body().contains("# TYPE"), "Prometheus text format:\n" + metrics.body());
 
+            assertTrue(
+                    client.configMaps()
+                                    .inNamespace(CrossplaneNamespace.NAME)
+                                    .withName("provider-kind-identity")
+                                    .get()
+                            != null,
+                    "its identity is kept in Crossplane's namespace");
+
             int exit = provider.stop(Duration.ofSeconds(60));
             assertTrue(exit == 0 || exit == 143, "a clean stop on SIGTERM, got " + exit + ":\n" + provider.log());
+        }
+    }
+
+    @Test
+    void withoutItsNamespaceItExitsSayingWhatToDoInOneLine() throws Exception {
+        Path config = Files.writeString(tmp.resolve("kubeconfig"), kubeconfig);
+        int port = FreePort.onLoopback();
+        try (JavaProcess provider = new PackagedJar(PATHS.providerJar())
+                .start(
+                        List.of("--metrics-bind-address", "127.0.0.1:" + port),
+                        Map.of("KUBECONFIG", config.toString(), "POD_NAMESPACE", "not-made"),
+                        List.of(),
+                        tmp.resolve("provider.log"))) {
+            assertEquals(1, provider.exitCode(Duration.ofSeconds(60)), provider.log());
+            String log = provider.log();
+            assertTrue(
+                    log.contains("provider-kind cannot start: cannot create ConfigMap not-made/provider-kind-identity:"
+                            + " namespace not-made does not exist;"),
+                    log);
+            assertFalse(log.contains("\tat "), "no stack trace:\n" + log);
         }
     }
 }

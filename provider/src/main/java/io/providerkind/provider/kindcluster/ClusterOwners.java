@@ -54,7 +54,14 @@ public record ClusterOwners(String managementCluster) {
             }
             return fromData(stored == null ? null : stored.getData(), where);
         } catch (KubernetesClientException e) {
-            throw new IllegalStateException(
+            if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+                throw new IdentityUnavailableException(
+                        "cannot create " + where + ": namespace " + namespace + " does not exist; the provider keeps"
+                                + " the identity that names this management cluster in its own namespace: set"
+                                + " POD_NAMESPACE to it (Crossplane does), or create " + namespace,
+                        e);
+            }
+            throw new IdentityUnavailableException(
                     "cannot read or create " + where + ", which names this management cluster"
                             + " in the owner of every kind cluster the provider creates (HTTP " + e.getCode() + ")",
                     e);
@@ -82,14 +89,15 @@ public record ClusterOwners(String managementCluster) {
     private static ClusterOwners fromData(Map<String, String> data, String where) {
         String value = data == null ? null : data.get(IDENTITY_KEY);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException(where + " has no " + IDENTITY_KEY + ": put back the identity it had (the"
-                    + " part before the slash of the owner kindserver shows for this provider's clusters), or delete"
-                    + " the ConfigMap to start afresh (every cluster made before is then another owner's)");
+            throw new IdentityUnavailableException(
+                    where + " has no " + IDENTITY_KEY + ": put back the identity it had (the"
+                            + " part before the slash of the owner kindserver shows for this provider's clusters), or delete"
+                            + " the ConfigMap to start afresh (every cluster made before is then another owner's)");
         }
         try {
             return new ClusterOwners(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(where + ": " + IDENTITY_KEY + " is refused: " + e.getMessage(), e);
+            throw new IdentityUnavailableException(where + ": " + IDENTITY_KEY + " is refused: " + e.getMessage(), e);
         }
     }
 

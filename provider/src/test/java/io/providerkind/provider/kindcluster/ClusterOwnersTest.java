@@ -72,8 +72,8 @@ class ClusterOwnersTest extends ProviderIntegrationTest {
     void anIdentityConfigMapWithoutTheKeyStopsTheStartSayingHowToRepairIt() {
         store(null);
 
-        IllegalStateException refused =
-                assertThrows(IllegalStateException.class, () -> ClusterOwners.read(client, NAMESPACE));
+        IdentityUnavailableException refused =
+                assertThrows(IdentityUnavailableException.class, () -> ClusterOwners.read(client, NAMESPACE));
         assertTrue(
                 refused.getMessage()
                         .startsWith("ConfigMap crossplane-system/provider-kind-identity has no managementCluster: put"
@@ -85,11 +85,22 @@ class ClusterOwnersTest extends ProviderIntegrationTest {
     void anIdentityTooLongForKindserversOwnerStopsTheStart() {
         store("x".repeat(217));
 
-        IllegalStateException refused =
-                assertThrows(IllegalStateException.class, () -> ClusterOwners.read(client, NAMESPACE));
+        IdentityUnavailableException refused =
+                assertThrows(IdentityUnavailableException.class, () -> ClusterOwners.read(client, NAMESPACE));
         assertEquals(
                 "ConfigMap crossplane-system/provider-kind-identity: managementCluster is refused: the management"
                         + " cluster's identity must be 1 to 216 printable ASCII characters",
+                refused.getMessage());
+    }
+
+    @Test
+    void aMissingNamespaceStopsTheStartNamingPodNamespace() {
+        IdentityUnavailableException refused =
+                assertThrows(IdentityUnavailableException.class, () -> ClusterOwners.read(client, "no-such-namespace"));
+        assertEquals(
+                "cannot create ConfigMap no-such-namespace/provider-kind-identity: namespace no-such-namespace does"
+                        + " not exist; the provider keeps the identity that names this management cluster in its own"
+                        + " namespace: set POD_NAMESPACE to it (Crossplane does), or create no-such-namespace",
                 refused.getMessage());
     }
 
