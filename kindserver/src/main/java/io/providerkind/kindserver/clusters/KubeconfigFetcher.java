@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gets clusters' kubeconfigs with {@code kind get kubeconfig} (and {@code --internal}), in the background,
+ * Gets clusters' kubeconfigs with {@code kind get kubeconfig}, in the background,
  * so that reads only ever look into memory. Clusters made by hand, and clusters known from before a
  * restart, get theirs once their control-plane runs; a failed attempt is retried after a pause.
  */
@@ -47,11 +47,12 @@ final class KubeconfigFetcher {
      * (kindserver's clusters), else left as kind wrote it (clusters made by hand).
      */
     Kubeconfigs fetch(ClusterName name, Optional<String> endpoint) throws KindCommandException {
+        // kind's --internal kubeconfig is the same admin.conf with another server: one run of kind gives both, and
+        // a create is Ready that much sooner (each run reads the node's admin.conf through docker exec)
         String external = kind.kubeconfig(name, false, timeout);
-        String internal = kind.kubeconfig(name, true, timeout);
         return Kubeconfigs.of(
                 endpoint.map(e -> Kubeconfigs.withServer(external, e)).orElse(external),
-                Kubeconfigs.withServer(internal, ApiServerAddressing.internalServer(name.controlPlaneNode())));
+                Kubeconfigs.withServer(external, ApiServerAddressing.internalServer(name.controlPlaneNode())));
     }
 
     /** Starts fetches for running clusters whose kubeconfigs are missing or belong to an older control-plane. */
