@@ -9,6 +9,7 @@ import io.providerkind.kindserver.config.ListenAddress;
 import io.providerkind.kindserver.net.PortRange;
 import io.providerkind.sdk.KindServerClient;
 import io.providerkind.sdk.KindServerClients;
+import io.providerkind.testsupport.wait.Waits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A complete kindserver started in-process for tests: HTTPS on 127.0.0.1 (an ephemeral port, kept across
@@ -103,6 +105,18 @@ public final class KindServerFixture implements AutoCloseable {
     }
 
     /** Graceful stop, as SIGTERM does it; {@link #restart()} starts it again. */
+    /**
+     * Deletes the clusters a test made, those {@code ours} names, and waits until they are gone. Never every cluster
+     * kindserver lists: it lists every kind cluster on the Docker engine, others' included.
+     */
+    public void deleteClusters(Predicate<String> ours, Duration within) {
+        client().list().stream().map(c -> c.name()).filter(ours).forEach(name -> client().delete(name));
+        Waits.await("kindserver deleted the clusters the tests left")
+                .atMost(within)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> client().list().stream().map(c -> c.name()).noneMatch(ours));
+    }
+
     public void stop() {
         if (server != null) {
             server.close();

@@ -69,9 +69,7 @@ class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
     @AfterAll
     static void stopKindServer() {
         if (kindserver != null) {
-            kindserver.client().list().forEach(c -> kindserver.client().delete(c.name()));
-            waitUpTo(CREATE, "kindserver deleted what the tests left")
-                    .until(() -> kindserver.client().list().isEmpty());
+            kindserver.deleteClusters(name -> name.startsWith("e2e-"), CREATE);
             kindserver.close();
         }
     }

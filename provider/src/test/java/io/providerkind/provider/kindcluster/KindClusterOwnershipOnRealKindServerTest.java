@@ -56,9 +56,7 @@ class KindClusterOwnershipOnRealKindServerTest extends ProviderIntegrationTest {
     @AfterAll
     static void stopKindServer() {
         if (kindserver != null) {
-            kindserver.client().list().forEach(c -> kindserver.client().delete(c.name()));
-            waitUpTo(CREATE, "kindserver deleted what the tests left")
-                    .until(() -> kindserver.client().list().isEmpty());
+            kindserver.deleteClusters(name -> name.equals(SHARED) || name.equals("dev"), CREATE);
             kindserver.close();
         }
     }
