@@ -18,6 +18,7 @@ import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterList;
 import io.providerkind.sdk.CreateClusterRequest;
 import io.providerkind.sdk.ErrorBody;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -100,8 +101,15 @@ final class ClusterRoutes {
             answers.forget(name.value());
             throw ApiException.clusterNotFound(name.value());
         }
-        // what ctx.json would write, serialised only when the cluster changed (the hot path of every poll)
-        ctx.contentType(ContentType.APPLICATION_JSON).result(answers.of(cluster.get()));
+        // what ctx.json would write, serialised only when the cluster changed (the hot path of every poll); written
+        // to Javalin's output stream (compression and framing as for a result) rather than set as the result,
+        // which Javalin copies through a new 32 KB buffer per response
+        ctx.contentType(ContentType.APPLICATION_JSON);
+        try {
+            ctx.outputStream().write(answers.of(cluster.get()));
+        } catch (IOException clientGone) {
+            // the connection is closed: there is no one left to answer, and nothing went wrong in kindserver
+        }
     }
 
     @OpenApi(
