@@ -14,8 +14,8 @@ import java.util.Locale;
 /**
  * GET /api/v1/kindserver/{name} near the machine's ceiling, each figure beside nginx serving the same bytes over
  * TLS 1.3 in the same run ({@link Nginx}): throughput with wrk at 100 keep-alive connections, p99 latency of an
- * open-loop 1,000 req/s over 100 connections ({@link OpenLoop}), and the bytes kindserver's JVM allocates per GET
- * ({@link JvmAllocation}). kindserver runs in its own JVM, as operators start it, and knows one cluster made by the
+ * open-loop 1,000 req/s over 100 connections ({@link OpenLoop}), the CPU time each server spent per GET under wrk
+ * ({@link ProcessCpu}), and the bytes kindserver's JVM allocates per GET ({@link JvmAllocation}). kindserver runs in its own JVM, as operators start it, and knows one cluster made by the
  * kind test double. About a minute; needs {@code make bench-setup} (wrk, nginx-light).
  *
  * <p>Not a test: it prints figures. Run with {@code mvn -pl kindserver -am verify -Pbench-get -DskipTests}.
@@ -86,24 +86,45 @@ public final class GetBenchmark {
             Wrk wrk = new Wrk(100, work);
             String kindserverUrl = "https://127.0.0.1:" + kindserver.port() + PATH;
             String nginxUrl = "https://127.0.0.1:" + nginx.port() + PATH;
+            String loadBefore = loadAverage();
             // both JVMs compile the request path first, so that no figure measures the JIT at work
             wrk.run(kindserverUrl, password, Duration.ofSeconds(5));
+            long nginxCpu = ProcessCpu.nanos(nginx.pid());
             Wrk.Result nginxWrk = wrk.run(nginxUrl, password, WRK_TIME);
+            nginxCpu = ProcessCpu.nanos(nginx.pid()) - nginxCpu;
+            long kindserverCpu = ProcessCpu.nanos(kindserver.pid());
             long before = allocation.allocatedBytes();
             Wrk.Result kindserverWrk = wrk.run(kindserverUrl, password, WRK_TIME);
             long allocated = allocation.allocatedBytes() - before;
+            kindserverCpu = ProcessCpu.nanos(kindserver.pid()) - kindserverCpu;
             OpenLoop.Result nginxPaced = PACED.run(() -> KeepAliveConnection.open(ca, nginx.port(), PATH, password));
             OpenLoop.Result kindserverPaced =
                     PACED.run(() -> KeepAliveConnection.open(ca, kindserver.port(), PATH, password));
-            print(body.length, nginxWrk, kindserverWrk, allocated, nginxPaced, kindserverPaced);
+            print(body.length, nginxWrk, kindserverWrk, nginxPaced, kindserverPaced);
+            row(
+                    "CPU per GET during wrk (microseconds)",
+                    kindserverCpu / 1e3 / Math.max(1, kindserverWrk.requests()),
+                    nginxCpu / 1e3 / Math.max(1, nginxWrk.requests()),
+                    "");
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-58s %12.0f%n",
+                    "allocated per GET in kindserver's JVM during wrk (bytes)",
+                    (double) allocated / Math.max(1, kindserverWrk.requests()));
+            System.out.println("load average before / after: " + loadBefore + " / " + loadAverage()
+                    + " (other work on the machine lowers both servers' rates; CPU per GET is what each spent)");
         }
+    }
+
+    private static String loadAverage() throws java.io.IOException {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return fields[0] + " " + fields[1] + " " + fields[2];
     }
 
     private static void print(
             int bytes,
             Wrk.Result nginxWrk,
             Wrk.Result kindserverWrk,
-            long allocated,
             OpenLoop.Result nginxPaced,
             OpenLoop.Result kindserverPaced) {
         System.out.println();
@@ -128,11 +149,6 @@ public final class GetBenchmark {
         row("p50 at 1,000 req/s (ms)", kindserverPaced.p50() / 1e6, nginxPaced.p50() / 1e6, "");
         row("p99.9 at 1,000 req/s (ms)", kindserverPaced.p999() / 1e6, nginxPaced.p999() / 1e6, "");
         row("max at 1,000 req/s (ms)", kindserverPaced.max() / 1e6, nginxPaced.max() / 1e6, "");
-        System.out.printf(
-                Locale.ROOT,
-                "%-58s %12.0f%n",
-                "allocated per GET in kindserver's JVM during wrk (bytes)",
-                kindserverWrk.requests() == 0 ? 0.0 : (double) allocated / kindserverWrk.requests());
         System.out.printf(
                 Locale.ROOT,
                 "requests: wrk %d / %d (failed %d / %d); open loop %d / %d at %.0f / %.0f req/s (failed %d / %d)%n",

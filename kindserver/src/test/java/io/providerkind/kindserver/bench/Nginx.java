@@ -63,6 +63,11 @@ final class Nginx implements AutoCloseable {
         return port;
     }
 
+    /** The master's process id; its workers are its children. */
+    long pid() {
+        return process.pid();
+    }
+
     private static String config(Path dir, int port, Path certificate, Path key, String path, Path file, String pw) {
         return String.join(
                 "\n",
