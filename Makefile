@@ -34,13 +34,24 @@ step = printf '\n\033[1m==> %s\033[0m\n' $(1)
 kind_gateway = $$(docker network inspect kind -f '{{range .IPAM.Config}}{{.Gateway}} {{end}}' | tr ' ' '\n' | grep -m1 '\.')
 
 .PHONY: help setup build test lint format run run-provider image xpkg xpkg-push \
-        dev dev-cluster dev-crossplane dev-kindserver dev-providerconfig dev-down e2e clean
+        dev dev-cluster dev-crossplane dev-kindserver dev-providerconfig dev-down e2e clean bench-setup bench-get
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
 
 setup: ## install what the tests need on this machine (idempotent: Docker engine, kube-apiserver, node images)
 	bash testing/setup.sh
+
+# Debian's postinst would start nginx's default site on every interface; policy-rc.d (kept if it exists) stops that.
+bench-setup: ## install what the benchmarks need beyond `make setup` (Debian's wrk and nginx-light)
+	@if command -v wrk >/dev/null && [ -x /usr/sbin/nginx ]; then echo "wrk and nginx are installed"; exit 0; fi; \
+	  made=; if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; \
+	  chmod +x /usr/sbin/policy-rc.d; made=1; fi; \
+	  trap '[ -z "$$made" ] || rm -f /usr/sbin/policy-rc.d' EXIT; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=300 wrk nginx-light
+
+bench-get: setup bench-setup ## kindserver GET beside nginx serving the same bytes (README, Performance)
+	$(MVN) -q -pl kindserver -am verify -Pbench-get -DskipTests
 
 build: ## compile and package kindserver.jar and provider.jar (tests neither compiled nor run)
 	$(MVN) -q package -Dmaven.test.skip=true

@@ -98,6 +98,9 @@ final class AuthenticationThrottle {
     /** Enough to recognise a few stale credentials retried in turn; bounded, so memory per address is too. */
     static final int REMEMBERED_GUESSES = 8;
 
+    private static final Verdict RIGHT = new Checked(Credential.RIGHT);
+    private static final Verdict ABSENT = new Checked(Credential.ABSENT);
+
     static final String FAILURES_METRIC = "kindserver.authentication.failures";
     static final String THROTTLED_METRIC = "kindserver.authentication.throttled";
     private static final Logger LOG = LoggerFactory.getLogger(AuthenticationThrottle.class);
@@ -131,13 +134,37 @@ final class AuthenticationThrottle {
     }
 
     /**
-     * Checks one request's credential unless its address is blocked. The check runs under the address's lock,
-     * so concurrent guesses from one address cannot slip past the budget between check and count.
+     * Checks one request's credential unless its address is blocked. The right password from an address without
+     * failures costs no lock: the check reads the address's entry before and after looking at the password, and
+     * only a request that finds failures there, or brings a wrong password, settles under the address's lock.
+     * Each answer is one the locked check would have given in some order of the requests: a blocked address's
+     * password is never looked at, and a right password whose check overlapped the guesses that blocked its
+     * address is refused like them, so concurrent guesses cannot slip past the budget.
      *
      * @param presented what the request sent as its credential (only a keyed digest of it is kept, for a wrong one)
      */
     Verdict attempt(String remoteAddress, String presented, Supplier<Credential> check) {
         String client = clientOf(remoteAddress);
+        Failures known = failing.getIfPresent(client);
+        if (known != null) {
+            Instant now = clock.instant();
+            if (now.isBefore(known.blockedUntil())) {
+                throttled.increment();
+                return new Throttled(Duration.between(now, known.blockedUntil()));
+            }
+        }
+        Credential credential = check.get();
+        if (credential == Credential.ABSENT) {
+            return ABSENT; // no guess was made: nothing to count
+        }
+        if (credential == Credential.RIGHT && known == null && failing.getIfPresent(client) == null) {
+            return RIGHT; // no failure before or during the check: nothing to reset
+        }
+        return settle(client, credential, credential == Credential.WRONG ? digest.of(presented) : null);
+    }
+
+    /** Records a checked credential under the address's lock: a wrong one counts, a right one resets. */
+    private Verdict settle(String client, Credential credential, String guess) {
         Instant now = clock.instant();
         Verdict[] verdict = new Verdict[1];
         Failures after = failing.asMap().compute(client, (key, before) -> {
@@ -145,17 +172,12 @@ final class AuthenticationThrottle {
                 verdict[0] = new Throttled(Duration.between(now, before.blockedUntil()));
                 return before;
             }
-            Credential credential = check.get();
             verdict[0] = new Checked(credential);
-            return switch (credential) {
-                case RIGHT -> null;
-                case ABSENT -> before; // no guess was made
-                case WRONG -> failedAgain(before, digest.of(presented), now);
-            };
+            return credential == Credential.RIGHT ? null : failedAgain(before, guess, now);
         });
         if (verdict[0] instanceof Throttled) {
             throttled.increment();
-        } else if (verdict[0] instanceof Checked checked && checked.credential() == Credential.WRONG) {
+        } else if (credential == Credential.WRONG) {
             failures.increment();
             // once per run of wrong passwords: the doublings after its first block add nothing worth a line
             if (after != null && after.count() == policy.budget() && now.isBefore(after.blockedUntil())) {
@@ -191,12 +213,16 @@ final class AuthenticationThrottle {
 
     /**
      * One IPv6 host usually holds a whole /64, so an IPv6 client is its /64: otherwise each of its 2^64
-     * addresses would get its own budget.
+     * addresses would get its own budget. An IPv4 address is its own client, taken as written: this runs on every
+     * request, and parsing it would only give back the same text.
      */
     static String clientOf(String remoteAddress) {
         String literal = remoteAddress.startsWith("[") && remoteAddress.endsWith("]")
                 ? remoteAddress.substring(1, remoteAddress.length() - 1)
                 : remoteAddress;
+        if (literal.indexOf(':') < 0) {
+            return literal; // IPv4 as Jetty writes it (already canonical), or not an address at all
+        }
         if (!InetAddresses.isInetAddress(literal)) {
             return literal;
         }

@@ -1,5 +1,6 @@
 package io.providerkind.kindserver.api;
 
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -17,6 +18,8 @@ import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterList;
 import io.providerkind.sdk.CreateClusterRequest;
 import io.providerkind.sdk.ErrorBody;
+import java.io.IOException;
+import java.util.Optional;
 
 /**
  * The cluster API of docs/design.md, a thin translation of {@link ClusterService}. Names and kind configs are
@@ -31,10 +34,12 @@ final class ClusterRoutes {
 
     private final ClusterService clusters;
     private final CreateRequests createRequests;
+    private final ClusterAnswers answers;
 
-    ClusterRoutes(ClusterService clusters, CreateRequests createRequests) {
+    ClusterRoutes(ClusterService clusters, CreateRequests createRequests, ClusterAnswers answers) {
         this.clusters = clusters;
         this.createRequests = createRequests;
+        this.answers = answers;
     }
 
     @OpenApi(
@@ -91,8 +96,20 @@ final class ClusterRoutes {
             })
     void get(Context ctx) {
         ClusterName name = new ClusterName(ctx.pathParam("name"));
-        ClusterInfo cluster = clusters.get(name.value()).orElseThrow(() -> ApiException.clusterNotFound(name.value()));
-        ctx.json(cluster);
+        Optional<ClusterInfo> cluster = clusters.get(name.value());
+        if (cluster.isEmpty()) {
+            answers.forget(name.value());
+            throw ApiException.clusterNotFound(name.value());
+        }
+        // what ctx.json would write, serialised only when the cluster changed (the hot path of every poll); written
+        // to Javalin's output stream (compression and framing as for a result) rather than set as the result,
+        // which Javalin copies through a new 32 KB buffer per response
+        ctx.contentType(ContentType.APPLICATION_JSON);
+        try {
+            ctx.outputStream().write(answers.of(cluster.get()));
+        } catch (IOException clientGone) {
+            // the connection is closed: there is no one left to answer, and nothing went wrong in kindserver
+        }
     }
 
     @OpenApi(

@@ -44,7 +44,8 @@ public final class HttpApi {
             Clock clock) {
         ObjectMapper json = KindServerJson.newObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
         List<Route> routes = RouteTable.of(
-                new ClusterRoutes(clusters, new CreateRequests(json, settings.maxBodyBytes())),
+                new ClusterRoutes(
+                        clusters, new CreateRequests(json, settings.maxBodyBytes()), new ClusterAnswers(json)),
                 new HealthRoutes(clusters),
                 new MetricsRoute(metrics));
         Authentication authentication = new Authentication(

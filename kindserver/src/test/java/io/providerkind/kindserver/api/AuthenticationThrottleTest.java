@@ -13,6 +13,11 @@ import io.providerkind.kindserver.api.AuthenticationThrottle.Verdict;
 import io.providerkind.kindserver.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -194,6 +199,72 @@ class AuthenticationThrottleTest {
                 new Checked(Credential.RIGHT),
                 attempt(throttle, "10.0.0.1", Credential.RIGHT),
                 "the four old failures no longer count towards the budget");
+    }
+
+    @Test
+    void aSlowPasswordCheckDoesNotHoldUpTheRightPasswordOfAnotherRequestFromTheSameAddress() throws Exception {
+        AuthenticationThrottle throttle = throttle(POLICY);
+        CountDownLatch checking = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Verdict> slow = threads.submit(() -> throttle.attempt("10.0.0.1", "Bearer slow", () -> {
+                checking.countDown();
+                await(release);
+                return Credential.WRONG;
+            }));
+            assertTrue(checking.await(10, TimeUnit.SECONDS));
+
+            Future<Verdict> right = threads.submit(() -> attempt(throttle, "10.0.0.1", Credential.RIGHT));
+
+            assertEquals(
+                    new Checked(Credential.RIGHT),
+                    right.get(10, TimeUnit.SECONDS),
+                    "answered while the other request's check is still running");
+            release.countDown();
+            assertEquals(new Checked(Credential.WRONG), slow.get(10, TimeUnit.SECONDS));
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aRightPasswordWhoseCheckOverlappedTheGuessesThatBlockedItsAddressIsRefused() throws Exception {
+        AuthenticationThrottle throttle = throttle(POLICY);
+        CountDownLatch checking = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Verdict> right = threads.submit(() -> throttle.attempt("10.0.0.1", "Bearer right", () -> {
+                checking.countDown();
+                await(release);
+                return Credential.RIGHT;
+            }));
+            assertTrue(checking.await(10, TimeUnit.SECONDS));
+            threads.submit(() -> fail(throttle, "10.0.0.1", 5)).get(10, TimeUnit.SECONDS);
+
+            release.countDown();
+
+            assertEquals(
+                    new Throttled(Duration.ofSeconds(1)),
+                    right.get(10, TimeUnit.SECONDS),
+                    "a burst of guesses must not learn the password from the one checked beside the budget");
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -1,19 +1,25 @@
 package io.providerkind.kindserver.api;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.providerkind.kindserver.clusters.ServiceUnavailableException;
 import io.providerkind.kindserver.kind.InvalidRequestException;
 import io.providerkind.kindserver.testing.InMemoryClusterService.Call;
 import io.providerkind.kindserver.testing.LogCapture;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
+import io.providerkind.sdk.KindServerJson;
 import io.providerkind.sdk.NodeInfo;
 import io.providerkind.sdk.Progress;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +81,43 @@ class ClusterRoutesTest {
         assertEquals("127.0.0.5", cluster.path("internalIP").asText());
         assertEquals("control-plane", cluster.path("nodes").path(0).path("role").asText());
         assertFalse(cluster.has("message") || cluster.has("progress"), "nulls are omitted: " + cluster);
+    }
+
+    @Test
+    void getAnswersWithTheBytesJacksonWritesAndAChangeOfTheClusterAtOnce() throws Exception {
+        ObjectMapper mapper = KindServerJson.newObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        ClusterInfo failed = new ClusterInfo(
+                "dev",
+                ClusterPhase.Failed,
+                null,
+                null,
+                null,
+                null,
+                "v1.31.0",
+                null,
+                List.of(),
+                "abc123",
+                "kind a échoué → réessayez",
+                Instant.parse("2025-03-31T10:15:30Z"),
+                "owner-1");
+
+        HttpResponse<byte[]> ready = getBytes("/api/v1/kindserver/dev");
+        server.clusters.with(failed, CONFIG);
+        HttpResponse<byte[]> changed = getBytes("/api/v1/kindserver/dev");
+
+        assertEquals(200, ready.statusCode());
+        assertEquals(
+                "application/json", ready.headers().firstValue("Content-Type").orElseThrow());
+        assertArrayEquals(mapper.writeValueAsString(READY).getBytes(StandardCharsets.UTF_8), ready.body());
+        assertArrayEquals(mapper.writeValueAsString(failed).getBytes(StandardCharsets.UTF_8), changed.body());
+    }
+
+    private HttpResponse<byte[]> getBytes(String path) throws Exception {
+        return server.http.send(
+                HttpRequest.newBuilder(server.uri(path))
+                        .header("Authorization", "Bearer " + ApiTestServer.PASSWORD)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test

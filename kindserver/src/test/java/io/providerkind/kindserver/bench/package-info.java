@@ -1,5 +1,7 @@
 /**
- * Benchmark of kindserver's read latency as provider-kind sees it (through the SDK over HTTPS, 1 to 100 clients),
- * run with the {@code bench} Maven profile. Not a test: {@link KindServerBenchmark} prints figures and asserts nothing.
+ * Benchmarks of kindserver's reads, each a Maven profile that prints figures and asserts nothing. {@code bench}:
+ * read latency as provider-kind sees it (through the SDK over HTTPS, 1 to 100 clients, {@link KindServerBenchmark}).
+ * {@code bench-get}: GET near the machine's ceiling beside nginx serving the same bytes ({@link GetBenchmark}), with
+ * Debian's wrk, an open-loop generator of its own ({@link OpenLoop}) and allocation read from kindserver's JVM.
  */
 package io.providerkind.kindserver.bench;

@@ -101,6 +101,21 @@ public final class KindServerProcess implements AutoCloseable {
         return process.stop(STOP_TIMEOUT);
     }
 
+    /** The running JVM's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The port kindserver listens on, on 127.0.0.1. */
+    public int port() {
+        return port;
+    }
+
+    /** The state dir, where kindserver keeps its records and its TLS identity ({@code tls/}). */
+    public Path stateDir() {
+        return stateDir;
+    }
+
     public URI baseUrl() {
         return URI.create("https://127.0.0.1:" + port + "/api/v1/kindserver");
     }

@@ -53,6 +53,11 @@ public final class JavaProcess implements AutoCloseable {
         return new RunningProcess(this::exited, this::log).await(what, timeout, answer);
     }
 
+    /** The operating system's id of the JVM, e.g. to attach to it for its own measurements. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean alive() {
         return process.isAlive();
     }

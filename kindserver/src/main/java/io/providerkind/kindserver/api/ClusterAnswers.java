@@ -1,0 +1,60 @@
+package io.providerkind.kindserver.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.providerkind.sdk.ClusterInfo;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The JSON of each cluster's GET answer, serialised once per state of the cluster: provider-kind polls every
+ * cluster it manages, and a cluster's answer (kubeconfigs included, ~12 KB) changes only when the cluster does.
+ * An answer is reused only for a {@link ClusterInfo} equal to the one it was made from, so no change can be
+ * missed, whichever part of kindserver made it; the bytes are those {@code ctx.json} wrote for it (Jackson's
+ * string as UTF-8), so clients see the same bytes as before. Answers of clusters that are gone are dropped
+ * ({@link #forget}), and the map is bounded, for names that are never asked again.
+ */
+final class ClusterAnswers {
+
+    /** Far more clusters than one Docker host runs; past it the map starts afresh rather than growing. */
+    static final int MAX_CLUSTERS = 1_024;
+
+    /** The bytes made from one state of a cluster. */
+    private record Answer(ClusterInfo cluster, byte[] json) {}
+
+    private final ObjectMapper json;
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+
+    ClusterAnswers(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The JSON of {@code cluster}; the array is shared between requests and must not be changed. */
+    byte[] of(ClusterInfo cluster) {
+        Answer known = answers.get(cluster.name());
+        if (known != null && known.cluster().equals(cluster)) {
+            return known.json();
+        }
+        byte[] bytes = serialise(cluster);
+        if (answers.size() >= MAX_CLUSTERS) {
+            answers.clear();
+        }
+        answers.put(cluster.name(), new Answer(cluster, bytes));
+        return bytes;
+    }
+
+    /** Drops the answer of a cluster that is gone: it held the cluster's kubeconfigs. */
+    void forget(String name) {
+        answers.remove(name);
+    }
+
+    private byte[] serialise(ClusterInfo cluster) {
+        try {
+            return json.writeValueAsString(cluster).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            // a ClusterInfo is records, strings and instants: the mapper cannot fail on one
+            throw new IllegalStateException("cannot serialise cluster " + cluster.name(), e);
+        }
+    }
+}
