@@ -1,6 +1,8 @@
 /**
- * Benchmark of the provider on a real API server with kindserver faked in memory: time to Ready=True and API requests
- * per poll at steady state, run with the {@code provider-bench} Maven profile. Not a test: {@link ProviderBenchmark}
- * prints figures and asserts nothing.
+ * Benchmarks of the provider, not tests: they print figures beside references from the same run and assert nothing.
+ * {@link ProviderBenchmark} (the {@code provider-bench} Maven profile) times Ready=True and counts API requests per
+ * poll on a real API server with kindserver faked in memory; {@link ProviderStartBenchmark} (the
+ * {@code provider-start-bench} profile) starts provider.jar as the image starts it and times its start to the first
+ * reconcile and measures its memory with a fleet of KindClusters.
  */
 package io.providerkind.provider.bench;
