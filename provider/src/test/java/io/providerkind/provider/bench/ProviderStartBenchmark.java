@@ -57,8 +57,8 @@ public final class ProviderStartBenchmark {
                     "default", new KindServerEndpoint(kindserver.url(), null, null), ProviderHarness.PASSWORD, null);
             Bench bench = new Bench(kubeconfig, kindserver, harness, work);
             System.out.printf(
-                    "%nprovider start, %s; JAVA_TOOL_OPTIONS=%s%n",
-                    variants.get(0), variants.get(0).launch().javaToolOptions());
+                    "%nprovider start, JAVA_TOOL_OPTIONS=%s; each start's log in %s%n",
+                    variants.get(0).launch().javaToolOptions(), work);
             List<Double> floor = bench.floor(variants.get(0).launch(), rounds);
             Results one = bench.startsWith(1, 0, variants, rounds);
             Results many = bench.startsWith(fleet, steadyMillis, variants, rounds);

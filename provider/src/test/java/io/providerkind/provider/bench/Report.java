@@ -15,7 +15,7 @@ record Report(List<Variant> variants, List<Double> floorMillis) {
         line("image", image, "ms");
         double floor = median(floorMillis);
         System.out.printf(
-                "  %-40s %8.1f ms   image/floor %.2f%n", "floor: java -version, same flags", floor, image / floor);
+                "  %-44s %8.1f ms   image/floor %.2f%n", "floor: java -version, same flags", floor, image / floor);
         references(results, StartRun::firstReconcileMillis, "ms");
         System.out.printf("%nCPU used from start to first reconcile, %d KindCluster(s):%n", clusters);
         line("image", results.median(0, StartRun::firstReconcileCpu), "ms");
@@ -43,13 +43,13 @@ record Report(List<Variant> variants, List<Double> floorMillis) {
         for (int v = 1; v < variants.size(); v++) {
             double reference = results.median(v, figure);
             System.out.printf(
-                    "  %-40s %8.1f %-4s image/reference %.2f%n",
+                    "  %-44s %8.1f %-4s image/reference %.2f%n",
                     "reference: " + variants.get(v).description(), reference, unit, image / reference);
         }
     }
 
     private static void line(String name, double value, String unit) {
-        System.out.printf("  %-40s %8.1f %s%n", name, value, unit);
+        System.out.printf("  %-44s %8.1f %s%n", name, value, unit);
     }
 
     static double median(List<Double> values) {
