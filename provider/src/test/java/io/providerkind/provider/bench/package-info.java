@@ -1,8 +1,10 @@
 /**
- * Benchmarks of the provider, run with Maven profiles; not tests: they print figures next to references measured in
- * the same run and assert nothing. {@link ProviderBenchmark} ({@code provider-bench}): on a real API server with
- * kindserver faked in memory, time to Ready=True and API requests per poll at steady state.
- * {@link ApplyToReadyBenchmark} ({@code apply-bench}): on real parts, kubectl apply to Ready=True next to kind alone,
- * and where the time around kind goes.
+ * Benchmarks of the provider, not tests: they print figures beside references from the same run and assert nothing.
+ * {@link ProviderBenchmark} (the {@code provider-bench} Maven profile) times Ready=True and counts API requests per
+ * poll on a real API server with kindserver faked in memory; {@link ProviderStartBenchmark} (the
+ * {@code provider-start-bench} profile) starts provider.jar as the image starts it and times its start to the first
+ * reconcile and measures its memory with a fleet of KindClusters; {@link ApplyToReadyBenchmark} (the
+ * {@code apply-bench} profile) times kubectl apply to Ready=True on real parts beside kind alone, and where the time
+ * around kind goes.
  */
 package io.providerkind.provider.bench;

@@ -1,0 +1,32 @@
+package io.providerkind.provider.bench;
+
+import java.util.List;
+
+/**
+ * A way of starting the provider that the bench times: the image's own launch first, then the references it is
+ * compared with.
+ *
+ * @param name        a short name, for its log files
+ * @param description how the report names it
+ * @param launch      the JVM flags and options it starts with
+ */
+record Variant(String name, String description, ImageLaunch launch) {
+
+    /**
+     * The image's launch, then the references measured beside it: the same launch with the JIT compilers as the JVM
+     * sets them by default (C1 and C2, as the image ran before issue 12).
+     */
+    static List<Variant> of(ImageLaunch image) {
+        return List.of(
+                new Variant("image", "image", image),
+                new Variant(
+                        "full-jit",
+                        "full JIT (C1 and C2, as before)",
+                        image.withToolOptions("-XX:TieredStopAtLevel=4")));
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}
