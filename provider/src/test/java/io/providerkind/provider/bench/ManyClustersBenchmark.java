@@ -13,6 +13,7 @@ import io.providerkind.provider.kindcluster.KindClusterController;
 import io.providerkind.provider.managed.Conditions;
 import io.providerkind.provider.testing.ProviderHarness;
 import io.providerkind.testsupport.realparts.KubeApiServerBinaries;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -86,7 +87,9 @@ public final class ManyClustersBenchmark {
                 Thread.sleep(100);
             }
             informer.close();
+            double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             return Figures.of(clusters, settings.maxReconcileRate(), readyAfter, started, appliedAt, readyAt)
+                    .withLoad(load)
                     .withCosts(
                             reconciles(harness),
                             results(harness) - reconciles(harness),
@@ -170,7 +173,9 @@ public final class ManyClustersBenchmark {
             long reconciles,
             long rateLimited,
             long apiWrites,
-            long kindserverCalls) {
+            long kindserverCalls,
+            double applySeconds,
+            double loadAverage) {
 
         static Figures of(
                 int clusters,
@@ -183,7 +188,25 @@ public final class ManyClustersBenchmark {
             readyAt.forEach((name, at) -> perCluster.add((at - appliedAt.get(name)) / 1e9));
             Collections.sort(perCluster);
             double all = readyAt.isEmpty() ? Double.NaN : (Collections.max(readyAt.values()) - started) / 1e9;
-            return new Figures(clusters, rate, readyAfter, readyAt.size(), all, perCluster, 0, 0, 0, 0);
+            double apply = (Collections.max(appliedAt.values()) - started) / 1e9;
+            return new Figures(clusters, rate, readyAfter, readyAt.size(), all, perCluster, 0, 0, 0, 0, apply, 0);
+        }
+
+        /** The machine's load average at the end of the run: other work on it slows the API server and provider. */
+        Figures withLoad(double load) {
+            return new Figures(
+                    clusters,
+                    rate,
+                    readyAfter,
+                    ready,
+                    allReadySeconds,
+                    perClusterSeconds,
+                    reconciles,
+                    rateLimited,
+                    apiWrites,
+                    kindserverCalls,
+                    applySeconds,
+                    load);
         }
 
         Figures withCosts(long reconcileCount, long rateLimitedCount, long writes, long calls) {
@@ -197,7 +220,9 @@ public final class ManyClustersBenchmark {
                     reconcileCount,
                     rateLimitedCount,
                     writes,
-                    calls);
+                    calls,
+                    applySeconds,
+                    loadAverage);
         }
 
         /** What the limiter allows at best: two tokens per cluster, a burst of ten times the rate. */
@@ -231,6 +256,9 @@ public final class ManyClustersBenchmark {
                     rateLimited / (double) clusters,
                     apiWrites / (double) clusters,
                     kindserverCalls / (double) clusters);
+            System.out.printf(
+                    "  the last apply was sent %.1f s after the first; load average at the end %.1f%n",
+                    applySeconds, loadAverage);
         }
 
         private double percentile(int p) {
