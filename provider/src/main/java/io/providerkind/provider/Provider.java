@@ -28,6 +28,8 @@ import io.providerkind.provider.managed.KubernetesManagedResourceStore;
 import io.providerkind.provider.managed.ManagedMetrics;
 import io.providerkind.provider.managed.ManagedReconciler;
 import io.providerkind.provider.managed.ManagedStateMetrics;
+import io.providerkind.provider.managed.OwnWrites;
+import io.providerkind.provider.managed.ReconcileAdmission;
 import io.providerkind.provider.managed.ReconcileRateLimiter;
 import io.providerkind.provider.managed.ReconcilerSettings;
 import io.providerkind.provider.managed.SecretConnectionPublisher;
@@ -124,10 +126,13 @@ public final class Provider implements AutoCloseable {
                 .withCreationGracePeriod(Duration.ZERO)
                 .withManagementPolicies(settings.managementPolicies())
                 .withPollJitter(settings.pollJitter());
+        // one limit for every managed controller, as crossplane's --max-reconcile-rate; uids tell both kinds apart
+        ReconcileRateLimiter rateLimit = ReconcileRateLimiter.global(settings.maxReconcileRate());
+        OwnWrites ownWrites = new OwnWrites();
         this.stateMetrics = new ManagedStateMetrics<>(registry, GVK, settings.pollStateMetric());
         this.namespacedStateMetrics = new ManagedStateMetrics<>(registry, NAMESPACED_GVK, settings.pollStateMetric());
         ManagedReconciler<KindCluster> reconciler = new ManagedReconciler<>(
-                new KubernetesManagedResourceStore<>(client, KindCluster.class),
+                new KubernetesManagedResourceStore<>(client, KindCluster.class, ownWrites),
                 new KindClusterConnector<>(configs, usages, credentials, clients, alerts, retries, clock, owners),
                 new SecretConnectionPublisher(client, connectionSecrets, KindClusterController.CONNECTION_SECRET_LABEL),
                 events,
@@ -135,7 +140,8 @@ public final class Provider implements AutoCloseable {
                 reconcilerSettings,
                 clock);
         ManagedReconciler<io.providerkind.provider.api.m.KindCluster> namespacedReconciler = new ManagedReconciler<>(
-                new KubernetesManagedResourceStore<>(client, io.providerkind.provider.api.m.KindCluster.class),
+                new KubernetesManagedResourceStore<>(
+                        client, io.providerkind.provider.api.m.KindCluster.class, ownWrites),
                 new KindClusterConnector<>(
                         configs, usages, credentials, clients, namespacedAlerts, retries, clock, owners),
                 new SecretConnectionPublisher(
@@ -153,9 +159,11 @@ public final class Provider implements AutoCloseable {
                         retries,
                         stateMetrics,
                         Backoff.crossplaneDefaults(),
-                        new ReconcileRateLimiter(settings.maxReconcileRate()),
+                        new ReconcileAdmission(rateLimit),
+                        ownWrites,
                         registry),
-                o -> o.withOnUpdateFilter(new DesiredStateChanged<>()).withReconciliationMaxInterval(settings.sync()));
+                o -> o.withOnUpdateFilter(new DesiredStateChanged<>(ownWrites))
+                        .withReconciliationMaxInterval(settings.sync()));
         operator.register(
                 new NamespacedKindClusterController(
                         namespacedReconciler,
@@ -166,9 +174,11 @@ public final class Provider implements AutoCloseable {
                         retries,
                         namespacedStateMetrics,
                         Backoff.crossplaneDefaults(),
-                        new ReconcileRateLimiter(settings.maxReconcileRate()),
+                        new ReconcileAdmission(rateLimit),
+                        ownWrites,
                         registry),
-                o -> o.withOnUpdateFilter(new DesiredStateChanged<>()).withReconciliationMaxInterval(settings.sync()));
+                o -> o.withOnUpdateFilter(new DesiredStateChanged<>(ownWrites))
+                        .withReconciliationMaxInterval(settings.sync()));
         operator.register(
                 new ProviderConfigReconciler(
                         client, new KubernetesEventRecorder(client, ProviderConfigReconciler.NAME, clock), clock),

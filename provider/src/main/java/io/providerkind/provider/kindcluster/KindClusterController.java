@@ -14,7 +14,8 @@ import io.providerkind.provider.managed.Backoff;
 import io.providerkind.provider.managed.ManagedController;
 import io.providerkind.provider.managed.ManagedReconciler;
 import io.providerkind.provider.managed.ManagedStateMetrics;
-import io.providerkind.provider.managed.ReconcileRateLimiter;
+import io.providerkind.provider.managed.OwnWrites;
+import io.providerkind.provider.managed.ReconcileAdmission;
 import io.providerkind.provider.providerconfig.ProviderConfigUsageTracker;
 import io.providerkind.provider.runtime.CachedReader;
 import java.util.List;
@@ -59,9 +60,10 @@ public class KindClusterController extends ManagedController<KindCluster> {
             FailedCreateRetries retries,
             ManagedStateMetrics<KindCluster> stateMetrics,
             Backoff backoff,
-            ReconcileRateLimiter rateLimiter,
+            ReconcileAdmission admission,
+            OwnWrites ownWrites,
             MeterRegistry registry) {
-        super(NAME, reconciler, backoff, rateLimiter, registry);
+        super(NAME, reconciler, backoff, admission, ownWrites, registry);
         this.usages = usages;
         this.providerConfigs = providerConfigs;
         this.connectionSecrets = connectionSecrets;

@@ -21,19 +21,28 @@ public final class KubernetesManagedResourceStore<M extends Managed> implements 
 
     private final MixedOperation<M, KubernetesResourceList<M>, Resource<M>> resources;
     private final KubernetesSerialization serialization;
+    private final OwnWrites ownWrites;
 
-    public KubernetesManagedResourceStore(KubernetesClient client, Class<M> type) {
+    /** @param ownWrites told of every metadata write, so that its watch event reconciles nothing */
+    public KubernetesManagedResourceStore(KubernetesClient client, Class<M> type, OwnWrites ownWrites) {
         this.resources = client.resources(type);
         this.serialization = client.getKubernetesSerialization();
+        this.ownWrites = ownWrites;
     }
 
     @Override
     public String update(M managed) {
+        String uid = managed.getMetadata().getUid();
+        String before = managed.getMetadata().getResourceVersion();
+        ownWrites.writing(uid, before);
         try {
             // update() sends the resourceVersion we read: the API server answers 409 if it is stale
-            return resources.resource(managed).update().getMetadata().getResourceVersion();
-        } catch (KubernetesClientException e) {
-            throw translate(e, managed);
+            String after = resources.resource(managed).update().getMetadata().getResourceVersion();
+            ownWrites.wrote(uid, before, after);
+            return after;
+        } catch (RuntimeException e) {
+            ownWrites.failed(uid, before);
+            throw e instanceof KubernetesClientException k ? translate(k, managed) : e;
         }
     }
 
@@ -45,6 +54,20 @@ public final class KubernetesManagedResourceStore<M extends Managed> implements 
     @Override
     public String updateCriticalAnnotations(M managed) {
         String patch = serialization.asJson(Map.of("metadata", Map.of("annotations", Annotations.critical(managed))));
+        String uid = managed.getMetadata().getUid();
+        String before = managed.getMetadata().getResourceVersion();
+        ownWrites.writing(uid, before);
+        try {
+            String after = patchWithRetries(managed, patch);
+            ownWrites.wrote(uid, before, after);
+            return after;
+        } catch (RuntimeException e) {
+            ownWrites.failed(uid, before);
+            throw e;
+        }
+    }
+
+    private String patchWithRetries(M managed, String patch) {
         KubernetesClientException last = null;
         for (int attempt = 0; attempt < CRITICAL_ATTEMPTS; attempt++) {
             try {

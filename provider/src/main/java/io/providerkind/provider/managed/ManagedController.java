@@ -15,11 +15,12 @@ import org.slf4j.LoggerFactory;
  * Runs a {@link ManagedReconciler} under java-operator-sdk. The managed reconciler does its own
  * writes, so this controller never asks the SDK to patch anything; it only turns outcomes into
  * reschedules: the poll interval after success, per-resource exponential backoff after failure or
- * while waiting on another controller (no longer than the outcome allows).
+ * while waiting on another controller (no longer than the outcome allows). A reconcile over the
+ * provider's rate limit is not run but rescheduled for when its token is due ({@link ReconcileAdmission}).
  *
  * <p>Registered with all-events mode (the reconciler owns the finalizer, as crossplane-runtime does)
  * and {@link DesiredStateChanged} as update filter. Counts reconciles under controller-runtime's
- * metric names, which Crossplane dashboards use.
+ * metric names, which Crossplane dashboards use; the reconcile time only of those that ran.
  */
 public abstract class ManagedController<M extends Managed> implements Reconciler<M> {
 
@@ -27,7 +28,8 @@ public abstract class ManagedController<M extends Managed> implements Reconciler
 
     private final ManagedReconciler<M> reconciler;
     private final Backoff backoff;
-    private final ReconcileRateLimiter rateLimiter;
+    private final ReconcileAdmission admission;
+    private final OwnWrites ownWrites;
     private final Timer reconcileTime;
     private final Counter success;
     private final Counter errors;
@@ -38,11 +40,13 @@ public abstract class ManagedController<M extends Managed> implements Reconciler
             String name,
             ManagedReconciler<M> reconciler,
             Backoff backoff,
-            ReconcileRateLimiter rateLimiter,
+            ReconcileAdmission admission,
+            OwnWrites ownWrites,
             MeterRegistry registry) {
         this.reconciler = reconciler;
         this.backoff = backoff;
-        this.rateLimiter = rateLimiter;
+        this.admission = admission;
+        this.ownWrites = ownWrites;
         this.reconcileTime = Timer.builder("controller_runtime_reconcile_time")
                 .description("Length of time per reconciliation per controller")
                 .tag("controller", name)
@@ -66,10 +70,23 @@ public abstract class ManagedController<M extends Managed> implements Reconciler
         if (context.isPrimaryResourceDeleted()) {
             // gone for good: the finalizer was ours, so everything was done before this event
             backoff.reset(key);
+            admission.forget(key);
+            ownWrites.forget(key);
             forget(resource);
             return UpdateControl.noUpdate();
         }
-        rateLimiter.acquire();
+        return reconcileWithinLimit(resource);
+    }
+
+    /** Runs the managed reconciler if the rate limit lets this reconcile through now, else reschedules it. */
+    UpdateControl<M> reconcileWithinLimit(M resource) {
+        String key = resource.getMetadata().getUid();
+        Duration wait = admission.admit(key);
+        if (!wait.isZero()) {
+            // as crossplane-runtime's rate-limited reconciler answers: RequeueAfter, counted as such
+            requeueAfter.increment();
+            return UpdateControl.<M>noUpdate().rescheduleAfter(wait);
+        }
         long started = System.nanoTime();
         Outcome outcome;
         try {

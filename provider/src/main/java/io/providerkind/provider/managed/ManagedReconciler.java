@@ -202,8 +202,9 @@ public final class ManagedReconciler<M extends Managed> {
             return attempt.fail(EventReasons.CANNOT_PUBLISH, publishFailure.get(), Conditions.creating());
         }
         events.normal(managed, EventReasons.CREATED, "Successfully requested creation of external resource");
-        return attempt.finish(
-                new Outcome.PollAfter(settings.pollFor(managed)), Conditions.creating(), Conditions.reconcileSuccess());
+        // crossplane-runtime looks again at once after a create; here at the poll of a resource in creation (the busy
+        // poll), which the hook can tell only once Creating is set, not from the resource as it was observed absent
+        return attempt.finishAndPoll(settings::pollFor, Conditions.creating(), Conditions.reconcileSuccess());
     }
 
     private Outcome existing(

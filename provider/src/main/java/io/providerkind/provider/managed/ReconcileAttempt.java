@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +83,15 @@ final class ReconcileAttempt<M extends Managed> {
     Outcome finish(Outcome outcome, Condition... conditions) {
         set(conditions);
         return writeStatus(outcome);
+    }
+
+    /**
+     * Ends with the given conditions set, status written if it changed, and the next look at the poll the resource
+     * gets as it now is: a hook that polls a resource in creation more often sees it in creation.
+     */
+    Outcome finishAndPoll(Function<M, Duration> poll, Condition... conditions) {
+        set(conditions);
+        return writeStatus(new Outcome.PollAfter(poll.apply(managed)));
     }
 
     /** Ends a failed step: a Warning Event, Synced=False with the cause, status, and backoff. */

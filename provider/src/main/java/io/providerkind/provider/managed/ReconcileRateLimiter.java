@@ -1,47 +1,61 @@
 package io.providerkind.provider.managed;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
- * A global token bucket on reconciles, as crossplane providers' {@code --max-reconcile-rate}: at most
- * that many reconciles start per second across all resources, so a burst (a restart with hundreds of
- * resources) does not hammer kindserver or the API server.
+ * The provider's one reconcile rate limit, as crossplane providers' {@code --max-reconcile-rate}: a token bucket
+ * shared by every managed controller, refilled at that many tokens per second and holding ten times as many, so
+ * that a burst (a restart, many resources applied at once) starts at once and reconciles then go on at the rate.
+ *
+ * <p>Every reservation takes a token, free or not: the bucket goes into debt and the answer says how long until
+ * the reserved token is due. So reconciles over the limit are served in the order they asked, each exactly once,
+ * and whoever asks waits for nothing: the caller requeues instead (see {@link ReconcileAdmission}).
  */
 public final class ReconcileRateLimiter {
 
-    private final double permitsPerSecond;
-    private final double capacity;
-    private double available;
-    private long lastRefillNanos;
+    private static final double NANOS_PER_SECOND = TimeUnit.SECONDS.toNanos(1);
 
-    public ReconcileRateLimiter(int permitsPerSecond) {
-        if (permitsPerSecond <= 0) {
-            throw new IllegalArgumentException("max reconcile rate must be positive, got " + permitsPerSecond);
+    private final double tokensPerNano;
+    private final double burst;
+    private final LongSupplier nanoTime;
+    private double tokens;
+    private long refilledAt;
+
+    /** @param nanoTime a monotonic clock in nanoseconds, as {@link System#nanoTime()} */
+    public ReconcileRateLimiter(int reconcilesPerSecond, LongSupplier nanoTime) {
+        if (reconcilesPerSecond <= 0) {
+            throw new IllegalArgumentException("max reconcile rate must be positive, got " + reconcilesPerSecond);
         }
-        this.permitsPerSecond = permitsPerSecond;
-        this.capacity = permitsPerSecond;
-        this.available = permitsPerSecond;
-        this.lastRefillNanos = System.nanoTime();
+        this.tokensPerNano = reconcilesPerSecond / NANOS_PER_SECOND;
+        this.burst = 10.0 * reconcilesPerSecond;
+        this.nanoTime = nanoTime;
+        this.tokens = burst;
+        this.refilledAt = nanoTime.getAsLong();
     }
 
-    /** Waits until a reconcile may start. */
-    public void acquire() {
-        long waitNanos;
-        synchronized (this) {
-            refill();
-            available -= 1;
-            waitNanos = available >= 0 ? 0 : (long) (-available / permitsPerSecond * TimeUnit.SECONDS.toNanos(1));
-        }
-        if (waitNanos > 0) {
-            LockSupport.parkNanos(waitNanos);
-        }
+    /** The limit on the system's monotonic clock. */
+    public static ReconcileRateLimiter global(int reconcilesPerSecond) {
+        return new ReconcileRateLimiter(reconcilesPerSecond, System::nanoTime);
     }
 
-    private void refill() {
-        long now = System.nanoTime();
-        double earned = (now - lastRefillNanos) / (double) TimeUnit.SECONDS.toNanos(1) * permitsPerSecond;
-        available = Math.min(capacity, available + earned);
-        lastRefillNanos = now;
+    /** Now, on this limiter's clock. */
+    long now() {
+        return nanoTime.getAsLong();
+    }
+
+    /** Takes the next token: zero if it is free now, else how long until it is due (rounded up to whole ms). */
+    synchronized Duration reserve() {
+        long now = nanoTime.getAsLong();
+        tokens = Math.min(burst, tokens + (now - refilledAt) * tokensPerNano);
+        refilledAt = now;
+        tokens -= 1;
+        if (tokens >= 0) {
+            return Duration.ZERO;
+        }
+        // java-operator-sdk reschedules in whole milliseconds: rounding down would come back before the token is due
+        long nanos = Math.round(-tokens / tokensPerNano);
+        return Duration.ofMillis(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos + 999_999)));
     }
 }

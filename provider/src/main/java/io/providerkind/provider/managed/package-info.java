@@ -5,6 +5,8 @@
  * {@link ManagedController} turns into a reschedule. A resource kind plugs in an {@link ExternalConnector} and an
  * {@link ExternalClient}; every API write goes through {@link ManagedResourceStore}, status only when it changed.
  * {@link ReconcilerSettings} holds crossplane-runtime's poll options (interval, per-resource annotation, jitter, hook);
- * {@link ManagedMetrics} and {@link ManagedStateMetrics} its metrics, under its names.
+ * {@link ManagedMetrics} and {@link ManagedStateMetrics} its metrics, under its names. {@link ReconcileRateLimiter}
+ * is crossplane's global {@code --max-reconcile-rate} limit, which {@link ReconcileAdmission} applies per controller
+ * by rescheduling, and {@link OwnWrites} keeps the reconciler's own writes from starting reconciles.
  */
 package io.providerkind.provider.managed;

@@ -33,7 +33,7 @@ class KubernetesManagedResourceStoreTest extends ProviderIntegrationTest {
         KindCluster cluster = TestKindClusters.applied("race", TestKindClusters.SEED_CONFIG);
         cluster.getMetadata().setAnnotations(Map.of("team", "platform"));
         api.apply(cluster);
-        store = new KubernetesManagedResourceStore<>(api.client(), KindCluster.class);
+        store = new KubernetesManagedResourceStore<>(api.client(), KindCluster.class, new OwnWrites());
     }
 
     @Test

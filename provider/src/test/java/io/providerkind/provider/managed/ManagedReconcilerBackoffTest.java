@@ -38,7 +38,8 @@ class ManagedReconcilerBackoffTest {
                 "managed/test",
                 h.reconciler(),
                 Backoff.crossplaneDefaults(),
-                new ReconcileRateLimiter(100),
+                new ReconcileAdmission(ReconcileRateLimiter.global(100)),
+                new OwnWrites(),
                 new SimpleMeterRegistry()) {};
         uid = h.stored().getMetadata().getUid();
         h.external.observation = m -> ExternalObservation.upToDate(ConnectionDetails.none());

@@ -148,4 +148,22 @@ class ManagedReconcilerPollingTest {
                 Duration.ofMinutes(5),
                 assertInstanceOf(Outcome.RetryWithBackoff.class, outcome).atMost());
     }
+
+    @Test
+    void aCreateIsLookedAtAgainAtThePollOfAResourceInCreation() {
+        Duration busy = Duration.ofMillis(500);
+        ReconcilerHarness h = new ReconcilerHarness(TestKindClusters.stored("dev"))
+                .polling(
+                        ReconcilerHarness.POLL,
+                        (m, poll) -> Conditions.find(m, Conditions.READY)
+                                        .map(c -> Conditions.REASON_CREATING.equals(c.reason()))
+                                        .orElse(false)
+                                ? busy
+                                : poll);
+
+        Duration afterCreate = nextPoll(h);
+
+        assertEquals(1, h.external.creates);
+        assertEquals(busy, afterCreate, "not the minute an absent resource would get");
+    }
 }
