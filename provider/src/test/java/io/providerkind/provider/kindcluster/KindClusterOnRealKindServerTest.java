@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.Config;
 import io.providerkind.kindserver.testing.DockerEngine;
 import io.providerkind.kindserver.testing.KindContainers;
 import io.providerkind.kindserver.testing.KindServerFixture;
@@ -106,9 +107,10 @@ class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
         String published = decode(harness.secret("default", "e2e-seed-conn"), "kubeconfig");
         HttpResponse<String> version = KubeconfigClients.get(published, "/version");
         assertEquals(200, version.statusCode(), "the published kubeconfig reaches the cluster's API server");
-        assertTrue(
-                decode(harness.secret("default", "e2e-seed-conn"), "internalKubeconfig")
-                        .contains("server: https://e2e-seed-control-plane:6443"),
+        assertEquals(
+                "https://e2e-seed-control-plane:6443/",
+                Config.fromKubeconfig(decode(harness.secret("default", "e2e-seed-conn"), "internalKubeconfig"))
+                        .getMasterUrl(),
                 "the internal kubeconfig names the control-plane node on the kind network");
 
         harness.changeKindConfig("e2e-seed", TestKindClusters.SEED_CONFIG + "- role: worker\n");

@@ -33,8 +33,11 @@ class OwnWritesOnRealApiServerTest extends ProviderIntegrationTest {
 
     @BeforeEach
     void aKindClusterBeingCreated() {
-        harness = startProvider(NO_POLL_WITHIN_THE_TEST, connection -> kindserver);
+        // the ProviderConfig exists before the provider starts: its arrival reconciles the KindClusters that use it,
+        // and arriving while the KindCluster below is reconciled it would bring a look of its own
+        harness = withoutProvider();
         harness.applyProviderConfig("default", null);
+        harness.start(NO_POLL_WITHIN_THE_TEST, connection -> kindserver);
         harness.apply(TestKindClusters.applied("own", TestKindClusters.SEED_CONFIG));
         harness.awaitCondition("own", Conditions.READY, Condition.FALSE, Conditions.REASON_CREATING, WAIT);
     }
