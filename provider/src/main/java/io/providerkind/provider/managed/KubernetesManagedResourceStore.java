@@ -12,6 +12,7 @@ import io.providerkind.provider.api.Managed;
 import java.net.HttpURLConnection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** {@link ManagedResourceStore} on the Kubernetes API through fabric8. */
 public final class KubernetesManagedResourceStore<M extends Managed> implements ManagedResourceStore<M> {
@@ -32,18 +33,14 @@ public final class KubernetesManagedResourceStore<M extends Managed> implements 
 
     @Override
     public String update(M managed) {
-        String uid = managed.getMetadata().getUid();
-        String before = managed.getMetadata().getResourceVersion();
-        ownWrites.writing(uid, before);
-        try {
-            // update() sends the resourceVersion we read: the API server answers 409 if it is stale
-            String after = resources.resource(managed).update().getMetadata().getResourceVersion();
-            ownWrites.wrote(uid, before, after);
-            return after;
-        } catch (RuntimeException e) {
-            ownWrites.failed(uid, before);
-            throw e instanceof KubernetesClientException k ? translate(k, managed) : e;
-        }
+        return asOwnWrite(managed, () -> {
+            try {
+                // update() sends the resourceVersion we read: the API server answers 409 if it is stale
+                return resources.resource(managed).update().getMetadata().getResourceVersion();
+            } catch (KubernetesClientException e) {
+                throw translate(e, managed);
+            }
+        });
     }
 
     /**
@@ -54,11 +51,16 @@ public final class KubernetesManagedResourceStore<M extends Managed> implements 
     @Override
     public String updateCriticalAnnotations(M managed) {
         String patch = serialization.asJson(Map.of("metadata", Map.of("annotations", Annotations.critical(managed))));
+        return asOwnWrite(managed, () -> patchWithRetries(managed, patch));
+    }
+
+    /** Makes {@code write} (answering the resourceVersion it made) known to {@link OwnWrites} from before it is sent. */
+    private String asOwnWrite(M managed, Supplier<String> write) {
         String uid = managed.getMetadata().getUid();
         String before = managed.getMetadata().getResourceVersion();
         ownWrites.writing(uid, before);
         try {
-            String after = patchWithRetries(managed, patch);
+            String after = write.get();
             ownWrites.wrote(uid, before, after);
             return after;
         } catch (RuntimeException e) {
