@@ -49,7 +49,7 @@ final class KubeconfigFetcher {
     Kubeconfigs fetch(ClusterName name, Optional<String> endpoint) throws KindCommandException {
         // kind's --internal kubeconfig is the same admin.conf with another server: one run of kind gives both, and
         // a create is Ready that much sooner (each run reads the node's admin.conf through docker exec)
-        String external = kind.kubeconfig(name, false, timeout);
+        String external = kind.kubeconfig(name, timeout);
         return Kubeconfigs.of(
                 endpoint.map(e -> Kubeconfigs.withServer(external, e)).orElse(external),
                 Kubeconfigs.withServer(external, ApiServerAddressing.internalServer(name.controlPlaneNode())));

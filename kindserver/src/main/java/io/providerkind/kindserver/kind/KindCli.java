@@ -103,14 +103,10 @@ public final class KindCli {
         }
     }
 
-    /** The cluster's kubeconfig as kind makes it: for the host, or ({@code internal}) for the kind network. */
-    public String kubeconfig(ClusterName name, boolean internal, Duration timeout) throws KindCommandException {
-        List<String> args = new ArrayList<>(List.of("get", "kubeconfig", "--name", name.value()));
-        if (internal) {
-            args.add("--internal");
-        }
+    /** The cluster's kubeconfig as kind makes it for the host (the kind network's differs only in its server). */
+    public String kubeconfig(ClusterName name, Duration timeout) throws KindCommandException {
         try {
-            return run(args, timeout);
+            return run(List.of("get", "kubeconfig", "--name", name.value()), timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KindCommandException("kind get kubeconfig was interrupted", e);

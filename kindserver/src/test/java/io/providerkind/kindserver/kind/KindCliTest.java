@@ -109,20 +109,16 @@ class KindCliTest {
     }
 
     @Test
-    void readsBothKubeconfigs() throws Exception {
-        String external = kind.kubeconfig(new ClusterName("dev"), false, Duration.ofSeconds(10));
-        String internal = kind.kubeconfig(new ClusterName("dev"), true, Duration.ofSeconds(10));
+    void readsTheKubeconfig() throws Exception {
+        String external = kind.kubeconfig(new ClusterName("dev"), Duration.ofSeconds(10));
 
         assertEquals("https://127.0.0.1:36443", Kubeconfigs.server(external).orElseThrow());
-        assertEquals(
-                "https://dev-control-plane:6443", Kubeconfigs.server(internal).orElseThrow());
     }
 
     @Test
     void failedCommandCarriesKindsErrorText() {
         KindCommandException e = assertThrows(
-                KindCommandException.class,
-                () -> kind.kubeconfig(new ClusterName("missing"), false, Duration.ofSeconds(10)));
+                KindCommandException.class, () -> kind.kubeconfig(new ClusterName("missing"), Duration.ofSeconds(10)));
         assertTrue(e.getMessage().contains("ERROR: could not locate any control plane nodes"), e.getMessage());
     }
 
