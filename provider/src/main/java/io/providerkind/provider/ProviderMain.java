@@ -83,7 +83,7 @@ public final class ProviderMain implements Callable<Integer> {
 
     @Option(
             names = "--max-reconcile-rate",
-            defaultValue = "10",
+            defaultValue = "20",
             description = "The global maximum rate per second at which resources may be checked for drift from "
                     + "the desired state (default: ${DEFAULT-VALUE}).")
     int maxReconcileRate;

@@ -34,7 +34,7 @@ public record ProviderSettings(
                 poll,
                 Duration.ofMillis(500),
                 Duration.ofHours(1),
-                10,
+                20,
                 false,
                 true,
                 defaultJitter(poll),

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * The jitter and state-metric flags as an operator writes them: a jitter that could make a poll zero or negative, or
+ * The flags as an operator writes them: left out, they are the defaults the provider is built with; a jitter that could make a poll zero or negative, or
  * a state-metric interval that is no interval, is refused before anything starts (exit status 2, the reason named).
  */
 class ProviderFlagsTest {
@@ -35,6 +35,20 @@ class ProviderFlagsTest {
     void zeroStateMetricIntervalIsRefused() {
         assertEquals(2, run("--poll-state-metric", "0s"));
         assertTrue(err.toString().contains("--poll-state-metric must be positive"), err::toString);
+    }
+
+    @Test
+    void flagsLeftOutAreTheDefaultsTheProviderIsBuiltWith() {
+        ProviderMain main = new ProviderMain();
+        new CommandLine(main).parseArgs();
+        ProviderSettings defaults = ProviderSettings.defaults();
+
+        assertEquals(defaults.maxReconcileRate(), main.maxReconcileRate);
+        assertEquals(defaults.poll(), main.poll);
+        assertEquals(defaults.busyPoll(), main.busyPoll);
+        assertEquals(defaults.sync(), main.sync);
+        assertEquals(defaults.pollStateMetric(), main.pollStateMetric);
+        assertEquals(defaults.managementPolicies(), main.managementPolicies);
     }
 
     @Test
