@@ -8,6 +8,7 @@ import io.providerkind.provider.kindcluster.ClusterOwners;
 import io.providerkind.provider.runtime.KubeApiRequests;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * The part of the start that needs no flag, begun on a thread of its own as the process starts: the metrics registry,
@@ -26,8 +27,11 @@ final class BackgroundStart {
 
     private BackgroundStart() {}
 
-    /** Starts the work; {@code namespace} is where the identity is kept. */
-    static BackgroundStart begin(String namespace) {
+    /**
+     * Starts the work; {@code namespace} says where the identity is kept, asked on the new thread (whatever it loads,
+     * logging among it, is loaded there too).
+     */
+    static BackgroundStart begin(Supplier<String> namespace) {
         BackgroundStart start = new BackgroundStart();
         Thread thread = new Thread(() -> start.run(namespace), "start");
         // --help, --version or a refused flag end the process without waiting for the API server
@@ -46,7 +50,7 @@ final class BackgroundStart {
         return join(identity);
     }
 
-    private void run(String namespace) {
+    private void run(Supplier<String> namespace) {
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             KubeApiRequests requests = new KubeApiRequests(registry);
@@ -54,7 +58,7 @@ final class BackgroundStart {
                     .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor(KubeApiRequests.NAME, requests))
                     .build();
             connection.complete(new Connection(registry, client));
-            identity.complete(ClusterOwners.read(client, namespace));
+            identity.complete(ClusterOwners.read(client, namespace.get()));
         } catch (RuntimeException | Error e) {
             connection.completeExceptionally(e);
             identity.completeExceptionally(e);

@@ -117,7 +117,7 @@ public final class ProviderMain implements Callable<Integer> {
     public static void main(String[] args) {
         // the client and the identity are under way on another thread while this one reads the flags and sets up
         // logging: on a pod's one or two cores the start is that much shorter (README, "Provider start and memory")
-        BackgroundStart background = BackgroundStart.begin(Provider.providerNamespace());
+        BackgroundStart background = BackgroundStart.begin(Provider::providerNamespace);
         System.exit(commandLine(new ProviderMain(background)).execute(args));
     }
 
@@ -144,7 +144,7 @@ public final class ProviderMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--poll-state-metric must be positive, got " + pollStateMetric);
         }
-        BackgroundStart start = background == null ? BackgroundStart.begin(Provider.providerNamespace()) : background;
+        BackgroundStart start = background == null ? BackgroundStart.begin(Provider::providerNamespace) : background;
         if (debug) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.providerkind")).setLevel(Level.DEBUG);
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.javaoperatorsdk")).setLevel(Level.DEBUG);
