@@ -45,6 +45,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +80,16 @@ public final class Provider implements AutoCloseable {
             KubernetesClient client,
             KindServerClientFactory kindservers,
             MeterRegistry registry) {
+        this(settings, client, kindservers, registry, () -> ClusterOwners.read(client, providerNamespace()));
+    }
+
+    /** {@code identity}: the management cluster's identity, which ProviderMain reads while the operator is built. */
+    Provider(
+            ProviderSettings settings,
+            KubernetesClient client,
+            KindServerClientFactory kindservers,
+            MeterRegistry registry,
+            Supplier<ClusterOwners> identity) {
         this.operator = new Operator(o -> {
             o.withKubernetesClient(client)
                     .withCloseClientOnStop(false)
@@ -115,7 +126,7 @@ public final class Provider implements AutoCloseable {
                 new KubernetesEventRecorder(client, NamespacedKindClusterController.NAME, clock);
         DriftAlerts alerts = new DriftAlerts(events, registry, webhook, clock);
         DriftAlerts namespacedAlerts = new DriftAlerts(namespacedEvents, registry, webhook, clock);
-        ClusterOwners owners = ClusterOwners.read(client, providerNamespace());
+        ClusterOwners owners = identity.get();
         ReconcilerSettings reconcilerSettings = ReconcilerSettings.defaults(settings.poll())
                 .withPollIntervalHook(new KindClusterPolling(settings.busyPoll()))
                 // a kind cluster's name is the external name, fixed before Create, and kindserver's create
@@ -252,7 +263,7 @@ public final class Provider implements AutoCloseable {
     }
 
     /** Where the provider keeps its lease and its identity: the pod's namespace, which Crossplane sets. */
-    private static String providerNamespace() {
+    static String providerNamespace() {
         String namespace = System.getenv("POD_NAMESPACE");
         return namespace == null || namespace.isBlank() ? DEFAULT_NAMESPACE : namespace;
     }

@@ -2,13 +2,10 @@ package io.providerkind.provider;
 
 import ch.qos.logback.classic.Level;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.providerkind.provider.kindcluster.IdentityUnavailableException;
 import io.providerkind.provider.kindcluster.SdkKindServerClientFactory;
 import io.providerkind.provider.runtime.GoDuration;
-import io.providerkind.provider.runtime.KubeApiRequests;
 import io.providerkind.provider.runtime.MetricsServer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -33,7 +30,8 @@ import picocli.CommandLine.Spec;
         description = "Crossplane provider for kind clusters: reconciles KindClusters through kindserver.")
 public final class ProviderMain implements Callable<Integer> {
 
-    private static final Logger log = LoggerFactory.getLogger(ProviderMain.class);
+    /** Begun before the flags are read (see {@link #main}); null: begun once they are accepted. */
+    private final BackgroundStart background;
 
     @Option(
             names = {"-d", "--debug"},
@@ -108,8 +106,28 @@ public final class ProviderMain implements Callable<Integer> {
             description = "Where /metrics, /healthz and /readyz are served (default: ${DEFAULT-VALUE}).")
     String metricsAddress;
 
+    public ProviderMain() {
+        this(null);
+    }
+
+    private ProviderMain(BackgroundStart background) {
+        this.background = background;
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ProviderMain()).execute(args));
+        // the client and the identity are under way on another thread while this one reads the flags and sets up
+        // logging: on a pod's one or two cores the start is that much shorter (README, "Provider start and memory")
+        BackgroundStart background = BackgroundStart.begin(Provider::providerNamespace);
+        System.exit(commandLine(new ProviderMain(background)).execute(args));
+    }
+
+    /** The command line of {@code main}: a failure to start is one line in the log and exit status 1. */
+    static CommandLine commandLine(ProviderMain main) {
+        return new CommandLine(main).setExecutionExceptionHandler((e, line, parsed) -> {
+            // the operator needs what failed, said once; a stack trace would bury it
+            log().error("provider-kind cannot start: {}", StartFailures.oneLine(e));
+            return 1;
+        });
     }
 
     @Override
@@ -126,30 +144,28 @@ public final class ProviderMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--poll-state-metric must be positive, got " + pollStateMetric);
         }
+        BackgroundStart start = background == null ? BackgroundStart.begin(Provider::providerNamespace) : background;
         if (debug) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.providerkind")).setLevel(Level.DEBUG);
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.javaoperatorsdk")).setLevel(Level.DEBUG);
         }
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        KubeApiRequests requests = new KubeApiRequests(registry);
-        KubernetesClient client = new KubernetesClientBuilder()
-                .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor(KubeApiRequests.NAME, requests))
-                .build();
         Duration jitter = pollJitter == null ? ProviderSettings.defaultJitter(poll) : pollJitter;
         ProviderSettings settings = new ProviderSettings(
                 poll, busyPoll, sync, maxReconcileRate, leaderElection, managementPolicies, jitter, pollStateMetric);
+        BackgroundStart.Connection connection = start.connection();
+        PrometheusMeterRegistry registry = connection.registry();
+        KubernetesClient client = connection.client();
         Provider provider;
         try {
             provider = new Provider(
                     settings,
                     client,
                     new SdkKindServerClientFactory(Duration.ofSeconds(5), Duration.ofSeconds(30)),
-                    registry);
+                    registry,
+                    start::identity);
         } catch (IdentityUnavailableException e) {
-            // what the management cluster lacks, said once; a stack trace would bury it
-            log.error("provider-kind cannot start: {}", e.getMessage());
             client.close();
-            return 1;
+            throw e;
         }
         MetricsServer metrics = new MetricsServer(address(metricsAddress), registry, provider::alive, provider::ready);
         metrics.start();
@@ -157,27 +173,32 @@ public final class ProviderMain implements Callable<Integer> {
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            log.info("stopping provider-kind");
+                            log().info("stopping provider-kind");
                             provider.close();
                             metrics.close();
                             client.close();
                             stopped.countDown();
                         },
                         "shutdown"));
-        log.info(
-                "starting provider-kind against {} (poll {} ± {}, busy poll {}, sync {}, max reconcile rate {}/s, "
-                        + "leader election {}, metrics on port {})",
-                client.getMasterUrl(),
-                poll,
-                jitter,
-                busyPoll,
-                sync,
-                maxReconcileRate,
-                leaderElection,
-                metrics.port());
+        log().info(
+                        "starting provider-kind against {} (poll {} ± {}, busy poll {}, sync {}, max reconcile rate {}/s, "
+                                + "leader election {}, metrics on port {})",
+                        client.getMasterUrl(),
+                        poll,
+                        jitter,
+                        busyPoll,
+                        sync,
+                        maxReconcileRate,
+                        leaderElection,
+                        metrics.port());
         provider.start();
         stopped.await();
         return 0;
+    }
+
+    /** Looked up when first used: logging is set up on whichever thread of the start gets there first. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ProviderMain.class);
     }
 
     private static InetSocketAddress address(String text) {

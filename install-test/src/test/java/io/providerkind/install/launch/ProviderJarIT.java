@@ -12,6 +12,8 @@ import io.providerkind.testsupport.FreePort;
 import io.providerkind.testsupport.process.JavaProcess;
 import io.providerkind.testsupport.realparts.KubeApiServerBinaries;
 import io.providerkind.testsupport.realparts.RequiresKubeApiServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +64,14 @@ class ProviderJarIT {
             provider.await("provider health port " + port, Duration.ofSeconds(60), () -> Http.listening(port));
             provider.await("/healthz 200", Duration.ofSeconds(60), () -> http.ok(base + "/healthz"));
             provider.await("/readyz 200", Duration.ofSeconds(60), () -> http.ok(base + "/readyz"));
+            assertTrue(
+                    provider.log()
+                            .lines()
+                            .anyMatch(
+                                    line -> line.matches(
+                                            "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d)"
+                                                    + " INFO  ProviderMain starting provider-kind against https://127\\.0\\.0\\.1:.*")),
+                    "one line per event: time, level, logger, message:\n" + provider.log());
             HttpResponse<String> metrics = http.get(base + "/metrics");
             assertEquals(200, metrics.statusCode());
             assertTrue(metrics.body().contains("# TYPE"), "Prometheus text format:\n" + metrics.body());
@@ -76,6 +86,26 @@ class ProviderJarIT {
 
             int exit = provider.stop(Duration.ofSeconds(60));
             assertTrue(exit == 0 || exit == 143, "a clean stop on SIGTERM, got " + exit + ":\n" + provider.log());
+        }
+    }
+
+    @Test
+    void aMetricsPortInUseStopsItWithOneLineSayingSo() throws Exception {
+        Path config = Files.writeString(tmp.resolve("kubeconfig"), kubeconfig);
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                JavaProcess provider = new PackagedJar(PATHS.providerJar())
+                        .start(
+                                List.of("--metrics-bind-address", "127.0.0.1:" + taken.getLocalPort()),
+                                Map.of("KUBECONFIG", config.toString()),
+                                List.of(),
+                                tmp.resolve("provider.log"))) {
+            assertEquals(1, provider.exitCode(Duration.ofSeconds(60)), provider.log());
+            String log = provider.log();
+            assertTrue(
+                    log.contains("ERROR ProviderMain provider-kind cannot start: cannot serve metrics on /127.0.0.1:"
+                            + taken.getLocalPort() + " (--metrics-bind-address): Address already in use"),
+                    log);
+            assertFalse(log.contains("\tat "), "no stack trace:\n" + log);
         }
     }
 

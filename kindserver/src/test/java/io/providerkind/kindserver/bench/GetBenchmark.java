@@ -4,6 +4,7 @@ import io.providerkind.kindserver.testing.KindContainers;
 import io.providerkind.kindserver.testing.KindServerProcess;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.KindServerClient;
+import io.providerkind.testsupport.process.ProcessUsage;
 import io.providerkind.testsupport.wait.Waits;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
@@ -17,7 +18,7 @@ import java.util.Locale;
  * GET /api/v1/kindserver/{name} near the machine's ceiling, each figure beside nginx serving the same bytes over
  * TLS 1.3 in the same run ({@link Nginx}): throughput with wrk at 100 keep-alive connections, p99 latency of an
  * open-loop 1,000 req/s over 100 connections ({@link OpenLoop}), the CPU time each server spent per GET under wrk
- * ({@link ProcessCpu}), and the bytes kindserver's JVM allocates per GET ({@link JvmAllocation}). kindserver runs in its own JVM, as operators start it, and knows one cluster made by the
+ * ({@link ProcessUsage}), and the bytes kindserver's JVM allocates per GET ({@link JvmAllocation}). kindserver runs in its own JVM, as operators start it, and knows one cluster made by the
  * kind test double. About a minute; needs {@code make bench-setup} (wrk, nginx-light).
  *
  * <p>Not a test: it prints figures. Run with {@code mvn -pl kindserver -am verify -Pbench-get -DskipTests}.
@@ -95,14 +96,14 @@ public final class GetBenchmark {
             String nginxUrl = "https://127.0.0.1:" + nginx.port() + PATH;
             String loadBefore = loadAverage();
             warmUp(wrk, kindserverUrl, password, allocation);
-            long nginxCpu = ProcessCpu.nanos(nginx.pid());
+            long nginxCpu = ProcessUsage.cpuNanosWithDescendants(nginx.pid());
             Wrk.Result nginxWrk = wrk.run(nginxUrl, password, WRK_TIME);
-            nginxCpu = ProcessCpu.nanos(nginx.pid()) - nginxCpu;
-            long kindserverCpu = ProcessCpu.nanos(kindserver.pid());
+            nginxCpu = ProcessUsage.cpuNanosWithDescendants(nginx.pid()) - nginxCpu;
+            long kindserverCpu = ProcessUsage.cpuNanosWithDescendants(kindserver.pid());
             JvmAllocation.Spent before = allocation.spent(REQUEST_THREADS);
             Wrk.Result kindserverWrk = wrk.run(kindserverUrl, password, WRK_TIME);
             JvmAllocation.Spent spent = allocation.spent(REQUEST_THREADS).minus(before);
-            kindserverCpu = ProcessCpu.nanos(kindserver.pid()) - kindserverCpu;
+            kindserverCpu = ProcessUsage.cpuNanosWithDescendants(kindserver.pid()) - kindserverCpu;
             OpenLoop.Connector toNginx = () -> KeepAliveConnection.open(ca, nginx.port(), PATH, password);
             warmUpGenerator(toNginx);
             OpenLoop.Result nginxPaced = PACED.run(toNginx);

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
@@ -22,7 +23,13 @@ public final class MetricsServer implements AutoCloseable {
     public MetricsServer(
             InetSocketAddress address, PrometheusMeterRegistry registry, BooleanSupplier alive, BooleanSupplier ready)
             throws IOException {
-        this.server = HttpServer.create(address, 0);
+        try {
+            this.server = HttpServer.create(address, 0);
+        } catch (BindException e) {
+            // the JDK's message names no address: the operator needs the flag's
+            throw new BindException(
+                    "cannot serve metrics on " + address + " (--metrics-bind-address): " + e.getMessage());
+        }
         server.createContext(
                 "/metrics",
                 exchange -> respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Measures the provider's start as the image starts it ({@link ImageLaunch}: the Dockerfile's JAVA_TOOL_OPTIONS and
@@ -33,7 +34,8 @@ import java.util.Map;
  * {@code java -version} with the same JVM and flags, the floor of any start), and the ratio. A benchmark, not a
  * test: it prints figures and asserts nothing. Run it with {@code mvn -pl provider -am verify -Pprovider-start-bench
  * -DskipTests}; {@code -Dbench.fleet}, {@code -Dbench.rounds} and {@code -Dbench.steady} (seconds) change the fleet,
- * the starts per variant and how long each start with the fleet runs on after reconciling it.
+ * the starts per variant and how long each start with the fleet runs on after reconciling it; {@code -Dbench.reference}
+ * a directory holding another build's provider.jar and Dockerfile to measure beside this one.
  */
 public final class ProviderStartBenchmark {
 
@@ -43,7 +45,13 @@ public final class ProviderStartBenchmark {
         int fleet = Integer.getInteger("bench.fleet", 500);
         int rounds = Integer.getInteger("bench.rounds", 3);
         long steadyMillis = Long.getLong("bench.steady", 60) * 1000;
-        List<Variant> variants = Variant.of(ImageLaunch.of(dockerfile, jar.getParent()));
+        // -Dbench.reference=<dir>: a provider.jar and its Dockerfile built from another commit, measured beside this
+        // one
+        String reference = System.getProperty("bench.reference", "");
+        Optional<ImageLaunch> before = reference.isBlank()
+                ? Optional.empty()
+                : Optional.of(ImageLaunch.of(Path.of(reference, "Dockerfile"), Path.of(reference)));
+        List<Variant> variants = Variant.of(ImageLaunch.of(dockerfile, jar.getParent()), before);
         Path work = Files.createTempDirectory("provider-start-bench");
         KubeAPIServer apiServer = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
                 .withApiServerVersion(KubeApiServerBinaries.VERSION)

@@ -1,6 +1,7 @@
 package io.providerkind.provider.bench;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A way of starting the provider that the bench times: the image's own launch first, then the references it is
@@ -13,10 +14,16 @@ import java.util.List;
 record Variant(String name, String description, ImageLaunch launch) {
 
     /**
-     * The image's launch, then the references measured beside it: the same launch with the JIT compilers as the JVM
-     * sets them by default (C1 and C2, as the image ran before issue 12).
+     * The image's launch, then the reference measured beside it: {@code before}, another build's jar and Dockerfile
+     * (a change's own reference: the same bench, its parent commit), or without one the same launch with the JIT
+     * compilers as the JVM sets them by default (C1 and C2, as the image ran before issue 12).
      */
-    static List<Variant> of(ImageLaunch image) {
+    static List<Variant> of(ImageLaunch image, Optional<ImageLaunch> before) {
+        if (before.isPresent()) {
+            return List.of(
+                    new Variant("image", "image", image),
+                    new Variant("before", "before: the reference build", before.get()));
+        }
         return List.of(
                 new Variant("image", "image", image),
                 new Variant(
