@@ -46,6 +46,11 @@ public record RepositoryPaths(Path root) {
         return examples().resolve("edfbuilder-scripts");
     }
 
+    /** cert-manager's Certificate and ClusterIssuer CRDs, vendored with their source noted. */
+    public Path certManagerCrds() {
+        return root.resolve("third_party/cert-manager-crds");
+    }
+
     /** The excerpt of Forgejo's API description the scripts are checked against, vendored with its source noted. */
     public Path forgejoApi() {
         return root.resolve("third_party/forgejo-api/v1_json.excerpt.json");

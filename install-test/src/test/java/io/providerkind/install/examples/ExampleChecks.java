@@ -92,7 +92,7 @@ final class ExampleChecks {
                         composition.describe(examples) + " renders " + resource.name() + " for " + composite.name();
                 tests.add(dynamicTest(what, () -> {
                     accepted(what, resource.resource());
-                    embeddedBuiltIn(resource).ifPresent(manifest -> accepted(what + ": its manifest", manifest));
+                    embeddedManifest(resource).ifPresent(manifest -> accepted(what + ": its manifest", manifest));
                     for (PatchAndTransform.ToComposite patch : resource.toComposite()) {
                         assertTrue(
                                 SchemaPaths.declares(
@@ -110,21 +110,20 @@ final class ExampleChecks {
     }
 
     /**
-     * The manifest a provider-kubernetes Object applies in the new cluster, when its type is one every API server has
-     * (a ConfigMap, a Job, RBAC): the test server checks it as the new cluster would. Other types (Argo CD's, cert-manager's)
-     * have no CRD here and are left to the workstation e2e run (README).
+     * The manifest a provider-kubernetes Object applies in the new cluster, when the test server knows its type: one
+     * every API server has (a ConfigMap, a Job, RBAC) or one of the vendored CRDs (cert-manager's). Others (Argo CD's
+     * Application) are left to the workstation e2e run (README, EDFBuilder).
      */
-    private static Optional<ObjectNode> embeddedBuiltIn(PatchAndTransform.Composed resource) {
+    private Optional<ObjectNode> embeddedManifest(PatchAndTransform.Composed resource) {
         JsonNode manifest = resource.resource().path("spec").path("forProvider").path("manifest");
         boolean object =
                 resource.kind().equals("Object") && resource.apiVersion().startsWith("kubernetes.");
         String apiVersion = manifest.path("apiVersion").asText();
-        boolean builtIn = apiVersion.equals("v1")
+        boolean known = apiVersion.equals("v1")
                 || apiVersion.equals("batch/v1")
-                || apiVersion.equals("rbac.authorization.k8s.io/v1");
-        return object && builtIn && manifest instanceof ObjectNode node
-                ? Optional.of(node.deepCopy())
-                : Optional.empty();
+                || apiVersion.equals("rbac.authorization.k8s.io/v1")
+                || server.serves(apiVersion, manifest.path("kind").asText());
+        return object && known && manifest instanceof ObjectNode node ? Optional.of(node.deepCopy()) : Optional.empty();
     }
 
     /**
