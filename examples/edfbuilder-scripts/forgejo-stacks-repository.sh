@@ -33,10 +33,11 @@ request() {
   step="$1" method="$2" path="$3" body="${4:-}"
   attempt=1
   while :; do
-    # the password reaches curl in a config on stdin, never on its command line
+    # the password reaches curl in a config on stdin (quotes and backslashes escaped), never on its command line
     set -- -X "$method" -H 'Accept: application/json'
     [ -z "$body" ] || set -- "$@" -H 'Content-Type: application/json' --data "$body"
-    status="$(printf 'user = "%s:%s"\n' "$user" "$password" | curl --silent --show-error --config - \
+    status="$(printf 'user = "%s"\n' "$(printf '%s:%s' "$user" "$password" | sed 's/[\\"]/\\&/g')" \
+      | curl --silent --show-error --config - \
       --max-time 600 --output "$answer" --write-out '%{http_code}' "$@" "$base$path" 2>>"$answer.err")" \
       || status=000
     case "$status" in

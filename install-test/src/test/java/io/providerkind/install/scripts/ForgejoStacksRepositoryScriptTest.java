@@ -27,7 +27,7 @@ class ForgejoStacksRepositoryScriptTest {
 
     private static final RepositoryPaths PATHS = RepositoryPaths.locate();
     private static final String USER = "giteaAdmin";
-    private static final String PASSWORD = "s3cret-not-in-any-log";
+    private static final String PASSWORD = "s3cret\"with\\quotes-not-in-any-log";
 
     @TempDir
     Path tmp;
