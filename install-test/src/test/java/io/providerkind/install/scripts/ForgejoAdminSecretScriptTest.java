@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,8 +73,7 @@ class ForgejoAdminSecretScriptTest {
         String password = decoded(made, "password");
         assertTrue(password.matches("[A-Za-z0-9]{32}"), "a 32-character password, not '" + password + "'");
         assertFalse(first.output().contains(password), "the password is in the log:\n" + first.output());
-        assertLogged(
-                first,
+        first.assertLogged(
                 "step 1/2 done: secret " + namespace + "/forgejo-admin does not exist yet",
                 "step 2/2 done: created secret " + namespace + "/forgejo-admin for user giteaAdmin");
 
@@ -90,7 +88,7 @@ class ForgejoAdminSecretScriptTest {
                                 .withName("forgejo-admin")
                                 .get(),
                         "password"));
-        assertLogged(second, "step 1/2 done: secret " + namespace + "/forgejo-admin exists, left alone");
+        second.assertLogged("step 1/2 done: secret " + namespace + "/forgejo-admin exists, left alone");
     }
 
     @Test
@@ -132,7 +130,7 @@ class ForgejoAdminSecretScriptTest {
                 2,
                 run.lines().stream().filter(l -> l.contains("step 1/2: try ")).count(),
                 run.output());
-        assertLogged(run, "step 1/2 failed: gave up after 3 tries to read secret " + namespace + "/forgejo-admin");
+        run.assertLogged("step 1/2 failed: gave up after 3 tries to read secret " + namespace + "/forgejo-admin");
         assertFalse(run.output().contains("step 2/2"), run.output());
     }
 
@@ -158,20 +156,5 @@ class ForgejoAdminSecretScriptTest {
 
     private static String decoded(Secret secret, String key) {
         return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
-    }
-
-    private static void assertLogged(Script.Run run, String... expected) {
-        List<String> lines = run.lines();
-        int from = 0;
-        for (String text : expected) {
-            int at = from;
-            while (at < lines.size()
-                    && !(lines.get(at).contains(" forgejo-admin-secret: ")
-                            && lines.get(at).contains(text))) {
-                at++;
-            }
-            assertTrue(at < lines.size(), "no log line with '" + text + "' (in order) in:\n" + run.output());
-            from = at + 1;
-        }
     }
 }

@@ -72,8 +72,7 @@ class ForgejoStacksRepositoryScriptTest {
             assertEquals(
                     "the stack of stacks\n",
                     Git.must(forgejo.repository("edfbuilder/stacks"), "log", "--format=%s", "main"));
-            assertSteps(
-                    run,
+            run.assertLogged(
                     "step 1/4 done: Forgejo 10.0.2 answers",
                     "step 2/4 done: repository edfbuilder/stacks does not exist yet",
                     "step 3/4 done: created organization edfbuilder",
@@ -99,7 +98,7 @@ class ForgejoStacksRepositoryScriptTest {
                     List.of("GET /version", "GET /repos/edfbuilder/stacks"),
                     forgejo.calls().subList(callsOfTheFirstRun, forgejo.calls().size()));
             assertEquals(copied, Git.must(forgejo.repository("edfbuilder/stacks"), "rev-parse", "main"));
-            assertSteps(second, "step 2/4 done: repository edfbuilder/stacks exists, left alone");
+            second.assertLogged("step 2/4 done: repository edfbuilder/stacks exists, left alone");
             assertEquals(List.of(), forgejo.violations());
         }
     }
@@ -114,7 +113,7 @@ class ForgejoStacksRepositoryScriptTest {
             assertEquals(0, run.exitCode(), run.output());
             assertFalse(forgejo.calls().contains("POST /orgs"), forgejo.calls().toString());
             assertTrue(forgejo.hasRepository("edfbuilder/stacks"));
-            assertSteps(run, "step 3/4 done: organization edfbuilder exists");
+            run.assertLogged("step 3/4 done: organization edfbuilder exists");
         }
     }
 
@@ -127,8 +126,7 @@ class ForgejoStacksRepositoryScriptTest {
             Script.Run run = script.run(env, "/usr/bin:/bin");
 
             assertEquals(0, run.exitCode(), run.output());
-            assertSteps(
-                    run,
+            run.assertLogged(
                     "step 1/4: try 1/3 of GET /version got HTTP 000",
                     "step 1/4: try 2/3 of GET /version got HTTP 000",
                     "step 1/4 done: Forgejo 10.0.2 answers");
@@ -148,7 +146,7 @@ class ForgejoStacksRepositoryScriptTest {
                 2,
                 run.lines().stream().filter(l -> l.contains("step 1/4: try ")).count(),
                 run.output());
-        assertSteps(run, "step 1/4 failed: gave up after 3 tries of GET /version (last answer: HTTP 000");
+        run.assertLogged("step 1/4 failed: gave up after 3 tries of GET /version (last answer: HTTP 000");
         assertFalse(run.output().contains("step 2/4"), run.output());
     }
 
@@ -158,7 +156,7 @@ class ForgejoStacksRepositoryScriptTest {
             Script.Run run = script.run(environment(forgejo.url(), "missing.git"), "/usr/bin:/bin");
 
             assertNotEquals(0, run.exitCode(), run.output());
-            assertSteps(run, "step 4/4 failed: HTTP 422: {\"message\":\"migration failed: ");
+            run.assertLogged("step 4/4 failed: HTTP 422: {\"message\":\"migration failed: ");
             assertFalse(forgejo.hasRepository("edfbuilder/stacks"));
             assertEquals(List.of(), forgejo.violations());
         }
@@ -178,21 +176,5 @@ class ForgejoStacksRepositoryScriptTest {
         env.put("SOURCE_URL", git.url(source));
         env.put("RETRY_DELAY_SECONDS", "0");
         return env;
-    }
-
-    /** Each expected text is in a log line of the script's, in this order. */
-    private static void assertSteps(Script.Run run, String... expected) {
-        int from = 0;
-        List<String> lines = run.lines();
-        for (String text : expected) {
-            int at = from;
-            while (at < lines.size()
-                    && !(lines.get(at).contains(" forgejo-stacks-repository: ")
-                            && lines.get(at).contains(text))) {
-                at++;
-            }
-            assertTrue(at < lines.size(), "no log line with '" + text + "' (in order) in:\n" + run.output());
-            from = at + 1;
-        }
     }
 }

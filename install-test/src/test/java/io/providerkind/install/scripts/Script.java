@@ -1,5 +1,7 @@
 package io.providerkind.install.scripts;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +16,25 @@ import java.util.concurrent.TimeUnit;
  */
 record Script(Path file) {
 
-    /** What a run printed (stdout and stderr, in order) and how it ended. */
-    record Run(int exitCode, String output) {
+    /** What a run printed (stdout and stderr, in order) and how it ended; {@code tag} starts each of its log lines' texts. */
+    record Run(int exitCode, String output, String tag) {
         List<String> lines() {
             return output.lines().toList();
+        }
+
+        /** Each expected text is in a log line of the script's, in this order. */
+        void assertLogged(String... expected) {
+            List<String> lines = lines();
+            int from = 0;
+            for (String text : expected) {
+                int at = from;
+                while (at < lines.size()
+                        && !(lines.get(at).contains(tag) && lines.get(at).contains(text))) {
+                    at++;
+                }
+                assertTrue(at < lines.size(), "no log line with '" + text + "' (in order) in:\n" + output);
+                from = at + 1;
+            }
         }
     }
 
@@ -35,7 +52,11 @@ record Script(Path file) {
                 throw new AssertionError(
                         file + " did not end within 2 minutes:\n" + new String(output, StandardCharsets.UTF_8));
             }
-            return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+            String name = file.getFileName().toString();
+            return new Run(
+                    process.exitValue(),
+                    new String(output, StandardCharsets.UTF_8),
+                    " " + name.substring(0, name.length() - ".sh".length()) + ": ");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + file, e);
         } catch (InterruptedException e) {
