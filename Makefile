@@ -34,7 +34,7 @@ step = printf '\n\033[1m==> %s\033[0m\n' $(1)
 kind_gateway = $$(docker network inspect kind -f '{{range .IPAM.Config}}{{.Gateway}} {{end}}' | tr ' ' '\n' | grep -m1 '\.')
 
 .PHONY: help setup build test lint format run run-provider image xpkg xpkg-push \
-        dev dev-cluster dev-crossplane dev-kindserver dev-providerconfig dev-down e2e clean bench-setup bench-get
+        dev dev-cluster dev-crossplane dev-kindserver dev-providerconfig dev-down e2e e2e-edfbuilder clean bench-setup bench-get
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -165,6 +165,47 @@ e2e: ## with make dev running: the example KindCluster becomes Ready, its kubeco
 	kubectl delete kindclusters.container.kind.crossplane.io $(EXAMPLE_CLUSTER) --wait --timeout=5m
 	@! kind get clusters | grep -qx '$(EXAMPLE_CLUSTER)' || { echo "kind cluster $(EXAMPLE_CLUSTER) still exists" >&2; exit 1; }
 	@echo "e2e passed"
+
+# make e2e-edfbuilder: examples/edfbuilder's EDFBuilder end to end on make dev's management cluster
+EDF_NAME := kindcluster
+EDF_DOMAIN := cnoe.localtest.me
+EDF_TIMEOUT ?= 1800
+STACKS_SOURCE ?=
+edf_kubectl = kubectl --kubeconfig $(DEV_DIR)/edf.kubeconfig
+edf_password = kubectl -n crossplane-system get secret $(EDF_NAME)-forgejo-admin -o jsonpath='{.data.password}' | base64 -d
+# wait_for WHAT COMMAND: runs COMMAND every 10 s until it prints something, for up to EDF_TIMEOUT seconds
+wait_for = for _ in $$(seq $$(( $(EDF_TIMEOUT) / 10 ))); do v="$$($(2) 2>/dev/null || true)"; [ -n "$$v" ] && { echo "$(1): $$v"; break; }; \
+  sleep 10; done; [ -n "$$v" ] || { echo "$(1): not within $(EDF_TIMEOUT) s" >&2; exit 1; }
+
+e2e-edfbuilder: ## with make dev running: the EDFBuilder example end to end (STACKS_SOURCE=<git URL with registry/>)
+	@[ -n "$(STACKS_SOURCE)" ] || { echo "STACKS_SOURCE=<a git URL Forgejo can clone, stacks under registry/> is required" >&2; exit 1; }
+	@$(call step,"provider-helm + provider-kubernetes + function-patch-and-transform are healthy")
+	kubectl wait --for=condition=Healthy --timeout=10m providers.pkg.crossplane.io/provider-helm \
+	  providers.pkg.crossplane.io/provider-kubernetes functions.pkg.crossplane.io/function-patch-and-transform
+	@$(call step,"the EDFBuilder API + its composition + EDFBuilder $(EDF_NAME) copying $(STACKS_SOURCE)")
+	kubectl apply -f examples/edfbuilder/definition.yaml
+	kubectl wait --for=condition=Established --timeout=5m \
+	  compositeresourcedefinitions.apiextensions.crossplane.io/edfbuilders.edfbuilder.crossplane.io
+	kubectl apply -f examples/edfbuilder/composition.yaml
+	sed 's|^  repoURL: .*|  repoURL: $(STACKS_SOURCE)|' examples/edfbuilder/edfbuilder.yaml | kubectl apply -f -
+	@$(call step,"each step in the new cluster is done (status.steps) + the URLs in the status")
+	@for step in tlsCertificate adminPassword stacksRepository; do \
+	  $(call wait_for,$$step,kubectl get edfbuilders.edfbuilder.crossplane.io $(EDF_NAME) -o jsonpath={.status.steps.$$step}); done
+	kubectl get edfbuilders.edfbuilder.crossplane.io $(EDF_NAME) -o jsonpath='{.status.forgejoURL} {.status.argocdURL}{"\n"}'
+	@$(call step,"Forgejo serves the stacks repository to its admin over HTTPS with the EDFBuilder's certificate")
+	mkdir -p $(DEV_DIR)
+	kubectl -n crossplane-system get secret $(EDF_NAME)-kubeconfig -o jsonpath='{.data.kubeconfig}' | base64 -d > $(DEV_DIR)/edf.kubeconfig
+	$(edf_kubectl) -n ingress-nginx get secret edfbuilder-tls -o jsonpath='{.data.ca\.crt}' | base64 -d > $(DEV_DIR)/edf-ca.crt
+	@printf 'user = "giteaAdmin:%s"\n' "$$($(edf_password))" | curl -sSf --config - --cacert $(DEV_DIR)/edf-ca.crt \
+	  https://gitea.$(EDF_DOMAIN)/api/v1/repos/edfbuilder/stacks | jq -r '"repository " + .full_name + ", copied from " + .original_url'
+	curl -sSf -o /dev/null --cacert $(DEV_DIR)/edf-ca.crt https://argocd.$(EDF_DOMAIN)/
+	@$(call step,"Argo CD's app of apps is synced from the in-cluster repository")
+	@$(call wait_for,application edfbuilder,$(edf_kubectl) -n argocd get application edfbuilder -o jsonpath={.status.sync.status} | grep -x Synced)
+	@$(call step,"the admin password survives its Job running again (provider-kubernetes makes the deleted Job anew)")
+	@before="$$($(edf_password))"; $(edf_kubectl) -n gitea delete job forgejo-admin-secret --wait; \
+	  $(call wait_for,job made anew,$(edf_kubectl) -n gitea get job forgejo-admin-secret -o jsonpath={.status.succeeded}); \
+	  [ "$$before" = "$$($(edf_password))" ] || { echo "the admin password changed" >&2; exit 1; }; echo "password kept"
+	@echo "e2e-edfbuilder passed (kubectl delete edfbuilders.edfbuilder.crossplane.io $(EDF_NAME) removes the cluster)"
 
 clean: ## remove build output (target/ folders, the package in target/xpkg)
 	$(MVN) -q clean

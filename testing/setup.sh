@@ -14,9 +14,10 @@ started=$SECONDS
 # docker.io: the engine; golang-1.19-go + golang-github-modern-go-reflect2-dev + make + rsync: kube-apiserver's
 # build; etcd-server: its store; python3 + python3-yaml: the kind double; busybox-static + socat: the node
 # image's userland and API server; openssl: the clusters' PKI; curl: the double's contract test;
-# openjdk-17-jdk-headless: jlink and the jmods of the JRE image; jq: package/build-xpkg.sh.
+# openjdk-17-jdk-headless: jlink and the jmods of the JRE image; jq: package/build-xpkg.sh and, with curl, git
+# (its http-backend) and busybox's sh, the EDFBuilder's Job scripts as install-test runs them.
 packages=(docker.io golang-1.19-go golang-github-modern-go-reflect2-dev make rsync etcd-server
-          python3 python3-yaml busybox-static socat openssl curl openjdk-17-jdk-headless jq)
+          python3 python3-yaml busybox-static socat openssl curl openjdk-17-jdk-headless jq git)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")

@@ -41,6 +41,21 @@ public record RepositoryPaths(Path root) {
         return root.resolve("testing/kind-double/kind");
     }
 
+    /** The EDFBuilder compositions' Job scripts, the single source of the copies the compositions carry. */
+    public Path edfbuilderScripts() {
+        return examples().resolve("edfbuilder-scripts");
+    }
+
+    /** cert-manager's Certificate and ClusterIssuer CRDs, vendored with their source noted. */
+    public Path certManagerCrds() {
+        return root.resolve("third_party/cert-manager-crds");
+    }
+
+    /** The excerpt of Forgejo's API description the scripts are checked against, vendored with its source noted. */
+    public Path forgejoApi() {
+        return root.resolve("third_party/forgejo-api/v1_json.excerpt.json");
+    }
+
     /** The real Crossplane, provider-helm, provider-kubernetes and function CRDs, vendored with their sources noted. */
     public Path crossplaneCrds() {
         return root.resolve("third_party/crossplane-crds");

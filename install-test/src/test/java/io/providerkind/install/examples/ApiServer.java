@@ -101,6 +101,11 @@ final class ApiServer {
         return JSON.valueToTree(stored);
     }
 
+    /** Whether a CRD installed here serves this type. */
+    boolean serves(String apiVersion, String kind) {
+        return types.containsKey(apiVersion + "/" + kind);
+    }
+
     /** The openAPIV3Schema of an installed type. */
     JsonNode schema(String apiVersion, String kind) {
         JsonNode schema = schemas.get(apiVersion + "/" + kind);

@@ -69,6 +69,9 @@ class CompositionWiringTest {
     @ValueSource(strings = {"edfbuilder", "composition_deprecated"})
     void installsIngressNginxForgejoAndArgoCdAndTheAppOfApps(String folder) {
         List<PatchAndTransform.Composed> composed = render(folder);
+        Set<String> expected = folder.equals("edfbuilder")
+                ? Set.of("ingress-nginx", "cert-manager", "forgejo", "argo-cd")
+                : Set.of("ingress-nginx", "forgejo", "argo-cd");
         Set<String> charts = all(composed, "helm.crossplane.io/v1beta1", "Release").stream()
                 .map(r -> r.resource()
                         .path("spec")
@@ -77,34 +80,44 @@ class CompositionWiringTest {
                         .path("name")
                         .asText())
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("ingress-nginx", "forgejo", "argo-cd"), charts);
-        JsonNode application = single(composed, "kubernetes.crossplane.io/v1alpha2", "Object")
-                .resource()
-                .path("spec")
-                .path("forProvider")
-                .path("manifest");
+        assertEquals(expected, charts);
+        JsonNode application =
+                appOfApps(composed).resource().path("spec").path("forProvider").path("manifest");
         assertEquals("argoproj.io/v1alpha1", application.path("apiVersion").asText());
         assertEquals("Application", application.path("kind").asText());
         assertEquals("argocd", application.path("metadata").path("namespace").asText());
     }
 
     @Test
-    void pipelineCompositionPointsArgoCdAtTheEdfBuildersRepoUrl() {
+    void pipelineCompositionPointsArgoCdAtTheInClusterCopyOfTheStacks() {
         ExampleFolder folder = ExampleFolder.load(PATHS.examples().resolve("edfbuilder"));
         Manifest composition = folder.one("apiextensions.crossplane.io", "Composition");
         JsonNode edfBuilder = folder.compositeOf(composition).body().deepCopy();
         ((ObjectNode) edfBuilder.path("spec")).put("repoURL", "https://git.example/stacks.git");
+        ((ObjectNode) edfBuilder.path("spec")).put("stacksRepo", "team-a/platform");
         List<PatchAndTransform.Composed> composed = Compositions.resources(composition.body()).stream()
                 .flatMap(r -> PatchAndTransform.render(r, edfBuilder).stream())
                 .toList();
-        JsonNode source = single(composed, "kubernetes.crossplane.io/v1alpha2", "Object")
+        JsonNode source = appOfApps(composed)
                 .resource()
                 .path("spec")
                 .path("forProvider")
                 .path("manifest")
                 .path("spec")
                 .path("source");
-        assertEquals("https://git.example/stacks.git", source.path("repoURL").asText());
+        assertEquals(
+                "http://forgejo-http.gitea.svc.cluster.local:3000/team-a/platform.git",
+                source.path("repoURL").asText());
+        JsonNode env = composed.stream()
+                .filter(c -> c.name().equals("stacks-repository-job"))
+                .findFirst()
+                .orElseThrow()
+                .resource()
+                .at("/spec/forProvider/manifest/spec/template/spec/containers/0/env");
+        assertEquals("STACKS_REPO", env.path(1).path("name").asText());
+        assertEquals("team-a/platform", env.path(1).path("value").asText());
+        assertEquals("SOURCE_URL", env.path(2).path("name").asText());
+        assertEquals("https://git.example/stacks.git", env.path(2).path("value").asText());
     }
 
     @Test
@@ -132,6 +145,17 @@ class CompositionWiringTest {
         return Compositions.resources(composition.body()).stream()
                 .flatMap(resources -> PatchAndTransform.render(resources, composite).stream())
                 .toList();
+    }
+
+    /** The Argo CD Application: the Object the composition names app-of-apps (v1's compositions name it too). */
+    private static PatchAndTransform.Composed appOfApps(List<PatchAndTransform.Composed> composed) {
+        List<PatchAndTransform.Composed> objects = all(composed, "kubernetes.crossplane.io/v1alpha2", "Object");
+        return objects.size() == 1
+                ? objects.get(0)
+                : objects.stream()
+                        .filter(o -> o.name().equals("app-of-apps"))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no Object named app-of-apps"));
     }
 
     private static String providerConfig(PatchAndTransform.Composed resource) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
@@ -91,6 +92,7 @@ final class ExampleChecks {
                         composition.describe(examples) + " renders " + resource.name() + " for " + composite.name();
                 tests.add(dynamicTest(what, () -> {
                     accepted(what, resource.resource());
+                    embeddedManifest(resource).ifPresent(manifest -> accepted(what + ": its manifest", manifest));
                     for (PatchAndTransform.ToComposite patch : resource.toComposite()) {
                         assertTrue(
                                 SchemaPaths.declares(
@@ -105,6 +107,23 @@ final class ExampleChecks {
             }
         }
         return tests;
+    }
+
+    /**
+     * The manifest a provider-kubernetes Object applies in the new cluster, when the test server knows its type: one
+     * every API server has (a ConfigMap, a Job, RBAC) or one of the vendored CRDs (cert-manager's). Others (Argo CD's
+     * Application) are left to the workstation e2e run (README, EDFBuilder).
+     */
+    private Optional<ObjectNode> embeddedManifest(PatchAndTransform.Composed resource) {
+        JsonNode manifest = resource.resource().path("spec").path("forProvider").path("manifest");
+        boolean object =
+                resource.kind().equals("Object") && resource.apiVersion().startsWith("kubernetes.");
+        String apiVersion = manifest.path("apiVersion").asText();
+        boolean known = apiVersion.equals("v1")
+                || apiVersion.equals("batch/v1")
+                || apiVersion.equals("rbac.authorization.k8s.io/v1")
+                || server.serves(apiVersion, manifest.path("kind").asText());
+        return object && known && manifest instanceof ObjectNode node ? Optional.of(node.deepCopy()) : Optional.empty();
     }
 
     /**

@@ -35,6 +35,7 @@ class ExamplesAreValidAgainstTheRealCrdsTest {
     static void installCrds() {
         ApiServer server = new ApiServer(client);
         CrdFiles.load(PATHS.crossplaneCrds()).forEach(server::install);
+        CrdFiles.load(PATHS.certManagerCrds()).forEach(server::install);
         var ours = CrdFiles.load(PATHS.packageCrds());
         assertFalse(ours.isEmpty(), PATHS.packageCrds() + " holds no CRD: the provider build generates them there");
         ours.forEach(server::install);

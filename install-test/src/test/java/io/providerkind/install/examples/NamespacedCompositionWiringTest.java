@@ -90,7 +90,7 @@ class NamespacedCompositionWiringTest {
                 .resourceName();
         List<PatchAndTransform.Composed> releases = all(composed, "helm.m.crossplane.io/v1beta1", "Release");
         assertEquals(
-                Set.of("ingress-nginx", "forgejo", "argo-cd"),
+                Set.of("ingress-nginx", "cert-manager", "forgejo", "argo-cd"),
                 releases.stream()
                         .map(r -> r.resource()
                                 .path("spec")
@@ -100,18 +100,24 @@ class NamespacedCompositionWiringTest {
                                 .asText())
                         .collect(Collectors.toSet()));
         releases.forEach(r -> assertEquals("ProviderConfig " + helm, providerConfig(r), r.name()));
-        PatchAndTransform.Composed object = single(composed, "kubernetes.m.crossplane.io/v1alpha1", "Object");
-        assertEquals("ProviderConfig " + kubernetes, providerConfig(object));
+        List<PatchAndTransform.Composed> objects = all(composed, "kubernetes.m.crossplane.io/v1alpha1", "Object");
+        objects.forEach(o -> assertEquals("ProviderConfig " + kubernetes, providerConfig(o), o.name()));
+        PatchAndTransform.Composed appOfApps = objects.stream()
+                .filter(o -> o.name().equals("app-of-apps"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(
-                composite().path("spec").path("repoURL").asText(),
-                object.resource()
+                "http://forgejo-http.gitea.svc.cluster.local:3000/edfbuilder/stacks.git",
+                appOfApps
+                        .resource()
                         .path("spec")
                         .path("forProvider")
                         .path("manifest")
                         .path("spec")
                         .path("source")
                         .path("repoURL")
-                        .asText());
+                        .asText(),
+                "Argo CD syncs the in-cluster copy of the stacks, not spec.repoURL");
     }
 
     private static ExampleFolder folder() {

@@ -62,7 +62,11 @@ final class PatchAndTransform {
                 case "FromCompositeFieldPath" ->
                     from.read(composite)
                             .ifPresent(value -> to.write(resource, transform(value, patch.path("transforms"), name)));
-                case "ToCompositeFieldPath" -> toComposite.add(new ToComposite(from, to));
+                case "ToCompositeFieldPath" -> {
+                    // not applied (it writes the composite), but its transforms must be ones this renderer knows
+                    transform(TextNode.valueOf(""), patch.path("transforms"), name);
+                    toComposite.add(new ToComposite(from, to));
+                }
                 default ->
                     throw new IllegalArgumentException(
                             "resource " + name + ": patch type " + type + " is not checked by this renderer");

@@ -13,6 +13,10 @@ final class SchemaPaths {
             if (node.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
                 return true;
             }
+            if (FieldPath.isIndex(segment)) {
+                node = node.path("items");
+                continue;
+            }
             JsonNode next = node.path("properties").path(segment);
             if (next.isMissingNode()) {
                 return segment.equals("metadata")
