@@ -79,6 +79,7 @@ public final class KindServerChanges<P extends HasMetadata> extends SimpleInboun
         private final String cluster;
         private final String etag;
         private volatile CompletableFuture<ClusterChange> pending = CompletableFuture.completedFuture(null);
+        private volatile boolean cancelled;
 
         Watch(ResourceID resource, KindServerClient client, String cluster, String etag) {
             this.resource = resource;
@@ -96,11 +97,15 @@ public final class KindServerChanges<P extends HasMetadata> extends SimpleInboun
                 wait = CompletableFuture.failedFuture(e);
             }
             pending = wait;
+            if (cancelled) {
+                wait.cancel(true); // stopped while this wait was being sent
+            }
             wait.whenComplete(
                     (change, failure) -> ended(change, failure, Duration.ofNanos(System.nanoTime() - started)));
         }
 
         void cancel() {
+            cancelled = true;
             pending.cancel(true);
         }
 
