@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -161,9 +162,14 @@ class NodeInspectorTest {
     @Test
     void eventsThatChangeNoListingAreNotFollowed() throws Exception {
         AtomicInteger events = new AtomicInteger();
+        AtomicBoolean open = new AtomicBoolean();
         try (DockerClient eventsClient = DockerClients.connectForEvents(Optional.empty());
                 Closeable following = new NodeInspector(docker, eventsClient)
-                        .followEvents(() -> {}, events::incrementAndGet, error -> {})) {
+                        .followEvents(() -> open.set(true), events::incrementAndGet, error -> {})) {
+            // a container made before Docker answered the events request sends its create to no one
+            Waits.await("Docker to answer the events request")
+                    .atMost(Duration.ofSeconds(5))
+                    .until(open::get);
             String id = node(cluster + "-control-plane", "control-plane", WITH_VERSION);
             Waits.await("the create event").atMost(Duration.ofSeconds(5)).until(() -> events.get() == 1);
 
