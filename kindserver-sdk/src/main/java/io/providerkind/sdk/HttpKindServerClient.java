@@ -112,6 +112,11 @@ public final class HttpKindServerClient implements KindServerClient {
 
     @Override
     public ClusterInfo create(String name, String kindConfig, String owner) {
+        return createObserved(name, kindConfig, owner).cluster();
+    }
+
+    @Override
+    public ObservedCluster createObserved(String name, String kindConfig, String owner) {
         Objects.requireNonNull(kindConfig, "kindConfig must not be null");
         URI uri = endpoint.cluster(name);
         HttpResponse<byte[]> response = send(request(uri)
@@ -119,7 +124,7 @@ public final class HttpKindServerClient implements KindServerClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(write(new CreateClusterRequest(kindConfig, owner)))));
         // 202: creation started (or is running); 200: it exists with the same config. Both carry the cluster.
         if (success(response)) {
-            return read(response, ClusterInfo.class);
+            return observed(response);
         }
         throw errors.toException(response);
     }
@@ -132,6 +137,18 @@ public final class HttpKindServerClient implements KindServerClient {
         }
         if (success(response)) {
             return true;
+        }
+        throw errors.toException(response);
+    }
+
+    @Override
+    public Optional<ObservedCluster> deleteObserved(String name) {
+        HttpResponse<byte[]> response = send(request(endpoint.cluster(name)).DELETE());
+        if (errors.isClusterNotFound(response)) {
+            return Optional.empty();
+        }
+        if (success(response)) {
+            return Optional.of(observed(response));
         }
         throw errors.toException(response);
     }

@@ -58,6 +58,23 @@ public interface KindServerClient {
     ClusterInfo create(String name, String kindConfig, String owner);
 
     /**
+     * {@link #create(String, String, String)} with the ETag of the answer, to wait on with {@link #awaitChange}
+     * without a GET; empty when kindserver sent none.
+     */
+    default ObservedCluster createObserved(String name, String kindConfig, String owner) {
+        return new ObservedCluster(create(name, kindConfig, owner), Optional.empty());
+    }
+
+    /**
+     * {@link #delete} answering the cluster as kindserver accepted its delete, with the answer's ETag when it sent
+     * one; empty when kindserver did not know the cluster, or (a client without ETags) always.
+     */
+    default Optional<ObservedCluster> deleteObserved(String name) {
+        delete(name);
+        return Optional.empty();
+    }
+
+    /**
      * Starts deleting the cluster. Returns true when kindserver accepted the delete (202), false when
      * it did not know the cluster (404: already gone).
      */

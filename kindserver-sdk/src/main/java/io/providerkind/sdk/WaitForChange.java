@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * The wire contract of a long-poll on {@code GET /api/v1/kindserver/{name}}: every answer of that GET carries an
- * {@value #ETAG_HEADER} that names it, and a GET with {@code ?waitForChange=<that etag>} is held by kindserver until
+ * {@value #ETAG_HEADER} that names it (the answers of POST and DELETE carry the ETag of the GET answer at that
+ * moment), and a GET with {@code ?waitForChange=<that etag>} is held by kindserver until
  * the cluster's answer has another ETag (200 with it), the cluster is gone (404 {@code cluster_not_found}) or
  * {@code timeoutSeconds} pass (304 Not Modified, no body: the caller's answer is still current). A parameter that
  * is not an ETag or a number of seconds in range is 400 {@code bad_request}; beyond kindserver's bound of waiting

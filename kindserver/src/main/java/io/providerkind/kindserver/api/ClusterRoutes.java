@@ -213,7 +213,18 @@ final class ClusterRoutes {
         KindConfig kindConfig = KindConfig.parse(request.kindConfig());
         CreateOutcome outcome = clusters.create(name, kindConfig, request.owner());
         // Java 17 has no pattern switch; the sealed interface still makes these the only two answers
-        ctx.status(outcome instanceof CreateOutcome.Exists ? 200 : 202).json(outcome.cluster());
+        answer(ctx.status(outcome instanceof CreateOutcome.Exists ? 200 : 202), outcome.cluster());
+    }
+
+    /**
+     * The cluster as a GET of it answers now, with that answer's ETag: a client may wait on it for the next change
+     * without a GET of its own.
+     */
+    private void answer(Context ctx, ClusterInfo cluster) {
+        ClusterAnswers.Answer answer = answers.answer(cluster);
+        ctx.contentType(ContentType.APPLICATION_JSON)
+                .header(WaitForChange.ETAG_HEADER, answer.etag())
+                .result(answer.json());
     }
 
     @OpenApi(
@@ -255,7 +266,7 @@ final class ClusterRoutes {
         ClusterName name = new ClusterName(ctx.pathParam("name"));
         DeleteOutcome outcome = clusters.delete(name.value());
         if (outcome instanceof DeleteOutcome.Deleting deleting) {
-            ctx.status(202).json(deleting.cluster());
+            answer(ctx.status(202), deleting.cluster());
         } else {
             throw ApiException.clusterNotFound(name.value());
         }

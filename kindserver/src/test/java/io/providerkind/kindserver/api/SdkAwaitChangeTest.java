@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.providerkind.sdk.ClusterChange;
 import io.providerkind.sdk.ClusterInfo;
@@ -64,6 +65,15 @@ class SdkAwaitChangeTest {
         assertNotEquals(first.etag(), changed.now().etag());
         assertEquals(
                 client.observe("push-sdk").orElseThrow().etag(), changed.now().etag());
+    }
+
+    @Test
+    void aCreatesAnswerCarriesTheEtagToWaitOn() {
+        ObservedCluster created = client.createObserved("push-sdk-new", CONFIG, null);
+
+        assertEquals(ClusterPhase.Creating, created.cluster().phase());
+        assertEquals(client.observe("push-sdk-new").orElseThrow().etag(), created.etag());
+        assertTrue(created.etag().isPresent());
     }
 
     @Test

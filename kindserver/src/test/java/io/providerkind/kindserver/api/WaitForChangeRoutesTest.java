@@ -52,6 +52,21 @@ class WaitForChangeRoutesTest {
     }
 
     @Test
+    void createAndDeleteAnswerWithTheEtagOfTheClustersGetAnswer() {
+        HttpResponse<String> created = server.call(
+                "POST",
+                ApiPaths.CLUSTERS + "/push-new",
+                "{\"kindConfig\":\"kind: Cluster\\napiVersion: kind.x-k8s.io/v1alpha4\\n\"}");
+        assertEquals(202, created.statusCode(), created.body());
+        assertEquals(etag(server.call("GET", ApiPaths.CLUSTERS + "/push-new", null)), etag(created));
+
+        HttpResponse<String> deleted = server.call("DELETE", PATH, null);
+        assertEquals(202, deleted.statusCode(), deleted.body());
+        assertEquals("Deleting", server.json(deleted).path("phase").asText());
+        assertTrue(etag(deleted).matches("\"[A-Za-z0-9_-]{22}\""), etag(deleted));
+    }
+
+    @Test
     void aWaitIsAnsweredWithTheNewAnswerOnceTheClusterChanges() throws Exception {
         String etag = etag(server.call("GET", PATH, null));
         CompletableFuture<HttpResponse<String>> waiting = waitFor(etag, 20);

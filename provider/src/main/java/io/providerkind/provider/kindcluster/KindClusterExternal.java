@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A KindCluster's kind cluster, through one kindserver.
@@ -45,7 +43,6 @@ public final class KindClusterExternal<M extends KindClusterResource> implements
     /** The phase shown for a cluster kindserver no longer has (kindserver itself has no word for it). */
     public static final String VANISHED = "Vanished";
 
-    private static final Logger LOG = LoggerFactory.getLogger(KindClusterExternal.class);
     private static final Set<ClusterPhase> BUSY = Set.of(ClusterPhase.Creating, ClusterPhase.Deleting);
 
     private final KindServerClient kindserver;
@@ -124,22 +121,12 @@ public final class KindClusterExternal<M extends KindClusterResource> implements
     @Override
     public ExternalCreation create(M cluster) {
         String name = Annotations.externalName(cluster);
-        call(() -> kindserver.create(name, cluster.forProvider().kindConfig(), owners.of(cluster)));
-        followAfterRequest(cluster, name);
+        // the reconciler's next look is a busy poll away: the wait for kindserver's next change starts from the
+        // create's own answer and its ETag (a kindserver without ETags leaves it to the busy poll)
+        ObservedCluster answer =
+                call(() -> kindserver.createObserved(name, cluster.forProvider().kindConfig(), owners.of(cluster)));
+        waitForChange(cluster, name, Optional.of(answer));
         return ExternalCreation.withoutDetails();
-    }
-
-    /**
-     * Right after kindserver accepted a create or delete: the reconciler's next look is a busy poll away, so the
-     * wait for kindserver's next change starts here, from the answer's ETag (only a GET carries one). Without it
-     * the busy poll looks, as before.
-     */
-    private void followAfterRequest(M cluster, String name) {
-        try {
-            waitForChange(cluster, name, kindserver.observe(name));
-        } catch (RuntimeException e) {
-            LOG.debug("cannot wait on kind cluster {} after asking kindserver: {}", name, e.toString());
-        }
     }
 
     /**
@@ -157,8 +144,8 @@ public final class KindClusterExternal<M extends KindClusterResource> implements
     @Override
     public void delete(M cluster) {
         String name = Annotations.externalName(cluster);
-        call(() -> kindserver.delete(name));
-        followAfterRequest(cluster, name);
+        // as after a create: the delete's answer is the first one waited on
+        waitForChange(cluster, name, call(() -> kindserver.deleteObserved(name)));
     }
 
     /**

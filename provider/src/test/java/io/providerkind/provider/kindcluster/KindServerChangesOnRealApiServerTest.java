@@ -135,6 +135,11 @@ class KindServerChangesOnRealApiServerTest extends ProviderIntegrationTest {
         }
 
         @Override
+        public ObservedCluster createObserved(String name, String kindConfig, String owner) {
+            return new ObservedCluster(create(name, kindConfig, owner), Optional.of(ETAG));
+        }
+
+        @Override
         public boolean delete(String name) {
             return fake.delete(name);
         }
