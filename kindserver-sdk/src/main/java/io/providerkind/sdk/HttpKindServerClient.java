@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * {@link KindServerClient} over HTTPS with the JDK's HttpClient. Immutable and thread-safe: build one per
@@ -61,18 +65,58 @@ public final class HttpKindServerClient implements KindServerClient {
 
     @Override
     public Optional<ClusterInfo> find(String name) {
+        return observe(name).map(ObservedCluster::cluster);
+    }
+
+    @Override
+    public Optional<ObservedCluster> observe(String name) {
         HttpResponse<byte[]> response = send(request(endpoint.cluster(name)).GET());
         if (errors.isClusterNotFound(response)) {
             return Optional.empty();
         }
         if (success(response)) {
-            return Optional.of(read(response, ClusterInfo.class));
+            return Optional.of(observed(response));
         }
         throw errors.toException(response);
     }
 
     @Override
+    public CompletableFuture<ClusterChange> awaitChange(String name, String etag, Duration timeout) {
+        if (!WaitForChange.isEtag(etag)) {
+            return CompletableFuture.failedFuture(
+                    new IllegalArgumentException("not an ETag kindserver wrote: " + etag));
+        }
+        long seconds = Math.max(1, Math.min(timeout.toSeconds(), WaitForChange.MAX_TIMEOUT.toSeconds()));
+        URI uri = URI.create(endpoint.cluster(name) + "?" + WaitForChange.PARAMETER + "="
+                + URLEncoder.encode(etag, StandardCharsets.UTF_8) + "&" + WaitForChange.TIMEOUT_PARAMETER + "="
+                + seconds);
+        HttpRequest request =
+                request(uri).timeout(requestTimeout.plusSeconds(seconds)).GET().build();
+        // the JDK's client completes this on its own executor: no caller's thread waits
+        return http.sendAsync(request, body).handle((response, failure) -> {
+            if (failure != null) {
+                throw asyncFailure(failure);
+            }
+            if (response.statusCode() == 304) {
+                return new ClusterChange.Unchanged();
+            }
+            if (errors.isClusterNotFound(response)) {
+                return new ClusterChange.Gone();
+            }
+            if (success(response)) {
+                return new ClusterChange.Changed(observed(response));
+            }
+            throw errors.toException(response);
+        });
+    }
+
+    @Override
     public ClusterInfo create(String name, String kindConfig, String owner) {
+        return createObserved(name, kindConfig, owner).cluster();
+    }
+
+    @Override
+    public ObservedCluster createObserved(String name, String kindConfig, String owner) {
         Objects.requireNonNull(kindConfig, "kindConfig must not be null");
         URI uri = endpoint.cluster(name);
         HttpResponse<byte[]> response = send(request(uri)
@@ -80,7 +124,7 @@ public final class HttpKindServerClient implements KindServerClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(write(new CreateClusterRequest(kindConfig, owner)))));
         // 202: creation started (or is running); 200: it exists with the same config. Both carry the cluster.
         if (success(response)) {
-            return read(response, ClusterInfo.class);
+            return observed(response);
         }
         throw errors.toException(response);
     }
@@ -93,6 +137,18 @@ public final class HttpKindServerClient implements KindServerClient {
         }
         if (success(response)) {
             return true;
+        }
+        throw errors.toException(response);
+    }
+
+    @Override
+    public Optional<ObservedCluster> deleteObserved(String name) {
+        HttpResponse<byte[]> response = send(request(endpoint.cluster(name)).DELETE());
+        if (errors.isClusterNotFound(response)) {
+            return Optional.empty();
+        }
+        if (success(response)) {
+            return Optional.of(observed(response));
         }
         throw errors.toException(response);
     }
@@ -121,10 +177,7 @@ public final class HttpKindServerClient implements KindServerClient {
         } catch (IOException e) {
             if (LimitedBody.TooLarge.in(e)) {
                 // the JDK rethrows the body subscriber's failure wrapped in an IOException of its own
-                throw new ServerErrorException(
-                        0,
-                        "kindserver at " + endpoint + " answered with a body larger than " + body.maxBytes()
-                                + " bytes; refused (is the endpoint kindserver's?)");
+                throw tooLarge();
             }
             throw failures.unreachable(e);
         } catch (InterruptedException e) {
@@ -132,6 +185,32 @@ public final class HttpKindServerClient implements KindServerClient {
             Thread.currentThread().interrupt();
             throw failures.interrupted(e);
         }
+    }
+
+    private ObservedCluster observed(HttpResponse<byte[]> response) {
+        return new ObservedCluster(
+                read(response, ClusterInfo.class),
+                response.headers().firstValue(WaitForChange.ETAG_HEADER).filter(WaitForChange::isEtag));
+    }
+
+    /** What {@link #send} throws for a failure, for a future to fail with. */
+    private KindServerException asyncFailure(Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof KindServerException known) {
+            return known;
+        }
+        if (cause instanceof IOException io) {
+            return LimitedBody.TooLarge.in(io) ? tooLarge() : failures.unreachable(io);
+        }
+        return failures.unreachable(new IOException(cause.toString(), cause));
+    }
+
+    private ServerErrorException tooLarge() {
+        return new ServerErrorException(
+                0,
+                "kindserver at " + endpoint + " answered with a body larger than " + body.maxBytes()
+                        + " bytes; refused (is the endpoint kindserver's?)");
     }
 
     private static boolean success(HttpResponse<byte[]> response) {

@@ -1,7 +1,9 @@
 package io.providerkind.sdk;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Client of one kindserver. Every method throws a {@link KindServerException} subclass on failure:
@@ -17,6 +19,22 @@ public interface KindServerClient {
 
     /** The cluster with its kubeconfigs, or empty when kindserver does not know it (404). */
     Optional<ClusterInfo> find(String name);
+
+    /** {@link #find} with the answer's ETag, to wait on with {@link #awaitChange}. */
+    default Optional<ObservedCluster> observe(String name) {
+        return find(name).map(cluster -> new ObservedCluster(cluster, Optional.empty()));
+    }
+
+    /**
+     * Waits, without holding the caller's thread, until the cluster's answer is no longer the one named {@code etag}
+     * (see {@link WaitForChange}); {@code timeout} is capped at {@link WaitForChange#MAX_TIMEOUT}. The future fails
+     * with a {@link KindServerException} as the other calls throw one; a client without long-polls fails it with
+     * an {@link UnsupportedOperationException}.
+     */
+    default CompletableFuture<ClusterChange> awaitChange(String name, String etag, Duration timeout) {
+        return CompletableFuture.failedFuture(
+                new UnsupportedOperationException(getClass().getSimpleName() + " does not wait for changes"));
+    }
 
     /** Like {@link #find} but a missing cluster is a {@link ClusterNotFoundException}. */
     default ClusterInfo get(String name) {
@@ -38,6 +56,23 @@ public interface KindServerClient {
      * the owner; a same-config create with an owner adopts a cluster recorded without one.
      */
     ClusterInfo create(String name, String kindConfig, String owner);
+
+    /**
+     * {@link #create(String, String, String)} with the ETag of the answer, to wait on with {@link #awaitChange}
+     * without a GET; empty when kindserver sent none.
+     */
+    default ObservedCluster createObserved(String name, String kindConfig, String owner) {
+        return new ObservedCluster(create(name, kindConfig, owner), Optional.empty());
+    }
+
+    /**
+     * {@link #delete} answering the cluster as kindserver accepted its delete, with the answer's ETag when it sent
+     * one; empty when kindserver did not know the cluster, or (a client without ETags) always.
+     */
+    default Optional<ObservedCluster> deleteObserved(String name) {
+        delete(name);
+        return Optional.empty();
+    }
 
     /**
      * Starts deleting the cluster. Returns true when kindserver accepted the delete (202), false when

@@ -79,6 +79,9 @@ class KindServerTest {
         }
 
         @Override
+        public void subscribe(io.providerkind.kindserver.clusters.ClusterChanges listener) {}
+
+        @Override
         public boolean ready() {
             return true;
         }

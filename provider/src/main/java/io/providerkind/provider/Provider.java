@@ -17,6 +17,7 @@ import io.providerkind.provider.kindcluster.FailedCreateRetries;
 import io.providerkind.provider.kindcluster.KindClusterConnector;
 import io.providerkind.provider.kindcluster.KindClusterController;
 import io.providerkind.provider.kindcluster.KindClusterPolling;
+import io.providerkind.provider.kindcluster.KindServerChanges;
 import io.providerkind.provider.kindcluster.KindServerClientCache;
 import io.providerkind.provider.kindcluster.KindServerClientFactory;
 import io.providerkind.provider.kindcluster.NamespacedKindClusterController;
@@ -142,9 +143,14 @@ public final class Provider implements AutoCloseable {
         OwnWrites ownWrites = new OwnWrites();
         this.stateMetrics = new ManagedStateMetrics<>(registry, GVK, settings.pollStateMetric());
         this.namespacedStateMetrics = new ManagedStateMetrics<>(registry, NAMESPACED_GVK, settings.pollStateMetric());
+        // reconciles on kindserver's changes of a cluster being created or deleted, one source per controller
+        KindServerChanges<KindCluster> changes = new KindServerChanges<>("kindserver-changes");
+        KindServerChanges<io.providerkind.provider.api.m.KindCluster> namespacedChanges =
+                new KindServerChanges<>("kindserver-changes");
         ManagedReconciler<KindCluster> reconciler = new ManagedReconciler<>(
                 new KubernetesManagedResourceStore<>(client, KindCluster.class, ownWrites),
-                new KindClusterConnector<>(configs, usages, credentials, clients, alerts, retries, clock, owners),
+                new KindClusterConnector<>(
+                        configs, usages, credentials, clients, alerts, retries, clock, owners, changes),
                 new SecretConnectionPublisher(client, connectionSecrets, KindClusterController.CONNECTION_SECRET_LABEL),
                 events,
                 new ManagedMetrics(registry, GVK, clock),
@@ -154,7 +160,15 @@ public final class Provider implements AutoCloseable {
                 new KubernetesManagedResourceStore<>(
                         client, io.providerkind.provider.api.m.KindCluster.class, ownWrites),
                 new KindClusterConnector<>(
-                        configs, usages, credentials, clients, namespacedAlerts, retries, clock, owners),
+                        configs,
+                        usages,
+                        credentials,
+                        clients,
+                        namespacedAlerts,
+                        retries,
+                        clock,
+                        owners,
+                        namespacedChanges),
                 new SecretConnectionPublisher(
                         client, namespacedConnectionSecrets, KindClusterController.CONNECTION_SECRET_LABEL),
                 namespacedEvents,
@@ -172,7 +186,8 @@ public final class Provider implements AutoCloseable {
                         Backoff.crossplaneDefaults(),
                         new ReconcileAdmission(rateLimit),
                         ownWrites,
-                        registry),
+                        registry,
+                        changes),
                 o -> o.withOnUpdateFilter(new DesiredStateChanged<>(ownWrites))
                         .withReconciliationMaxInterval(settings.sync()));
         operator.register(
@@ -187,7 +202,8 @@ public final class Provider implements AutoCloseable {
                         Backoff.crossplaneDefaults(),
                         new ReconcileAdmission(rateLimit),
                         ownWrites,
-                        registry),
+                        registry,
+                        namespacedChanges),
                 o -> o.withOnUpdateFilter(new DesiredStateChanged<>(ownWrites))
                         .withReconciliationMaxInterval(settings.sync()));
         operator.register(

@@ -52,9 +52,10 @@ public final class ProviderMain implements Callable<Integer> {
 
     @Option(
             names = "--busy-poll",
-            defaultValue = "500ms",
+            defaultValue = "5s",
             converter = GoDuration.class,
-            description = "How often a cluster being created or deleted is checked (default: ${DEFAULT-VALUE}).")
+            description = "How often a cluster being created or deleted is checked when kindserver's changes do not"
+                    + " reach the provider by long-poll (default: ${DEFAULT-VALUE}).")
     Duration busyPoll;
 
     @Option(

@@ -32,7 +32,7 @@ public record ProviderSettings(
         Duration poll = Duration.ofMinutes(1);
         return new ProviderSettings(
                 poll,
-                Duration.ofMillis(500),
+                Duration.ofSeconds(5),
                 Duration.ofHours(1),
                 20,
                 false,

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.providerkind.sdk.ClusterInfo;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -12,16 +17,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * cluster it manages, and a cluster's answer (kubeconfigs included, ~12 KB) changes only when the cluster does.
  * An answer is reused only for a {@link ClusterInfo} equal to the one it was made from, so no change can be
  * missed, whichever part of kindserver made it; the bytes are those {@code ctx.json} wrote for it (Jackson's
- * string as UTF-8), so clients see the same bytes as before. Answers of clusters that are gone are dropped
- * ({@link #forget}), and the map is bounded, for names that are never asked again.
+ * string as UTF-8), so clients see the same bytes as before. Each answer has an ETag made from its bytes, which
+ * long-polls wait on ({@link ChangeWaits}). Answers of clusters that are gone are dropped ({@link #forget}: where a
+ * GET finds the cluster gone, and where kindserver tells of a change that leaves it gone), and the map is bounded,
+ * for names that are never asked again.
  */
 final class ClusterAnswers {
 
     /** Far more clusters than one Docker host runs; past it the map starts afresh rather than growing. */
     static final int MAX_CLUSTERS = 1_024;
 
-    /** The bytes made from one state of a cluster. */
-    private record Answer(ClusterInfo cluster, byte[] json) {}
+    /**
+     * The bytes made from one state of a cluster, and their ETag.
+     *
+     * @param etag 128 bits of the bytes' SHA-256, base64url, quoted as an HTTP entity tag
+     */
+    record Answer(ClusterInfo cluster, byte[] json, String etag) {}
 
     private final ObjectMapper json;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
@@ -32,16 +43,27 @@ final class ClusterAnswers {
 
     /** The JSON of {@code cluster}; the array is shared between requests and must not be changed. */
     byte[] of(ClusterInfo cluster) {
+        return answer(cluster).json();
+    }
+
+    /** The answer of {@code cluster}, made once per state of it. */
+    Answer answer(ClusterInfo cluster) {
         Answer known = answers.get(cluster.name());
         if (known != null && known.cluster().equals(cluster)) {
-            return known.json();
+            return known;
         }
         byte[] bytes = serialise(cluster);
+        Answer made = new Answer(cluster, bytes, etag(bytes));
         if (answers.size() >= MAX_CLUSTERS) {
             answers.clear();
         }
-        answers.put(cluster.name(), new Answer(cluster, bytes));
-        return bytes;
+        answers.put(cluster.name(), made);
+        return made;
+    }
+
+    /** The clusters whose answers are kept. */
+    Set<String> names() {
+        return Set.copyOf(answers.keySet());
     }
 
     /** Drops the answer of a cluster that is gone: it held the cluster's kubeconfigs. */
@@ -55,6 +77,15 @@ final class ClusterAnswers {
         } catch (JsonProcessingException e) {
             // a ClusterInfo is records, strings and instants: the mapper cannot fail on one
             throw new IllegalStateException("cannot serialise cluster " + cluster.name(), e);
+        }
+    }
+
+    private static String etag(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16)) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JRE has SHA-256", e);
         }
     }
 }

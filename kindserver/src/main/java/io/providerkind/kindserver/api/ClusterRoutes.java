@@ -12,14 +12,17 @@ import io.javalin.openapi.OpenApiSecurity;
 import io.providerkind.kindserver.clusters.ClusterService;
 import io.providerkind.kindserver.clusters.ClusterService.CreateOutcome;
 import io.providerkind.kindserver.clusters.ClusterService.DeleteOutcome;
+import io.providerkind.kindserver.clusters.ServiceUnavailableException;
 import io.providerkind.kindserver.kind.ClusterName;
 import io.providerkind.kindserver.kind.KindConfig;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterList;
 import io.providerkind.sdk.CreateClusterRequest;
 import io.providerkind.sdk.ErrorBody;
+import io.providerkind.sdk.WaitForChange;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The cluster API of docs/design.md, a thin translation of {@link ClusterService}. Names and kind configs are
@@ -35,11 +38,13 @@ final class ClusterRoutes {
     private final ClusterService clusters;
     private final CreateRequests createRequests;
     private final ClusterAnswers answers;
+    private final ChangeWaits waits;
 
-    ClusterRoutes(ClusterService clusters, CreateRequests createRequests, ClusterAnswers answers) {
+    ClusterRoutes(ClusterService clusters, CreateRequests createRequests, ClusterAnswers answers, ChangeWaits waits) {
         this.clusters = clusters;
         this.createRequests = createRequests;
         this.answers = answers;
+        this.waits = waits;
     }
 
     @OpenApi(
@@ -71,14 +76,32 @@ final class ClusterRoutes {
             methods = HttpMethod.GET,
             operationId = "getCluster",
             tags = "clusters",
-            summary = "One cluster with its kubeconfigs",
+            summary = "One cluster with its kubeconfigs; with waitForChange, once its answer is another one",
+            description = "Every answer carries an ETag. With waitForChange set to it, the GET is held until the"
+                    + " cluster's answer has another ETag (200), the cluster is gone (404) or timeoutSeconds pass"
+                    + " (304, no body: the answer held is still current).",
             security = @OpenApiSecurity(name = SECURITY),
             pathParams = @OpenApiParam(name = "name", required = true, description = NAME_RULE),
+            queryParams = {
+                @OpenApiParam(
+                        name = WaitForChange.PARAMETER,
+                        description = "the ETag of an earlier answer: answer once the cluster's answer is another"),
+                @OpenApiParam(
+                        name = WaitForChange.TIMEOUT_PARAMETER,
+                        type = Integer.class,
+                        description = "with waitForChange: the longest wait in seconds, 1 to 25 (default 20)")
+            },
             responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(from = ClusterInfo.class)),
+                @OpenApiResponse(
+                        status = "200",
+                        description = "the cluster (with waitForChange: as it is after a change); header ETag",
+                        content = @OpenApiContent(from = ClusterInfo.class)),
+                @OpenApiResponse(
+                        status = "304",
+                        description = "waitForChange: timeoutSeconds passed and the answer is still the one named"),
                 @OpenApiResponse(
                         status = "400",
-                        description = "bad name",
+                        description = "bad name, waitForChange or timeoutSeconds",
                         content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(
@@ -87,29 +110,56 @@ final class ClusterRoutes {
                         content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(
                         status = "404",
-                        description = "unknown cluster",
+                        description = "unknown cluster (with waitForChange: also one gone while waiting)",
                         content = @OpenApiContent(from = ErrorBody.class)),
                 @OpenApiResponse(
                         status = "503",
-                        description = "not_ready: Docker does not answer, or kindserver is starting or stopping",
+                        description = "not_ready: Docker does not answer, kindserver is starting or stopping, or"
+                                + " too many GETs wait for changes; see Retry-After",
                         content = @OpenApiContent(from = ErrorBody.class))
             })
     void get(Context ctx) {
         ClusterName name = new ClusterName(ctx.pathParam("name"));
+        Optional<WaitRequest> wait = WaitRequest.of(ctx);
         Optional<ClusterInfo> cluster = clusters.get(name.value());
         if (cluster.isEmpty()) {
             answers.forget(name.value());
             throw ApiException.clusterNotFound(name.value());
         }
+        ClusterAnswers.Answer answer = answers.answer(cluster.get());
+        if (wait.isPresent() && wait.get().etag().equals(answer.etag())) {
+            hold(ctx, name.value(), wait.get());
+            return;
+        }
         // what ctx.json would write, serialised only when the cluster changed (the hot path of every poll); written
         // to Javalin's output stream (compression and framing as for a result) rather than set as the result,
         // which Javalin copies through a new 32 KB buffer per response
-        ctx.contentType(ContentType.APPLICATION_JSON);
+        ctx.contentType(ContentType.APPLICATION_JSON).header(WaitForChange.ETAG_HEADER, answer.etag());
         try {
-            ctx.outputStream().write(answers.of(cluster.get()));
+            ctx.outputStream().write(answer.json());
         } catch (IOException clientGone) {
             // the connection is closed: there is no one left to answer, and nothing went wrong in kindserver
         }
+    }
+
+    /** Answers once the wait ends, from the thread that ends it: no Jetty thread waits meanwhile. */
+    private void hold(Context ctx, String name, WaitRequest wait) {
+        CompletableFuture<ChangeWaits.Outcome> outcome = waits.hold(name, wait.etag(), wait.timeout())
+                .orElseThrow(() -> new ServiceUnavailableException(
+                        "too many GETs wait for changes; wait a little, or GET without " + WaitForChange.PARAMETER));
+        ctx.future(() -> outcome.thenAccept(ended -> {
+            if (ended instanceof ChangeWaits.Outcome.Changed changed) {
+                ctx.contentType(ContentType.APPLICATION_JSON)
+                        .header(WaitForChange.ETAG_HEADER, changed.answer().etag())
+                        .result(changed.answer().json());
+            } else if (ended instanceof ChangeWaits.Outcome.TimedOut) {
+                ctx.status(304).header(WaitForChange.ETAG_HEADER, wait.etag());
+            } else if (ended instanceof ChangeWaits.Outcome.Gone) {
+                throw ApiException.clusterNotFound(name);
+            } else {
+                throw new ServiceUnavailableException("kindserver is stopping");
+            }
+        }));
     }
 
     @OpenApi(
@@ -163,7 +213,18 @@ final class ClusterRoutes {
         KindConfig kindConfig = KindConfig.parse(request.kindConfig());
         CreateOutcome outcome = clusters.create(name, kindConfig, request.owner());
         // Java 17 has no pattern switch; the sealed interface still makes these the only two answers
-        ctx.status(outcome instanceof CreateOutcome.Exists ? 200 : 202).json(outcome.cluster());
+        answer(ctx.status(outcome instanceof CreateOutcome.Exists ? 200 : 202), outcome.cluster());
+    }
+
+    /**
+     * The cluster as a GET of it answers now, with that answer's ETag: a client may wait on it for the next change
+     * without a GET of its own.
+     */
+    private void answer(Context ctx, ClusterInfo cluster) {
+        ClusterAnswers.Answer answer = answers.answer(cluster);
+        ctx.contentType(ContentType.APPLICATION_JSON)
+                .header(WaitForChange.ETAG_HEADER, answer.etag())
+                .result(answer.json());
     }
 
     @OpenApi(
@@ -205,7 +266,7 @@ final class ClusterRoutes {
         ClusterName name = new ClusterName(ctx.pathParam("name"));
         DeleteOutcome outcome = clusters.delete(name.value());
         if (outcome instanceof DeleteOutcome.Deleting deleting) {
-            ctx.status(202).json(deleting.cluster());
+            answer(ctx.status(202), deleting.cluster());
         } else {
             throw ApiException.clusterNotFound(name.value());
         }

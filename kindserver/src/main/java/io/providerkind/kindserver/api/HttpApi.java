@@ -28,10 +28,12 @@ public final class HttpApi {
 
     private final Javalin app;
     private final List<Route> routes;
+    private final ChangeWaits waits;
 
-    private HttpApi(Javalin app, List<Route> routes) {
+    private HttpApi(Javalin app, List<Route> routes, ChangeWaits waits) {
         this.app = app;
         this.routes = routes;
+        this.waits = waits;
     }
 
     /** Binds and starts serving; throws when the port cannot be bound or the TLS identity is unusable. */
@@ -43,16 +45,23 @@ public final class HttpApi {
             PrometheusMeterRegistry metrics,
             Clock clock) {
         ObjectMapper json = KindServerJson.newObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        ClusterAnswers answers = new ClusterAnswers(json);
+        ChangeWaits waits = new ChangeWaits(clusters, answers, metrics, ChangeWaits.MAX_WAITING);
+        clusters.subscribe(waits);
         List<Route> routes = RouteTable.of(
-                new ClusterRoutes(
-                        clusters, new CreateRequests(json, settings.maxBodyBytes()), new ClusterAnswers(json)),
+                new ClusterRoutes(clusters, new CreateRequests(json, settings.maxBodyBytes()), answers, waits),
                 new HealthRoutes(clusters),
                 new MetricsRoute(metrics));
         Authentication authentication = new Authentication(
                 password, new AuthenticationThrottle(clock, metrics, AuthenticationThrottle.Policy.defaults()));
         Javalin app = Javalin.create(config -> configure(config, settings, tls, authentication, metrics, json, routes));
-        app.start();
-        return new HttpApi(app, routes);
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            waits.close();
+            throw e;
+        }
+        return new HttpApi(app, routes, waits);
     }
 
     private static void configure(
@@ -121,8 +130,12 @@ public final class HttpApi {
         return routes;
     }
 
-    /** Stops accepting connections and waits (up to the stop timeout) for requests in flight. */
+    /**
+     * Stops accepting connections and waits (up to the stop timeout) for requests in flight; GETs waiting for a
+     * change are answered 503 first, as they would otherwise hold the stop for their whole timeout.
+     */
     public void stop() {
+        waits.close();
         app.stop();
     }
 }

@@ -15,7 +15,12 @@ final class RouteTable {
     static List<Route> of(ClusterRoutes clusters, HealthRoutes health, MetricsRoute metrics) {
         return List.of(
                 new Route(GET, ApiPaths.CLUSTERS, Access.PASSWORD, Set.of(200, 401, 429, 503), clusters::list),
-                new Route(GET, ApiPaths.CLUSTER, Access.PASSWORD, Set.of(200, 400, 401, 404, 429, 503), clusters::get),
+                new Route(
+                        GET,
+                        ApiPaths.CLUSTER,
+                        Access.PASSWORD,
+                        Set.of(200, 304, 400, 401, 404, 429, 503),
+                        clusters::get),
                 new Route(
                         POST,
                         ApiPaths.CLUSTER,

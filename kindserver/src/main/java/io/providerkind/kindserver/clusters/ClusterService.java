@@ -42,6 +42,12 @@ public interface ClusterService extends AutoCloseable {
     /** Starts deleting a cluster in the background (cancelling a running create first). */
     DeleteOutcome delete(String name);
 
+    /**
+     * Tells {@code listener} of every change of a cluster's {@link #get} answer from now on (see
+     * {@link ClusterChanges}); for long-polls, which learn of a change where it happens instead of asking again.
+     */
+    void subscribe(ClusterChanges listener);
+
     /** True when the Docker engine answers; backs {@code /readyz}. */
     boolean ready();
 

@@ -17,13 +17,16 @@ import java.util.function.UnaryOperator;
 final class ClusterTable {
 
     private final ClusterStore store;
+    private final ClusterChanges changes;
     private final Map<String, ClusterRecord> records = new ConcurrentHashMap<>();
     private final Map<String, FetchedKubeconfigs> kubeconfigs = new ConcurrentHashMap<>();
     private final Map<String, Long> settledGeneration = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    ClusterTable(ClusterStore store) {
+    /** @param changes told of every change of a record or of kubeconfigs, after it is published */
+    ClusterTable(ClusterStore store, ClusterChanges changes) {
         this.store = store;
+        this.changes = changes;
     }
 
     /** The lock to hold while deciding on and changing one cluster. */
@@ -43,11 +46,13 @@ final class ClusterTable {
     void put(ClusterRecord record) {
         store.save(record);
         records.put(record.name(), record);
+        changes.changed(record.name());
     }
 
     /** Takes a record read from disk into memory as it is. Caller holds the cluster's lock. */
     void restore(ClusterRecord record) {
         records.put(record.name(), record);
+        changes.changed(record.name());
     }
 
     /** Changes the record only while {@code when} holds (an update must not undo a delete that overtook it). */
@@ -73,6 +78,7 @@ final class ClusterTable {
         records.remove(name);
         kubeconfigs.remove(name);
         settledGeneration.remove(name);
+        changes.changed(name);
     }
 
     Optional<FetchedKubeconfigs> kubeconfigs(String name) {
@@ -81,10 +87,12 @@ final class ClusterTable {
 
     void putKubeconfigs(String name, FetchedKubeconfigs fetched) {
         kubeconfigs.put(name, fetched);
+        changes.changed(name);
     }
 
     void dropKubeconfigs(String name) {
         kubeconfigs.remove(name);
+        changes.changed(name);
     }
 
     /** Which Docker snapshot showed the cluster Ready; only a later one may report it gone. */

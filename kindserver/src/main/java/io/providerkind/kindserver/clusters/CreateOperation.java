@@ -122,10 +122,10 @@ final class CreateOperation implements Runnable {
         if (result instanceof KindCreateResult.Failed failed) {
             return fail(failed.message());
         }
-        if (result instanceof KindCreateResult.Cancelled) {
-            return "cancelled";
+        if (result instanceof KindCreateResult.Created created) {
+            return ready(ApiServerAddressing.endpoint(address, port), created.writtenKubeconfig());
         }
-        return ready(ApiServerAddressing.endpoint(address, port));
+        return "cancelled";
     }
 
     /** The allocated port, or a fresh one when something else took it on the host since it was allocated. */
@@ -153,10 +153,20 @@ final class CreateOperation implements Runnable {
         return fresh.getAsInt();
     }
 
-    private String ready(String endpoint) throws InterruptedException {
+    /**
+     * Records Ready with the kubeconfig kind wrote during the create; only when that is unusable is kind asked
+     * again ({@code kind get kubeconfig} reads the node's admin.conf through docker exec: a quarter second on a
+     * quiet host that every create would otherwise wait for).
+     */
+    private String ready(String endpoint, Optional<String> written) throws InterruptedException {
         Kubeconfigs kubeconfigs;
         try {
-            kubeconfigs = fetchKubeconfigs(endpoint);
+            if (written.isPresent()) {
+                kubeconfigs = KubeconfigFetcher.from(name, written.get(), Optional.of(endpoint));
+            } else {
+                LOG.info("kind wrote no usable kubeconfig for cluster {}; asking kind get kubeconfig", name);
+                kubeconfigs = fetchKubeconfigs(endpoint);
+            }
         } catch (KindCommandException e) {
             return fail("kind created the cluster but its kubeconfig cannot be read: " + e.getMessage());
         }

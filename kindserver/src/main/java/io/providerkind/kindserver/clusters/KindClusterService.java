@@ -45,6 +45,7 @@ public final class KindClusterService implements ClusterService {
     private final Recovery recovery;
     private final DockerAvailability availability;
     private final CreateDecision creates;
+    private final ChangeBroadcast changes = new ChangeBroadcast();
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -63,7 +64,7 @@ public final class KindClusterService implements ClusterService {
                 PortProbe.bindProbe());
         KindCli kind = new KindCli(config.kindBinary(), config.stateDir().resolve("tmp"));
         this.store = new ClusterStore(config.stateDir());
-        ClusterTable table = new ClusterTable(store);
+        ClusterTable table = new ClusterTable(store, changes);
         SnapshotReconciler reconciler = new SnapshotReconciler(() -> started && !closed);
         NodeWatcher watcher = new NodeWatcher(inspector, config.timeouts().resync(), this::onSnapshot);
         this.engine = new ClusterEngine(
@@ -121,6 +122,7 @@ public final class KindClusterService implements ClusterService {
         if (started && !closed) {
             availability.onSnapshot(snapshot);
         }
+        changes.snapshotChanged();
     }
 
     /** Every cluster as {@link #get} describes it, without the kubeconfigs: the two never disagree otherwise. */
@@ -196,6 +198,11 @@ public final class KindClusterService implements ClusterService {
             starter.startDelete(name, running);
             return new DeleteOutcome.Deleting(info(name.value()));
         }
+    }
+
+    @Override
+    public void subscribe(ClusterChanges listener) {
+        changes.add(listener);
     }
 
     @Override

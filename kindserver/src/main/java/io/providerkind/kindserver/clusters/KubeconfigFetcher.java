@@ -19,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gets clusters' kubeconfigs with {@code kind get kubeconfig}, in the background,
+ * Gets clusters' kubeconfigs with {@code kind get kubeconfig} wherever kindserver has none from a create of its own
+ * (clusters made by hand, recovery after a restart, a create whose written kubeconfig was unusable), in the background,
  * so that reads only ever look into memory. Clusters made by hand, and clusters known from before a
  * restart, get theirs once their control-plane runs; a failed attempt is retried after a pause.
  */
@@ -49,7 +50,16 @@ final class KubeconfigFetcher {
     Kubeconfigs fetch(ClusterName name, Optional<String> endpoint) throws KindCommandException {
         // kind's --internal kubeconfig is the same admin.conf with another server: one run of kind gives both, and
         // a create is Ready that much sooner (each run reads the node's admin.conf through docker exec)
-        String external = kind.kubeconfig(name, timeout);
+        return from(name, kind.kubeconfig(name, timeout), endpoint);
+    }
+
+    /**
+     * Both kubeconfigs from the one kind made for the host, as {@link #fetch} makes them. {@code kind get kubeconfig}
+     * prints the file kind writes plus a newline; without it, a cluster's kubeconfig is the same text whichever way
+     * kindserver got it (a create, or a fetch after a restart), and clients see no change where there is none.
+     */
+    static Kubeconfigs from(ClusterName name, String kubeconfig, Optional<String> endpoint) {
+        String external = kubeconfig.stripTrailing() + "\n";
         return Kubeconfigs.of(
                 endpoint.map(e -> Kubeconfigs.withServer(external, e)).orElse(external),
                 Kubeconfigs.withServer(external, ApiServerAddressing.internalServer(name.controlPlaneNode())));

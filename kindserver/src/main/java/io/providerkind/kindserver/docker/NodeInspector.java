@@ -37,6 +37,15 @@ public final class NodeInspector {
     public static final String CLUSTER_LABEL = "io.x-k8s.kind.cluster";
     public static final String ROLE_LABEL = "io.x-k8s.kind.role";
 
+    /**
+     * The container events after which a listing can differ. kind runs dozens of {@code docker exec}s into its nodes
+     * while it makes a cluster, and kindserver reads {@code /kind/version} by copying it out: their events
+     * ({@code exec_*}, {@code archive-path}) change nothing a listing shows, and a listing after each would only
+     * compete with kind for the engine.
+     */
+    static final List<String> LISTING_CHANGES = List.of(
+            "create", "start", "restart", "stop", "die", "kill", "pause", "unpause", "rename", "update", "destroy");
+
     private final DockerClient docker;
     private final Optional<DockerClient> events;
 
@@ -118,6 +127,7 @@ public final class NodeInspector {
                 .eventsCmd()
                 .withEventTypeFilter(EventType.CONTAINER)
                 .withLabelFilter(CLUSTER_LABEL)
+                .withEventFilter(LISTING_CHANGES.toArray(String[]::new))
                 .exec(new ResultCallback.Adapter<Event>() {
                     @Override
                     public void onStart(Closeable stream) {

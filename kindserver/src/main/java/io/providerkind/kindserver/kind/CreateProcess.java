@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ public final class CreateProcess implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CreateProcess.class);
     static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    static final String KUBECONFIG_FILE = "kubeconfig";
 
     private final ClusterName name;
     private final Process process;
@@ -65,8 +67,22 @@ public final class CreateProcess implements AutoCloseable {
         }
         int exit = process.exitValue();
         return exit == 0
-                ? new KindCreateResult.Created()
+                ? new KindCreateResult.Created(writtenKubeconfig())
                 : new KindCreateResult.Failed(transcript.failureMessage(exit));
+    }
+
+    /**
+     * What kind wrote to its {@code --kubeconfig} (a file of its own in the scratch directory that {@link #close()}
+     * removes): the cluster's kubeconfig as {@code kind get kubeconfig} would print it, without running kind again.
+     */
+    private Optional<String> writtenKubeconfig() {
+        Path file = scratch.resolve(KUBECONFIG_FILE);
+        try {
+            return Kubeconfigs.writtenByCreate(Files.readString(file, StandardCharsets.UTF_8), name);
+        } catch (IOException e) {
+            LOG.debug("kind create cluster --name {} left no readable {}: {}", name, file, e.toString());
+            return Optional.empty();
+        }
     }
 
     /** Stops kind (and the docker commands it runs); {@link #await} then answers Cancelled. */

@@ -56,7 +56,7 @@ public final class KindCli {
                 "--config",
                 "-",
                 "--kubeconfig",
-                scratch.resolve("kubeconfig").toString());
+                scratch.resolve(CreateProcess.KUBECONFIG_FILE).toString());
         Process process;
         try {
             process = environment

@@ -2,6 +2,7 @@ package io.providerkind.kindserver.kind;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -22,6 +23,46 @@ public record Kubeconfigs(String external, String internal, String externalServe
 
     public static Kubeconfigs of(String external, String internal) {
         return new Kubeconfigs(external, internal, server(external).orElse(null));
+    }
+
+    /**
+     * The kubeconfig {@code kind create cluster} wrote to a {@code --kubeconfig} file of its own, when it is usable
+     * as the cluster's: kind merges its entry into that (fresh, so otherwise empty) file as {@code kind-<name>}
+     * (cluster, user and context) and makes it the current context, which leaves exactly what
+     * {@code kind get kubeconfig} prints. Anything else (another entry, one missing, a server or credentials
+     * missing, unreadable YAML) is empty, and the caller asks kind instead.
+     */
+    public static Optional<String> writtenByCreate(String kubeconfig, ClusterName cluster) {
+        String entry = "kind-" + cluster.value();
+        try {
+            JsonNode root = YAML.readTree(kubeconfig);
+            if (root == null || !entry.equals(root.path("current-context").asText(null))) {
+                return Optional.empty();
+            }
+            JsonNode context = only(root.path("contexts"), entry).path("context");
+            boolean usable = only(root.path("clusters"), entry)
+                            .path("cluster")
+                            .path("server")
+                            .isTextual()
+                    && only(root.path("users"), entry)
+                            .path("user")
+                            .path("client-key-data")
+                            .isTextual()
+                    && entry.equals(context.path("cluster").asText(null))
+                    && entry.equals(context.path("user").asText(null));
+            return usable ? Optional.of(kubeconfig) : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The one entry of a kubeconfig list when it is named {@code name}, else a missing node. */
+    private static JsonNode only(JsonNode list, String name) {
+        return list.isArray()
+                        && list.size() == 1
+                        && name.equals(list.path(0).path("name").asText(null))
+                ? list.path(0)
+                : MissingNode.getInstance();
     }
 
     /** The server of the first cluster in a kubeconfig. */

@@ -44,22 +44,38 @@ final class KindDoubleFixture implements AutoCloseable {
     private final DockerClient dockerEvents = DockerClients.connectForEvents(Optional.empty());
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final PortRange ports;
-    private final String prefix = "ks" + UUID.randomUUID().toString().substring(0, 6);
+    private final String prefix;
+    private final Path runs;
     private final List<KindClusterService> services = new ArrayList<>();
 
     /**
      * @param stepSeconds the double's delay per step (KIND_DOUBLE_STEP_SECONDS)
      */
     KindDoubleFixture(Path workDir, PortRange ports, double stepSeconds) throws IOException {
+        this(workDir, ports, stepSeconds, "ks");
+    }
+
+    /** With cluster names starting with {@code namePrefix} and a random part. */
+    KindDoubleFixture(Path workDir, PortRange ports, double stepSeconds, String namePrefix) throws IOException {
         Path kindDouble = KindDouble.executable();
+        this.prefix = namePrefix + UUID.randomUUID().toString().substring(0, 6);
         this.docker = DockerEngine.client();
         this.stateDir = Files.createDirectories(workDir.resolve("state"));
         this.ports = ports;
-        // the double takes its pace from the environment; a wrapper sets it without touching kindserver's code
+        this.runs = workDir.resolve("kind-runs");
+        // the double takes its pace from the environment; a wrapper sets it without touching kindserver's code, and
+        // notes each run's arguments (one line each) for tests of what kindserver asks of kind
         this.kind = workDir.resolve("kind");
         Files.writeString(
-                kind, "#!/bin/sh\nKIND_DOUBLE_STEP_SECONDS=" + stepSeconds + " exec '" + kindDouble + "' \"$@\"\n");
+                kind,
+                "#!/bin/sh\necho \"$*\" >> '" + runs + "'\nKIND_DOUBLE_STEP_SECONDS=" + stepSeconds + " exec '"
+                        + kindDouble + "' \"$@\"\n");
         Files.setPosixFilePermissions(kind, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    /** The arguments of every run of the fixture's kind so far, in order, one string each. */
+    List<String> kindRuns() throws IOException {
+        return Files.exists(runs) ? Files.readAllLines(runs) : List.of();
     }
 
     /** A unique cluster name for this fixture. */
@@ -167,8 +183,11 @@ final class KindDoubleFixture implements AutoCloseable {
                 .orElse(null);
     }
 
-    /** Runs the fixture's kind directly, as a user makes or removes a cluster by hand; fails the test if kind fails. */
-    void runKind(String... args) throws IOException, InterruptedException {
+    /**
+     * Runs the fixture's kind directly, as a user makes or removes a cluster by hand; fails the test if kind fails.
+     * Answers what kind printed (stdout and stderr together).
+     */
+    String runKind(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(kind.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -176,6 +195,7 @@ final class KindDoubleFixture implements AutoCloseable {
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             fail("kind " + String.join(" ", args) + " failed: " + output);
         }
+        return output;
     }
 
     /** The node containers Docker has for a cluster, running or not. */

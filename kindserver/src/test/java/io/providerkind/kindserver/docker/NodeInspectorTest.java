@@ -9,6 +9,7 @@ import io.providerkind.kindserver.testing.DockerEngine;
 import io.providerkind.testsupport.realparts.RequiresDocker;
 import io.providerkind.testsupport.wait.Waits;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -154,6 +157,36 @@ class NodeInspectorTest {
             awaitSnapshot(watcher, s -> s.nodes(cluster).isEmpty());
             assertTrue(watcher.healthy(Duration.ofSeconds(30)));
         }
+    }
+
+    @Test
+    void eventsThatChangeNoListingAreNotFollowed() throws Exception {
+        AtomicInteger events = new AtomicInteger();
+        AtomicBoolean open = new AtomicBoolean();
+        try (DockerClient eventsClient = DockerClients.connectForEvents(Optional.empty());
+                Closeable following = new NodeInspector(docker, eventsClient)
+                        .followEvents(() -> open.set(true), events::incrementAndGet, error -> {})) {
+            // a container made before Docker answered the events request sends its create to no one
+            Waits.await("Docker to answer the events request")
+                    .atMost(Duration.ofSeconds(5))
+                    .until(open::get);
+            String id = node(cluster + "-control-plane", "control-plane", WITH_VERSION);
+            Waits.await("the create event").atMost(Duration.ofSeconds(5)).until(() -> events.get() == 1);
+
+            // kindserver's own read of /kind/version: an archive-path event, as kind's docker execs bring exec_*
+            assertEquals(Optional.of("v1.29.9"), new NodeInspector(docker).kubernetesVersion(nodeOf(id)));
+            docker.removeContainerCmd(id).withForce(true).exec();
+            containers.remove(id);
+
+            // Docker sends a container's events in order: the destroy comes after the copy's event, had it come
+            Waits.await("the destroy event").atMost(Duration.ofSeconds(5)).until(() -> events.get() >= 2);
+            assertEquals(2, events.get());
+        }
+    }
+
+    private NodeContainer nodeOf(String id) {
+        return new NodeInspector(docker)
+                .listNodes().stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow();
     }
 
     @Test

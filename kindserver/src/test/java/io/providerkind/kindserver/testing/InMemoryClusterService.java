@@ -1,5 +1,6 @@
 package io.providerkind.kindserver.testing;
 
+import io.providerkind.kindserver.clusters.ClusterChanges;
 import io.providerkind.kindserver.clusters.ClusterConflictException;
 import io.providerkind.kindserver.clusters.ClusterService;
 import io.providerkind.kindserver.kind.ClusterName;
@@ -28,6 +29,7 @@ public final class InMemoryClusterService implements ClusterService {
     private final Map<String, ClusterInfo> clusters = new ConcurrentHashMap<>();
     private final Map<String, String> configs = new ConcurrentHashMap<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<ClusterChanges> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean ready = true;
     private volatile boolean closed;
     private volatile Function<String, RuntimeException> failure = name -> null;
@@ -36,7 +38,20 @@ public final class InMemoryClusterService implements ClusterService {
     public InMemoryClusterService with(ClusterInfo cluster, String kindConfig) {
         clusters.put(cluster.name(), cluster);
         configs.put(cluster.name(), kindConfig);
+        listeners.forEach(listener -> listener.changed(cluster.name()));
         return this;
+    }
+
+    /** Forgets a cluster, as kindserver does once it is deleted, telling the listeners. */
+    public void forget(String name) {
+        clusters.remove(name);
+        configs.remove(name);
+        listeners.forEach(listener -> listener.changed(name));
+    }
+
+    /** Tells the listeners that a cluster changed while its answer stays the same. */
+    public void touch(String name) {
+        listeners.forEach(listener -> listener.changed(name));
     }
 
     /** Makes every call for {@code name} throw what {@code failure} returns (null: no failure). */
@@ -128,6 +143,11 @@ public final class InMemoryClusterService implements ClusterService {
                 existing.configHash(),
                 null,
                 existing.createdAt()));
+    }
+
+    @Override
+    public void subscribe(ClusterChanges listener) {
+        listeners.add(listener);
     }
 
     @Override

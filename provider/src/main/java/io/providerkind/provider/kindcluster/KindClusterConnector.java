@@ -30,7 +30,9 @@ public final class KindClusterConnector<M extends KindClusterResource> implement
     private final FailedCreateRetries retries;
     private final Clock clock;
     private final ClusterOwners owners;
+    private final KindServerChanges<? super M> changes;
 
+    /** @param changes the controller's source of reconciles on kindserver's changes of a busy cluster */
     public KindClusterConnector(
             ProviderConfigs providerConfigs,
             ProviderConfigUsageTracker usages,
@@ -39,7 +41,8 @@ public final class KindClusterConnector<M extends KindClusterResource> implement
             DriftAlerts alerts,
             FailedCreateRetries retries,
             Clock clock,
-            ClusterOwners owners) {
+            ClusterOwners owners,
+            KindServerChanges<? super M> changes) {
         this.providerConfigs = providerConfigs;
         this.usages = usages;
         this.credentials = credentials;
@@ -48,6 +51,7 @@ public final class KindClusterConnector<M extends KindClusterResource> implement
         this.retries = retries;
         this.clock = clock;
         this.owners = owners;
+        this.changes = changes;
     }
 
     @Override
@@ -84,6 +88,6 @@ public final class KindClusterConnector<M extends KindClusterResource> implement
             throw new IllegalStateException(name + ": " + e.getMessage(), e);
         }
         String webhook = spec.alerts() == null ? null : spec.alerts().webhookURL();
-        return new KindClusterExternal<>(client, connection.url(), alerts, webhook, retries, clock, owners);
+        return new KindClusterExternal<>(client, changes, connection.url(), alerts, webhook, retries, clock, owners);
     }
 }

@@ -51,6 +51,7 @@ public class KindClusterController extends ManagedController<KindCluster> {
     private final CachedReader<Secret> connectionSecrets;
     private final FailedCreateRetries retries;
     private final ManagedStateMetrics<KindCluster> stateMetrics;
+    private final KindServerChanges<KindCluster> changes;
 
     public KindClusterController(
             ManagedReconciler<KindCluster> reconciler,
@@ -62,8 +63,10 @@ public class KindClusterController extends ManagedController<KindCluster> {
             Backoff backoff,
             ReconcileAdmission admission,
             OwnWrites ownWrites,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            KindServerChanges<KindCluster> changes) {
         super(NAME, reconciler, backoff, admission, ownWrites, registry);
+        this.changes = changes;
         this.usages = usages;
         this.providerConfigs = providerConfigs;
         this.connectionSecrets = connectionSecrets;
@@ -107,12 +110,13 @@ public class KindClusterController extends ManagedController<KindCluster> {
         stateMetrics.bind(context.getPrimaryCache()::list);
         providerConfigs.bind(configs);
         connectionSecrets.bind(secrets);
-        return List.of(configs, secrets);
+        return List.of(changes, configs, secrets);
     }
 
     @Override
     protected void forget(KindCluster cluster) {
         usages.forget(cluster);
         retries.forget(cluster.getMetadata().getUid());
+        changes.stopWatching(ResourceID.fromResource(cluster));
     }
 }

@@ -1,5 +1,6 @@
 package io.providerkind.provider.kindcluster;
 
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.providerkind.provider.api.AtProvider;
 import io.providerkind.provider.api.KindClusterResource;
 import io.providerkind.provider.managed.Annotations;
@@ -14,10 +15,12 @@ import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.ConfigHash;
 import io.providerkind.sdk.KindServerClient;
 import io.providerkind.sdk.KindServerException;
+import io.providerkind.sdk.ObservedCluster;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A KindCluster's kind cluster, through one kindserver.
@@ -40,7 +43,10 @@ public final class KindClusterExternal<M extends KindClusterResource> implements
     /** The phase shown for a cluster kindserver no longer has (kindserver itself has no word for it). */
     public static final String VANISHED = "Vanished";
 
+    private static final Set<ClusterPhase> BUSY = Set.of(ClusterPhase.Creating, ClusterPhase.Deleting);
+
     private final KindServerClient kindserver;
+    private final KindServerChanges<? super M> changes;
     private final String kindserverUrl;
     private final DriftAlerts alerts;
     private final String webhookUrl;
@@ -50,6 +56,7 @@ public final class KindClusterExternal<M extends KindClusterResource> implements
 
     public KindClusterExternal(
             KindServerClient kindserver,
+            KindServerChanges<? super M> changes,
             String kindserverUrl,
             DriftAlerts alerts,
             String webhookUrl,
@@ -57,6 +64,7 @@ public final class KindClusterExternal<M extends KindClusterResource> implements
             Clock clock,
             ClusterOwners owners) {
         this.kindserver = kindserver;
+        this.changes = changes;
         this.kindserverUrl = kindserverUrl;
         this.alerts = alerts;
         this.webhookUrl = webhookUrl;
@@ -68,11 +76,12 @@ public final class KindClusterExternal<M extends KindClusterResource> implements
     @Override
     public ExternalObservation observe(M cluster) {
         String name = Annotations.externalName(cluster);
-        Optional<ClusterInfo> found = call(() -> kindserver.find(name));
-        if (found.isEmpty()) {
+        Optional<ObservedCluster> observed = call(() -> kindserver.observe(name));
+        waitForChange(cluster, name, observed);
+        if (observed.isEmpty()) {
             return watchesForDrift(cluster) ? absent(cluster, name) : ExternalObservation.absent();
         }
-        ClusterInfo info = found.get();
+        ClusterInfo info = observed.get().cluster();
         if (ownedByAnother(cluster, info)) {
             return notOurs(cluster, name, info);
         }
@@ -92,10 +101,31 @@ public final class KindClusterExternal<M extends KindClusterResource> implements
         return observation.announcing(alerts.apply(cluster, DriftDetector.detect(cluster, info), webhookUrl));
     }
 
+    /**
+     * While kind creates or deletes the cluster, the next reconcile comes when kindserver's answer changes
+     * ({@link KindServerChanges}); otherwise no wait is kept for the KindCluster.
+     */
+    private void waitForChange(M cluster, String name, Optional<ObservedCluster> observed) {
+        ResourceID resource = ResourceID.fromResource(cluster);
+        Optional<String> busyEtag = observed.filter(
+                        o -> BUSY.contains(o.cluster().phase()))
+                .filter(o -> !ownedByAnother(cluster, o.cluster()))
+                .flatMap(ObservedCluster::etag);
+        if (busyEtag.isPresent()) {
+            changes.watch(resource, kindserver, name, busyEtag.get());
+        } else {
+            changes.stopWatching(resource);
+        }
+    }
+
     @Override
     public ExternalCreation create(M cluster) {
         String name = Annotations.externalName(cluster);
-        call(() -> kindserver.create(name, cluster.forProvider().kindConfig(), owners.of(cluster)));
+        // the reconciler's next look is a busy poll away: the wait for kindserver's next change starts from the
+        // create's own answer and its ETag (a kindserver without ETags leaves it to the busy poll)
+        ObservedCluster answer =
+                call(() -> kindserver.createObserved(name, cluster.forProvider().kindConfig(), owners.of(cluster)));
+        waitForChange(cluster, name, Optional.of(answer));
         return ExternalCreation.withoutDetails();
     }
 
@@ -114,7 +144,8 @@ public final class KindClusterExternal<M extends KindClusterResource> implements
     @Override
     public void delete(M cluster) {
         String name = Annotations.externalName(cluster);
-        call(() -> kindserver.delete(name));
+        // as after a create: the delete's answer is the first one waited on
+        waitForChange(cluster, name, call(() -> kindserver.deleteObserved(name)));
     }
 
     /**

@@ -9,8 +9,10 @@ import java.util.function.BiFunction;
 
 /**
  * How often to look at a kind cluster: at the configured poll interval when nothing is happening, and
- * every {@code busyPoll} while kind creates or deletes it, so that Ready=True follows kindserver's
- * Ready within about that interval instead of up to a minute later.
+ * every {@code busyPoll} while kind creates or deletes it. While it is busy, kindserver's changes reconcile it as
+ * they happen ({@link KindServerChanges}); the busy poll is the fallback for when they cannot (a kindserver without
+ * long-polls, a failed wait), so that Ready=True then follows kindserver's Ready within about that interval instead
+ * of up to a minute later.
  */
 public final class KindClusterPolling implements BiFunction<Managed, Duration, Duration> {
 

@@ -50,6 +50,7 @@ public class NamespacedKindClusterController extends ManagedController<KindClust
     private final CachedReader<Secret> connectionSecrets;
     private final FailedCreateRetries retries;
     private final ManagedStateMetrics<KindCluster> stateMetrics;
+    private final KindServerChanges<KindCluster> changes;
 
     public NamespacedKindClusterController(
             ManagedReconciler<KindCluster> reconciler,
@@ -62,8 +63,10 @@ public class NamespacedKindClusterController extends ManagedController<KindClust
             Backoff backoff,
             ReconcileAdmission admission,
             OwnWrites ownWrites,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            KindServerChanges<KindCluster> changes) {
         super(NAME, reconciler, backoff, admission, ownWrites, registry);
+        this.changes = changes;
         this.stateMetrics = stateMetrics;
         this.usages = usages;
         this.clusterConfigs = clusterConfigs;
@@ -104,13 +107,14 @@ public class NamespacedKindClusterController extends ManagedController<KindClust
         clusterConfigs.bind(cluster);
         namespacedConfigs.bind(namespaced);
         connectionSecrets.bind(secrets);
-        return List.of(cluster, namespaced, secrets);
+        return List.of(changes, cluster, namespaced, secrets);
     }
 
     @Override
     protected void forget(KindCluster cluster) {
         usages.forget(cluster);
         retries.forget(cluster.getMetadata().getUid());
+        changes.stopWatching(ResourceID.fromResource(cluster));
     }
 
     private static <P extends HasMetadata> InformerEventSourceConfiguration<P> configEvents(

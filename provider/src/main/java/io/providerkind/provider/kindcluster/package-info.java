@@ -4,7 +4,9 @@
  * cached kindserver-sdk clients, and {@link KindClusterExternal} is its Observe, Create, Update and Delete. Drift is
  * detected and alerted ({@link DriftDetector}, {@link DriftAlerts}), never repaired: a cluster is not deleted or
  * re-created because it drifted. A create kind reported Failed is asked of kindserver again, with the backoff
- * {@link FailedCreateRetries} keeps. {@link KindServerFailure} is the one place SDK exceptions become words for users.
+ * {@link FailedCreateRetries} keeps. While kind creates or deletes a cluster, {@link KindServerChanges} (a
+ * java-operator-sdk event source per controller) reconciles the KindCluster when kindserver's answer changes, by one
+ * long-poll per KindCluster; {@link KindClusterPolling}'s busy poll is the fallback. {@link KindServerFailure} is the one place SDK exceptions become words for users.
  * kind cluster names are global per Docker host, so every cluster is created for an owner ({@link ClusterOwners}: the
  * management cluster and the KindCluster), and a cluster kindserver keeps for another owner is never taken.
  */

@@ -50,6 +50,7 @@ class KindClusterExternalTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
     private final KindClusterExternal external = new KindClusterExternal(
             kindserver,
+            new KindServerChanges<>("not-started"),
             URL,
             new DriftAlerts(recorder(), registry, webhook, Clock.systemUTC()),
             null,

@@ -167,6 +167,7 @@ class KindClusterOwnershipTest {
     private KindClusterExternal external(ClusterOwners owners) {
         return new KindClusterExternal(
                 kindserver,
+                new KindServerChanges<>("not-started"),
                 URL,
                 new DriftAlerts(quietly(), new SimpleMeterRegistry(), webhook, Clock.systemUTC()),
                 null,

@@ -1,0 +1,205 @@
+package io.providerkind.kindserver.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.providerkind.sdk.ClusterInfo;
+import io.providerkind.sdk.ClusterPhase;
+import io.providerkind.sdk.Progress;
+import io.providerkind.testsupport.wait.Waits;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** GET with ?waitForChange on the real HTTP server: held until the cluster's answer changes, it is gone, or time. */
+class WaitForChangeRoutesTest {
+
+    private static final String CONFIG = "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\n";
+    private static final String PATH = ApiPaths.CLUSTERS + "/push-wait";
+
+    private ApiTestServer server;
+
+    @BeforeEach
+    void start() {
+        server = ApiTestServer.start();
+        server.clusters.with(creating(1), CONFIG);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void everyAnswerHasAnEtagThatChangesWithTheAnswerOnly() {
+        String first = etag(server.call("GET", PATH, null));
+        assertTrue(first.matches("\"[A-Za-z0-9_-]{22}\""), first);
+        assertEquals(first, etag(server.call("GET", PATH, null)));
+
+        server.clusters.with(creating(2), CONFIG);
+
+        assertNotEquals(first, etag(server.call("GET", PATH, null)));
+    }
+
+    @Test
+    void createAndDeleteAnswerWithTheEtagOfTheClustersGetAnswer() {
+        HttpResponse<String> created = server.call(
+                "POST",
+                ApiPaths.CLUSTERS + "/push-new",
+                "{\"kindConfig\":\"kind: Cluster\\napiVersion: kind.x-k8s.io/v1alpha4\\n\"}");
+        assertEquals(202, created.statusCode(), created.body());
+        assertEquals(etag(server.call("GET", ApiPaths.CLUSTERS + "/push-new", null)), etag(created));
+
+        HttpResponse<String> deleted = server.call("DELETE", PATH, null);
+        assertEquals(202, deleted.statusCode(), deleted.body());
+        assertEquals("Deleting", server.json(deleted).path("phase").asText());
+        assertTrue(etag(deleted).matches("\"[A-Za-z0-9_-]{22}\""), etag(deleted));
+    }
+
+    @Test
+    void aWaitIsAnsweredWithTheNewAnswerOnceTheClusterChanges() throws Exception {
+        String etag = etag(server.call("GET", PATH, null));
+        CompletableFuture<HttpResponse<String>> waiting = waitFor(etag, 20);
+        awaitWaiting(1);
+        server.clusters.touch("push-wait"); // told of a change that changed nothing: the wait goes on
+
+        server.clusters.with(creating(2), CONFIG);
+
+        HttpResponse<String> changed = waiting.get(10, TimeUnit.SECONDS);
+        assertEquals(200, changed.statusCode(), changed.body());
+        assertEquals(2, server.json(changed).path("progress").path("step").asInt());
+        assertEquals(etag(server.call("GET", PATH, null)), etag(changed));
+        assertEquals(0, waits());
+    }
+
+    @Test
+    void aWaitOnAnOlderEtagIsAnsweredAtOnce() {
+        String old = etag(server.call("GET", PATH, null));
+        server.clusters.with(creating(2), CONFIG);
+
+        HttpResponse<String> response = server.call("GET", PATH + query(old, 20), null);
+
+        assertEquals(200, response.statusCode());
+        assertEquals(2, server.json(response).path("progress").path("step").asInt());
+    }
+
+    @Test
+    void aWaitWithoutChangeEndsAfterItsTimeoutWithNotModified() throws Exception {
+        String etag = etag(server.call("GET", PATH, null));
+
+        HttpResponse<String> response = waitFor(etag, 1).get(10, TimeUnit.SECONDS);
+
+        assertEquals(304, response.statusCode());
+        assertEquals(etag, etag(response));
+        assertEquals("", response.body());
+    }
+
+    @Test
+    void aWaitOnAClusterThatIsDeletedEndsWithClusterNotFound() throws Exception {
+        String etag = etag(server.call("GET", PATH, null));
+        CompletableFuture<HttpResponse<String>> waiting = waitFor(etag, 20);
+        awaitWaiting(1);
+
+        server.clusters.forget("push-wait");
+
+        HttpResponse<String> gone = waiting.get(10, TimeUnit.SECONDS);
+        assertEquals(404, gone.statusCode());
+        assertEquals("cluster_not_found", server.json(gone).path("error").asText());
+    }
+
+    @Test
+    void badParametersAreBadRequests() {
+        String etag = etag(server.call("GET", PATH, null));
+        for (String query : List.of(
+                "?waitForChange=not%20an%20etag",
+                "?waitForChange=",
+                query(etag, 0),
+                query(etag, 26),
+                "?waitForChange=" + URLEncoder.encode(etag, StandardCharsets.UTF_8) + "&timeoutSeconds=soon",
+                "?timeoutSeconds=5")) {
+            HttpResponse<String> response = server.call("GET", PATH + query, null);
+            assertEquals(400, response.statusCode(), query);
+            assertEquals("bad_request", server.json(response).path("error").asText(), query);
+        }
+    }
+
+    @Test
+    void stoppingKindserverAnswersWaitingRequestsAtOnce() throws Exception {
+        String etag = etag(server.call("GET", PATH, null));
+        CompletableFuture<HttpResponse<String>> waiting = waitFor(etag, 25);
+        awaitWaiting(1);
+
+        server.api.stop();
+
+        HttpResponse<String> stopped = waiting.get(10, TimeUnit.SECONDS);
+        assertEquals(503, stopped.statusCode());
+        assertEquals("not_ready", server.json(stopped).path("error").asText());
+        assertTrue(stopped.headers().firstValue("Retry-After").isPresent());
+    }
+
+    @Test
+    void waitsAreCountedInMetrics() throws Exception {
+        String etag = etag(server.call("GET", PATH, null));
+        CompletableFuture<HttpResponse<String>> waiting = waitFor(etag, 20);
+        awaitWaiting(1);
+        server.clusters.with(creating(2), CONFIG);
+        waiting.get(10, TimeUnit.SECONDS);
+        awaitWaiting(0);
+
+        String metrics = server.call("GET", ApiPaths.METRICS, null).body();
+
+        assertTrue(metrics.contains("kindserver_cluster_waits 0.0"), metrics);
+        assertTrue(metrics.contains("kindserver_cluster_waits_ended_total{outcome=\"changed\"} 1.0"), metrics);
+    }
+
+    private CompletableFuture<HttpResponse<String>> waitFor(String etag, int seconds) {
+        HttpRequest request = HttpRequest.newBuilder(server.uri(PATH + query(etag, seconds)))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + ApiTestServer.PASSWORD)
+                .GET()
+                .build();
+        return server.http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void awaitWaiting(int count) {
+        Waits.await(count + " GETs waiting").atMost(Duration.ofSeconds(10)).until(() -> waits() == count);
+    }
+
+    private int waits() {
+        return (int) server.registry.get("kindserver.cluster.waits").gauge().value();
+    }
+
+    private static String query(String etag, int seconds) {
+        return "?waitForChange=" + URLEncoder.encode(etag, StandardCharsets.UTF_8) + "&timeoutSeconds=" + seconds;
+    }
+
+    private static String etag(HttpResponse<String> response) {
+        return response.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag: " + response));
+    }
+
+    private static ClusterInfo creating(int step) {
+        return new ClusterInfo(
+                "push-wait",
+                ClusterPhase.Creating,
+                new Progress(step, 6, "step " + step),
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                "abc123",
+                null,
+                Instant.parse("2025-03-31T10:15:30Z"));
+    }
+}
