@@ -37,7 +37,7 @@ public final class ReconcileAdmission {
                 dueAt.remove(key);
                 return Duration.ZERO;
             }
-            return Duration.ofMillis(TimeUnit.NANOSECONDS.toMillis(left + 999_999));
+            return ReconcileRateLimiter.wholeMillisUp(left);
         }
         Duration wait = limiter.reserve();
         if (!wait.isZero()) {

@@ -55,7 +55,11 @@ public final class ReconcileRateLimiter {
             return Duration.ZERO;
         }
         // java-operator-sdk reschedules in whole milliseconds: rounding down would come back before the token is due
-        long nanos = Math.round(-tokens / tokensPerNano);
+        return wholeMillisUp(Math.round(-tokens / tokensPerNano));
+    }
+
+    /** {@code nanos} rounded up to whole milliseconds, at least one: what java-operator-sdk can reschedule after. */
+    static Duration wholeMillisUp(long nanos) {
         return Duration.ofMillis(Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanos + 999_999)));
     }
 }
