@@ -131,24 +131,22 @@ public final class HttpKindServerClient implements KindServerClient {
 
     @Override
     public boolean delete(String name) {
-        HttpResponse<byte[]> response = send(request(endpoint.cluster(name)).DELETE());
-        if (errors.isClusterNotFound(response)) {
-            return false;
-        }
-        if (success(response)) {
-            return true;
-        }
-        throw errors.toException(response);
+        return sendDelete(name).isPresent();
     }
 
     @Override
     public Optional<ObservedCluster> deleteObserved(String name) {
+        return sendDelete(name).map(this::observed);
+    }
+
+    /** The answer of an accepted delete; empty when kindserver did not know the cluster (404). */
+    private Optional<HttpResponse<byte[]>> sendDelete(String name) {
         HttpResponse<byte[]> response = send(request(endpoint.cluster(name)).DELETE());
         if (errors.isClusterNotFound(response)) {
             return Optional.empty();
         }
         if (success(response)) {
-            return Optional.of(observed(response));
+            return Optional.of(response);
         }
         throw errors.toException(response);
     }
