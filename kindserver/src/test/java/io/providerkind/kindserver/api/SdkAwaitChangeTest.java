@@ -6,17 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.providerkind.kindserver.testing.InMemoryClusterService;
 import io.providerkind.sdk.ClusterChange;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.KindServerClient;
 import io.providerkind.sdk.KindServerClients;
 import io.providerkind.sdk.ObservedCluster;
-import io.providerkind.sdk.Progress;
 import io.providerkind.testsupport.wait.Waits;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -97,18 +95,6 @@ class SdkAwaitChangeTest {
     }
 
     private static ClusterInfo creating(int step) {
-        return new ClusterInfo(
-                "push-sdk",
-                ClusterPhase.Creating,
-                new Progress(step, 6, "step " + step),
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                "abc123",
-                null,
-                Instant.parse("2025-03-31T10:15:30Z"));
+        return InMemoryClusterService.creatingAtStep("push-sdk", step);
     }
 }

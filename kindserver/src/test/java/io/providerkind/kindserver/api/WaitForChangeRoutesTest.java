@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.providerkind.kindserver.testing.InMemoryClusterService;
 import io.providerkind.sdk.ClusterInfo;
-import io.providerkind.sdk.ClusterPhase;
-import io.providerkind.sdk.Progress;
 import io.providerkind.testsupport.wait.Waits;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -188,18 +186,6 @@ class WaitForChangeRoutesTest {
     }
 
     private static ClusterInfo creating(int step) {
-        return new ClusterInfo(
-                "push-wait",
-                ClusterPhase.Creating,
-                new Progress(step, 6, "step " + step),
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                "abc123",
-                null,
-                Instant.parse("2025-03-31T10:15:30Z"));
+        return InMemoryClusterService.creatingAtStep("push-wait", step);
     }
 }

@@ -7,6 +7,7 @@ import io.providerkind.kindserver.kind.ClusterName;
 import io.providerkind.kindserver.kind.KindConfig;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
+import io.providerkind.sdk.Progress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +85,27 @@ public final class InMemoryClusterService implements ClusterService {
         return Optional.ofNullable(clusters.get(name));
     }
 
+    /** A cluster kind is making, at {@code step} of 6, for a test to load with {@link #with}. */
+    public static ClusterInfo creatingAtStep(String name, int step) {
+        return creating(name, new Progress(step, 6, "step " + step), "abc123");
+    }
+
+    private static ClusterInfo creating(String name, Progress progress, String configHash) {
+        return new ClusterInfo(
+                name,
+                ClusterPhase.Creating,
+                progress,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                configHash,
+                null,
+                Instant.parse("2025-03-31T10:15:30Z"));
+    }
+
     @Override
     public CreateOutcome create(String name, String kindConfig) {
         calls.add(new Call("create", name, kindConfig));
@@ -97,19 +119,7 @@ public final class InMemoryClusterService implements ClusterService {
                     ? new CreateOutcome.Accepted(existing)
                     : new CreateOutcome.Exists(existing);
         }
-        ClusterInfo creating = new ClusterInfo(
-                name,
-                ClusterPhase.Creating,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                Integer.toHexString(kindConfig.hashCode()),
-                null,
-                Instant.parse("2025-03-31T10:15:30Z"));
+        ClusterInfo creating = creating(name, null, Integer.toHexString(kindConfig.hashCode()));
         clusters.put(name, creating);
         configs.put(name, kindConfig);
         return new CreateOutcome.Accepted(creating);
