@@ -99,13 +99,10 @@ class ProviderJarIT {
                                 Map.of("KUBECONFIG", config.toString()),
                                 List.of(),
                                 tmp.resolve("provider.log"))) {
-            assertEquals(1, provider.exitCode(Duration.ofSeconds(60)), provider.log());
-            String log = provider.log();
-            assertTrue(
-                    log.contains("ERROR ProviderMain provider-kind cannot start: cannot serve metrics on /127.0.0.1:"
-                            + taken.getLocalPort() + " (--metrics-bind-address): Address already in use"),
-                    log);
-            assertFalse(log.contains("\tat "), "no stack trace:\n" + log);
+            assertStopsSayingInOneLine(
+                    provider,
+                    "ERROR ProviderMain provider-kind cannot start: cannot serve metrics on /127.0.0.1:"
+                            + taken.getLocalPort() + " (--metrics-bind-address): Address already in use");
         }
     }
 
@@ -119,13 +116,18 @@ class ProviderJarIT {
                         Map.of("KUBECONFIG", config.toString(), "POD_NAMESPACE", "not-made"),
                         List.of(),
                         tmp.resolve("provider.log"))) {
-            assertEquals(1, provider.exitCode(Duration.ofSeconds(60)), provider.log());
-            String log = provider.log();
-            assertTrue(
-                    log.contains("provider-kind cannot start: cannot create ConfigMap not-made/provider-kind-identity:"
-                            + " namespace not-made does not exist;"),
-                    log);
-            assertFalse(log.contains("\tat "), "no stack trace:\n" + log);
+            assertStopsSayingInOneLine(
+                    provider,
+                    "provider-kind cannot start: cannot create ConfigMap not-made/provider-kind-identity:"
+                            + " namespace not-made does not exist;");
         }
+    }
+
+    /** Exit status 1, {@code line} in the log, and no stack trace. */
+    private static void assertStopsSayingInOneLine(JavaProcess provider, String line) throws InterruptedException {
+        assertEquals(1, provider.exitCode(Duration.ofSeconds(60)), provider.log());
+        String log = provider.log();
+        assertTrue(log.contains(line), log);
+        assertFalse(log.contains("\tat "), "no stack trace:\n" + log);
     }
 }
