@@ -9,8 +9,8 @@ import io.providerkind.sdk.ConflictException;
 import io.providerkind.sdk.CreateClusterRequest;
 import io.providerkind.sdk.ErrorBody;
 import io.providerkind.sdk.KindServerJson;
+import io.providerkind.testsupport.JsonExchanges;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -115,12 +115,7 @@ final class HttpKindServer implements AutoCloseable {
     }
 
     private void respond(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        JsonExchanges.send(exchange, status, json.writeValueAsBytes(body));
     }
 
     @Override
