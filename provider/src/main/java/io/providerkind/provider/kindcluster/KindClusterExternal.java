@@ -43,7 +43,8 @@ public final class KindClusterExternal<M extends KindClusterResource> implements
     /** The phase shown for a cluster kindserver no longer has (kindserver itself has no word for it). */
     public static final String VANISHED = "Vanished";
 
-    private static final Set<ClusterPhase> BUSY = Set.of(ClusterPhase.Creating, ClusterPhase.Deleting);
+    /** The phases in which kind is at work on a cluster: its answer changes until they end. */
+    static final Set<ClusterPhase> BUSY = Set.of(ClusterPhase.Creating, ClusterPhase.Deleting);
 
     private final KindServerClient kindserver;
     private final KindServerChanges<? super M> changes;

@@ -6,6 +6,7 @@ import io.providerkind.provider.managed.Conditions;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /**
  * How often to look at a kind cluster: at the configured poll interval when nothing is happening, and
@@ -16,7 +17,10 @@ import java.util.function.BiFunction;
  */
 public final class KindClusterPolling implements BiFunction<Managed, Duration, Duration> {
 
-    private static final Set<String> BUSY_PHASES = Set.of("Creating", "Deleting");
+    /** {@link KindClusterExternal#BUSY} as {@code status.atProvider.phase} shows them. */
+    private static final Set<String> BUSY_PHASES =
+            KindClusterExternal.BUSY.stream().map(Enum::name).collect(Collectors.toUnmodifiableSet());
+
     private static final Set<String> BUSY_REASONS = Set.of(Conditions.REASON_CREATING, Conditions.REASON_DELETING);
 
     private final Duration busyPoll;
