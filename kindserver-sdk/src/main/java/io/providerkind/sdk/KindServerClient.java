@@ -75,6 +75,26 @@ public interface KindServerClient {
     }
 
     /**
+     * Asks kindserver to load {@code images} from its Docker host into every node of the cluster and returns at once
+     * (202) with the cluster, whose {@link ClusterInfo#images()} then tell each image's progress and result, and the
+     * answer's ETag. An image already loaded is not loaded again; an image missing on the Docker host fails alone
+     * ({@link ImageLoadState#Failed}). A cluster kindserver does not know is a {@link ClusterNotFoundException}, one
+     * that is not Ready a {@link ConflictException}, an empty list or a malformed reference a
+     * {@link BadRequestException}. A client without image loads throws {@link UnsupportedOperationException}.
+     */
+    default ObservedCluster loadImages(String name, List<String> images) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not load images");
+    }
+
+    /**
+     * The local registry kindserver runs for its clusters ({@code --registry}); empty when it runs none. Asks
+     * kindserver each time (the list answer carries it).
+     */
+    default Optional<LocalRegistry> registry() {
+        return Optional.empty();
+    }
+
+    /**
      * Starts deleting the cluster. Returns true when kindserver accepted the delete (202), false when
      * it did not know the cluster (404: already gone).
      */

@@ -63,6 +63,11 @@ record KindServerEndpoint(URI base) {
         return URI.create(base + "/" + segment);
     }
 
+    /** Where a cluster's image loads are asked for ({@code POST}). */
+    URI images(String name) {
+        return URI.create(cluster(name) + "/images");
+    }
+
     boolean https() {
         return base.getScheme().equals("https");
     }
