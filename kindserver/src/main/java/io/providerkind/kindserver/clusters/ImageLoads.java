@@ -57,8 +57,12 @@ final class ImageLoads {
         }
     }
 
-    /** Queues the images not yet Pending, Loading or Loaded, and starts loading when nothing loads yet. */
-    void request(String cluster, List<String> images) {
+    /**
+     * Queues the images not yet Pending, Loading or Loaded, and starts loading when nothing loads yet. Answers the
+     * cluster's images as they are right after queuing, before any of them has moved on.
+     */
+    List<ImageLoad> request(String cluster, List<String> images) {
+        List<ImageLoad> queued;
         Queue queue = clusters.computeIfAbsent(cluster, name -> new Queue());
         synchronized (queue) {
             for (String image : images) {
@@ -74,8 +78,10 @@ final class ImageLoads {
                     throw new ServiceUnavailableException("kindserver is shutting down", e);
                 }
             }
+            queued = List.copyOf(queue.loads.values());
         }
         changes.changed(cluster);
+        return queued;
     }
 
     /** Forgets the cluster's images and stops the load running for it, if one is. */

@@ -200,8 +200,9 @@ public final class KindClusterService implements ClusterService {
                 throw new ClusterConflictException("cluster " + name + " is "
                         + cluster.get().phase() + "; images are loaded into a Ready cluster only");
             }
-            engine.images().request(name.value(), images);
-            return new LoadOutcome.Accepted(info(name.value()));
+            List<ImageLoad> queued = engine.images().request(name.value(), images);
+            // the answer shows the loads as queued: the first may already be under way, which the next GET shows
+            return new LoadOutcome.Accepted(info(name.value()).withImages(queued));
         }
     }
 
