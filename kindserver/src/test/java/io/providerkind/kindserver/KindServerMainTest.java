@@ -243,12 +243,15 @@ class KindServerMainTest {
 
         Run noPort = run(password(), "--registry", "127.0.0.1");
         Run wildcard = run(password(), "--registry", "0.0.0.0:5001");
+        Run name = run(password(), "--registry", "localhost:5001");
         Run image = run(password(), "--registry", "127.0.0.1:5001", "--registry-image", "Registry:2");
 
         assertEquals(2, noPort.exitCode());
         assertTrue(noPort.err().contains("--registry must look like 127.0.0.1:5001"), noPort.err());
         assertEquals(2, wildcard.exitCode());
         assertTrue(wildcard.err().contains("not a wildcard"), wildcard.err());
+        assertEquals(2, name.exitCode(), "Docker publishes ports on IP addresses only");
+        assertTrue(name.err().contains("needs an IP address"), name.err());
         assertEquals(2, image.exitCode());
         assertTrue(
                 image.err().contains("--registry-image: \"Registry:2\" is not a valid image reference"), image.err());

@@ -1,5 +1,6 @@
 package io.providerkind.kindserver.config;
 
+import com.google.common.net.InetAddresses;
 import io.providerkind.sdk.ImageReference;
 import io.providerkind.sdk.LocalRegistry;
 import java.util.regex.Pattern;
@@ -22,6 +23,10 @@ public record RegistrySettings(ListenAddress published, String image, String con
     public RegistrySettings {
         if (published.port() == 0) {
             throw new ConfigurationException("--registry needs a port, e.g. 127.0.0.1:5001");
+        }
+        if (!InetAddresses.isInetAddress(published.host())) {
+            throw new ConfigurationException("--registry needs an IP address Docker can publish the registry on, e.g. "
+                    + "127.0.0.1:5001, got " + published);
         }
         if (published.wildcard()) {
             throw new ConfigurationException("--registry names the address the Docker host pushes to, e.g. "

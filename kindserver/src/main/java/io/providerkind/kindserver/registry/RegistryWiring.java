@@ -1,5 +1,6 @@
 package io.providerkind.kindserver.registry;
 
+import com.google.common.net.InetAddresses;
 import io.providerkind.kindserver.kind.KindCommandException;
 import io.providerkind.kindserver.kind.NodeCommands;
 import io.providerkind.sdk.LocalRegistry;
@@ -62,12 +63,10 @@ public final class RegistryWiring {
     List<String> hostNames() {
         List<String> names = new ArrayList<>(List.of(registry.hostAddress()));
         int colon = registry.hostAddress().lastIndexOf(':');
-        String host = registry.hostAddress().substring(0, colon);
-        if (host.startsWith("127.") || host.equals("[::1]") || host.equals("localhost")) {
-            String localhost = "localhost" + registry.hostAddress().substring(colon);
-            if (!names.contains(localhost)) {
-                names.add(localhost);
-            }
+        String host =
+                registry.hostAddress().substring(0, colon).replace("[", "").replace("]", "");
+        if (InetAddresses.isInetAddress(host) && InetAddresses.forString(host).isLoopbackAddress()) {
+            names.add("localhost" + registry.hostAddress().substring(colon));
         }
         return names;
     }
