@@ -1,6 +1,7 @@
 package io.providerkind.kindserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import io.providerkind.kindserver.testing.KindServerFixture;
 import io.providerkind.kindserver.testing.KubeconfigClients;
 import io.providerkind.kindserver.testing.TestImages;
 import io.providerkind.kindserver.testing.TestRegistry;
+import io.providerkind.sdk.BadRequestException;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.KindServerClient;
@@ -39,6 +41,7 @@ class LocalRegistryEndToEndTest {
 
     static final String WIRED = "ksh-reg-wired";
     private static final String KEPT = "ksh-reg-kept";
+    private static final String REFUSED = "ksh-reg-refused";
     private static final String USER_PATCH =
             "[plugins.\"io.containerd.grpc.v1.cri\".containerd]\n  discard_unpacked_layers = false";
     static final String CONFIG = KindServerEndToEndTest.CONFIG + "nodes:\n- role: control-plane\n- role: worker\n"
@@ -68,7 +71,7 @@ class LocalRegistryEndToEndTest {
         if (kindserver != null) {
             kindserver.close();
         }
-        KindContainers.removeAll(WIRED, KEPT);
+        KindContainers.removeAll(WIRED, KEPT, REFUSED);
         if (registry != null) {
             TestRegistry.remove(registry.containerName());
         }
@@ -168,5 +171,21 @@ class LocalRegistryEndToEndTest {
                 "the registry is never deleted with a cluster");
         assertEquals(200, TestRegistry.get(registry, "/v2/").statusCode());
         assertEquals(ClusterPhase.Ready, client.get(WIRED).phase(), "the other cluster is untouched");
+    }
+
+    @Test
+    void aConfigWithRegistryMirrorsIsRefusedBeforeKindRunsAsContainerdWouldRefuseIt() {
+        String mirrors = KindServerEndToEndTest.CONFIG + "containerdConfigPatches:\n- |-\n"
+                + "  [plugins.\"io.containerd.grpc.v1.cri\".registry.mirrors.\"gitea.cnoe.localtest.me:443\"]\n"
+                + "    endpoint = [\"https://gitea.cnoe.localtest.me\"]\n";
+
+        BadRequestException refused = assertThrows(
+                BadRequestException.class, () -> kindserver.client().create(REFUSED, mirrors));
+
+        assertEquals(400, refused.status());
+        assertTrue(
+                refused.getMessage().contains("set registry.mirrors, which containerd refuses"), refused.getMessage());
+        assertEquals(Optional.empty(), kindserver.client().find(REFUSED), "nothing recorded");
+        assertTrue(KindContainers.of(REFUSED).isEmpty(), "kind never ran");
     }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.providerkind.sdk.ConfigHash;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A kind cluster config as a user gave it, checked to be a kind {@code Cluster} of
@@ -29,6 +31,13 @@ public final class KindConfig {
             "[plugins.\"io.containerd.grpc.v1.cri\".registry]\n  config_path = \"/etc/containerd/certs.d\"";
 
     private static final String PATCHES = "containerdConfigPatches";
+
+    /**
+     * What containerd's CRI plugin refuses beside {@code config_path} (its config validation: {@code mirrors}, and
+     * {@code configs.<host>.tls}), as a patch's TOML table header names it.
+     */
+    private static final Pattern REGISTRY_CONFLICT =
+            Pattern.compile("^\\s*\\[[^\\]]*\\.registry\\.(mirrors|configs\\.[^\\]]*\\.tls)\\b", Pattern.MULTILINE);
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -111,6 +120,24 @@ public final class KindConfig {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a parsed kind config back as YAML", e);
         }
+    }
+
+    /**
+     * Why this config cannot be wired to kindserver's local registry: one of the user's containerd patches sets
+     * registry mirrors or TLS settings, which containerd refuses once {@code config_path} is set (its CRI plugin would
+     * not load, and no pod would start). Empty when there is no such patch.
+     */
+    public Optional<String> registryConflict() {
+        for (JsonNode patch : tree.path(PATCHES)) {
+            Matcher conflict = REGISTRY_CONFLICT.matcher(patch.asText());
+            if (conflict.find()) {
+                return Optional.of("kindConfig's containerdConfigPatches set registry." + conflict.group(1)
+                        + ", which containerd refuses beside the config_path kindserver sets for its local registry"
+                        + " (--registry): configure that registry host with a hosts.toml instead, or run kindserver"
+                        + " without --registry");
+            }
+        }
+        return Optional.empty();
     }
 
     /** A note for the user when their config set what kindserver owns, which kindserver then replaced. */

@@ -77,4 +77,34 @@ class KindConfigRegistryTest {
         list.forEach(item -> texts.add(item.asText()));
         return texts;
     }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "[plugins.\"io.containerd.grpc.v1.cri\".registry.mirrors.\"gitea.cnoe.localtest.me:443\"]\n"
+                        + "  endpoint = [\"https://gitea.cnoe.localtest.me\"]",
+                "[plugins.'io.containerd.grpc.v1.cri'.registry.mirrors]",
+                "[plugins.\"io.containerd.grpc.v1.cri\".registry.configs.\"my.registry:5000\".tls]\n"
+                        + "  insecure_skip_verify = true"
+            })
+    void aPatchContainerdRefusesBesideConfigPathIsAConflictNamingIt(String patch) {
+        KindConfig config =
+                KindConfig.parse(MINIMAL + "containerdConfigPatches:\n- |-\n  " + patch.replace("\n", "\n  ") + "\n");
+
+        String conflict = config.registryConflict().orElseThrow();
+
+        assertTrue(conflict.contains("containerd refuses beside the config_path"), conflict);
+        assertTrue(conflict.contains("registry." + (patch.contains("mirrors") ? "mirrors" : "configs")), conflict);
+    }
+
+    @Test
+    void otherPatchesAndRegistryAuthAreNoConflict() {
+        KindConfig config = KindConfig.parse(MINIMAL + "containerdConfigPatches:\n- |-\n  "
+                + USER_PATCH.replace("\n", "\n  ") + "\n- |-\n"
+                + "  [plugins.\"io.containerd.grpc.v1.cri\".registry.configs.\"my.registry:5000\".auth]\n"
+                + "    username = \"me\"\n");
+
+        assertEquals(java.util.Optional.empty(), config.registryConflict());
+        assertEquals(java.util.Optional.empty(), KindConfig.parse(MINIMAL).registryConflict());
+    }
 }
