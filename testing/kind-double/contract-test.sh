@@ -193,16 +193,19 @@ apply() { docker exec -i "$R-control-plane" kubectl --kubeconfig=/etc/kubernetes
 equals "kubectl apply: created" "$(apply <<<"$cm")" "configmap/local-registry-hosting created"
 equals "kubectl apply again: unchanged" "$(apply <<<"$cm")" "configmap/local-registry-hosting unchanged"
 equals "kubectl apply of a change: configured" "$(apply <<<"$cm  extra: x")" "configmap/local-registry-hosting configured"
+equals "kubectl apply of JSON" "$(apply <<<'{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "j", "namespace": "kube-system"}, "data": {"a": "b\nc"}}')" "configmap/j created"
 contains "kubectl apply of another kind fails" "$(apply <<<$'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n')" 'no matches for kind "Deployment" in version "apps/v1"'
 creds "$kcr" "$R"; api() { curl -sS --max-time 10 --cacert "$tmp/ca.crt" --cert "$tmp/client.crt" --key "$tmp/client.key" -w ' %{http_code}' "$(kc "$kcr" "$R" server)$1"; }
 got=$(api /api/v1/namespaces/kube-public/configmaps/local-registry-hosting)
 equals "GET the ConfigMap through the API server" "$(python3 -c 'import json, sys; o = json.loads(sys.argv[1].rsplit(" ", 1)[0]); m = o["metadata"]
 print(o["kind"], o["apiVersion"], m["name"], m["namespace"], bool(m["uid"] and m["resourceVersion"] and m["creationTimestamp"]), json.dumps(o["data"]), sys.argv[1].rsplit(" ", 1)[1])' "$got")" \
   'ConfigMap v1 local-registry-hosting kube-public True {"localRegistryHosting.v1": "host: \"localhost:5001\"\n", "extra": "x"} 200'
+contains "the JSON one too" "$(api /api/v1/namespaces/kube-system/configmaps/j)" '"data":{"a":"b\nc"}} 200'
 contains "a missing ConfigMap is kube-apiserver's 404" "$(api /api/v1/namespaces/kube-public/configmaps/nope)" '"message":"configmaps \"nope\" not found","reason":"NotFound","details":{"name":"nope","kind":"configmaps"},"code":404} 404'
+check "the registry:2 stand-in is built (testing/setup.sh)" bash -c 'docker image inspect provider-kind-test/registry:2 >/dev/null 2>&1'
 rport=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 docker run -d --name "$kdh-registry" -p "127.0.0.1:$rport:5000" provider-kind-test/registry:2 >/dev/null && docker network connect kind "$kdh-registry"
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$rport/v2/" >/dev/null && break; sleep 0.05; done
+for _ in $(seq 200); do curl -sf "http://127.0.0.1:$rport/v2/" >/dev/null && break; sleep 0.05; done
 ref="127.0.0.1:$rport/$kdh/x:1"; docker tag "$IMG" "$ref"
 check "docker push to the registry image" bash -c "docker push '$ref' >/dev/null 2>&1"
 run_in() { out=$(docker exec "$R-control-plane" "$@" 2>&1); rc=$?; }
