@@ -5,7 +5,8 @@
 #   - a running Docker engine (docker/start-dockerd.sh);
 #   - kube-apiserver v1.20.2 built once with the reflect2 fix, etcd and kubectl for kube-api-test
 #     (kube-apiserver/install.sh), built in the background while the images are made;
-#   - the kind double's node images and the provider image's JRE stand-in (docker import, no registry).
+#   - the kind double's node images, the provider image's JRE stand-in and the registry:2 stand-in
+#     (docker import, no registry).
 # Idempotent: a second run checks and changes nothing, in a few seconds.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -15,9 +16,10 @@ started=$SECONDS
 # build; etcd-server: its store; python3 + python3-yaml: the kind double; busybox-static + socat: the node
 # image's userland and API server; openssl: the clusters' PKI; curl: the double's contract test;
 # openjdk-17-jdk-headless: jlink and the jmods of the JRE image; jq: package/build-xpkg.sh and, with curl, git
-# (its http-backend) and busybox's sh, the EDFBuilder's Job scripts as install-test runs them.
+# (its http-backend) and busybox's sh, the EDFBuilder's Job scripts as install-test runs them; docker-registry:
+# the distribution registry the registry:2 stand-in is made of.
 packages=(docker.io golang-1.19-go golang-github-modern-go-reflect2-dev make rsync etcd-server
-          python3 python3-yaml busybox-static socat openssl curl openjdk-17-jdk-headless jq git)
+          python3 python3-yaml busybox-static socat openssl curl openjdk-17-jdk-headless jq git docker-registry)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
@@ -67,6 +69,7 @@ fi
 bash "$here/docker/start-dockerd.sh"
 bash "$here/node-image/build-node-image.sh"
 bash "$here/jre-image/build-jre-image.sh"
+bash "$here/registry-image/build-registry-image.sh"
 echo "kind test double ready: $here/kind-double/kind ($("$here/kind-double/kind" version))"
 
 if [[ -n "$kube_pid" ]]; then

@@ -10,6 +10,7 @@ import sys
 
 from . import GO_VERSION, KIND_VERSION, config, docker, kubeconfig
 from .create import Creation, delete_cluster
+from .load import load_docker_images
 from .flags import Command, Flag, find_command, parse_flags, usage
 from .log import KindError, Logger, go_quote
 
@@ -109,6 +110,17 @@ def export_kubeconfig(ctx):
     ctx.logger.info(f"Set kubectl context to {go_quote(kubeconfig.key(name))}")
 
 
+def load_docker_image(ctx):
+    if not ctx.positional:
+        raise KindError("a list of image names is required")
+    load_docker_images(ctx.logger, _name(ctx), ctx.positional, ctx.values["nodes"])
+
+
+def load_without_subcommand(ctx):
+    sys.stdout.write(usage(ctx.command))
+    raise KindError("Subcommand is required")
+
+
 def version(ctx):
     print(KIND_VERSION if ctx.logger.quiet else f"kind v{KIND_VERSION} {GO_VERSION} linux/amd64")
 
@@ -144,14 +156,18 @@ def command_tree():
         Command("kubeconfig", "Exports cluster kubeconfig", run=export_kubeconfig,
                 flags=[name, kubeconfig_flag, internal]),
         Command("logs", "Exports logs to a tempdir or [output-dir] if specified", run=not_in_double, args="any")])
+    load = Command("load", "Loads images into nodes", run=load_without_subcommand, subcommands=[
+        Command("docker-image", "Loads docker images from host into nodes", run=load_docker_image, args="any",
+                flags=[name, Flag("nodes", "stringSlice", [], "comma separated list of nodes to load images into")]),
+        Command("image-archive", "Loads docker image from archive into nodes", run=not_in_double, args="any")])
     others = [Command(n, f"kind {n} (not in the test double)", run=not_in_double, args="any")
-              for n in ("build", "completion", "load")]
+              for n in ("build", "completion")]
     return Command("kind", "kind creates and manages local Kubernetes clusters using Docker container 'nodes'",
                    flags=[Flag("loglevel", "string", "", "DEPRECATED: see -v instead"),
                           Flag("verbosity", "int32", 0, "info log verbosity, higher value produces more output", "v"),
                           Flag("quiet", "bool", False, "silence all stderr output", "q"),
                           Flag("version", "bool", False, "version for kind")],
-                   subcommands=[create, delete, export, get,
+                   subcommands=[create, delete, export, get, load,
                                 Command("version", "Prints the kind CLI version", run=version), *others])
 
 

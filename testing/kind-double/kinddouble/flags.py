@@ -1,5 +1,6 @@
 """Command lines parsed as cobra + pflag parse kind's: subcommand lookup with flags stripped, GNU-style
 flags anywhere (--name x, --name=x, -n x, -nx), and pflag's error texts."""
+import csv
 import re
 
 from .log import KindError
@@ -89,6 +90,11 @@ def _convert(flag, raw):
         raise KindError(f'invalid argument "{raw}" for "{flag.display()}" flag: {err}')
 
 
+def _csv(raw):
+    """pflag's readAsCSV: one CSV record; an empty value is no element."""
+    return [] if raw == "" else next(csv.reader([raw]))
+
+
 def _strip_flags(args, flags):
     """cobra's stripFlags: the words left when flags (and the values they seem to take) are removed."""
     bools = {f.name for f in flags if f.kind == "bool"}
@@ -131,7 +137,10 @@ def parse_flags(command, args):
     changed, positional, i = set(), [], 0
 
     def assign(flag, raw):
-        values[flag.name] = _convert(flag, raw)
+        if flag.kind == "stringSlice":  # pflag: CSV values, the first use replaces the default, later ones append
+            values[flag.name] = (values[flag.name] if flag.name in changed else []) + _csv(raw)
+        else:
+            values[flag.name] = _convert(flag, raw)
         changed.add(flag.name)
 
     while i < len(args):
@@ -203,5 +212,5 @@ def usage(command):
 
 def _flag_line(flag):
     head = f"-{flag.short}, --{flag.name}" if flag.short else f"    --{flag.name}"
-    kind = "" if flag.kind == "bool" else f" {flag.kind}"
+    kind = "" if flag.kind == "bool" else " strings" if flag.kind == "stringSlice" else f" {flag.kind}"
     return f"  {head + kind:<26} {flag.usage}"
