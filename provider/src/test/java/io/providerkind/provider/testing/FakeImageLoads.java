@@ -3,6 +3,7 @@ package io.providerkind.provider.testing;
 import io.providerkind.sdk.BadRequestException;
 import io.providerkind.sdk.ImageLoad;
 import io.providerkind.sdk.ImageLoadState;
+import io.providerkind.sdk.KindServerException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FakeImageLoads {
 
     private final Map<String, List<ImageLoad>> loads = new ConcurrentHashMap<>();
+    private volatile KindServerException refusal;
     /** Every accepted request, as "cluster: image, image". */
     public final List<String> requests = new CopyOnWriteArrayList<>();
 
@@ -37,6 +39,10 @@ public final class FakeImageLoads {
 
     /** A request as kindserver validates and queues it; the cluster is known and Ready (the caller checked). */
     void request(String cluster, List<String> images) {
+        KindServerException refused = refusal;
+        if (refused != null) {
+            throw refused;
+        }
         if (images.isEmpty()) {
             throw new BadRequestException(400, "images must name at least one image");
         }
@@ -53,6 +59,15 @@ public final class FakeImageLoads {
                 put(cluster, new ImageLoad(image, ImageLoadState.Pending, null));
             }
         }
+    }
+
+    /** Every request is answered with this error until {@link #accept()}, as a kindserver that refuses them. */
+    public void refuseWith(KindServerException e) {
+        refusal = e;
+    }
+
+    public void accept() {
+        refusal = null;
     }
 
     public void loading(String cluster, String image) {
