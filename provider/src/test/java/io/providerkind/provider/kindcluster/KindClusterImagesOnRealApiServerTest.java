@@ -104,6 +104,30 @@ class KindClusterImagesOnRealApiServerTest extends ProviderIntegrationTest {
     }
 
     @Test
+    void loadsUnderWayAreFollowedAsKindserverChangesThemNotAtTheBusyPoll() {
+        ProviderSettings slowPolls =
+                ProviderSettings.defaults().withPoll(Duration.ofMinutes(10)).withBusyPoll(Duration.ofMinutes(5));
+        kindserver.existing("follow", TestKindClusters.SEED_CONFIG);
+        FakeKindServerWithETags withETags = new FakeKindServerWithETags(kindserver);
+        ProviderHarness harness = startProvider(slowPolls, connection -> withETags);
+        harness.applyProviderConfig("default", null);
+        harness.apply(cluster("follow", List.of(ManagementAction.All), "app:1"));
+        waitUpTo(WAIT, "the image to be asked for").until(() -> kindserver.images.requests.size() == 1);
+        waitUpTo(WAIT, "the provider to wait on kindserver's next answer").until(() -> withETags.waitedOn.size() == 1);
+
+        kindserver.images.loading("follow", "app:1");
+        waitUpTo(WAIT, "status to follow kindserver: Loading")
+                .until(
+                        () -> harness.get("follow").atProvider().images(),
+                        images -> images.equals(List.of(new ImageStatus("app:1", "Loading", null))));
+        kindserver.images.loaded("follow", "app:1");
+        waitUpTo(WAIT, "status to follow kindserver: Loaded")
+                .until(
+                        () -> harness.get("follow").atProvider().images(),
+                        images -> images.equals(List.of(new ImageStatus("app:1", "Loaded", null))));
+    }
+
+    @Test
     void anObserveOnlyKindClusterNeverAsksForImages() {
         kindserver.existing("imported", TestKindClusters.SEED_CONFIG);
         ProviderHarness harness = startProvider(SETTINGS, connection -> kindserver);

@@ -20,6 +20,7 @@ public final class FakeImageLoads {
 
     private final Map<String, List<ImageLoad>> loads = new ConcurrentHashMap<>();
     private volatile KindServerException refusal;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     /** Every accepted request, as "cluster: image, image". */
     public final List<String> requests = new CopyOnWriteArrayList<>();
 
@@ -59,6 +60,11 @@ public final class FakeImageLoads {
                 put(cluster, new ImageLoad(image, ImageLoadState.Pending, null));
             }
         }
+    }
+
+    /** Runs {@code listener} after every change of any cluster's loads, as kindserver's ETag changes with them. */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
     }
 
     /** Every request is answered with this error until {@link #accept()}, as a kindserver that refuses them. */
@@ -103,6 +109,7 @@ public final class FakeImageLoads {
             next.add(at < 0 ? next.size() : at, load);
             return List.copyOf(next);
         });
+        listeners.forEach(Runnable::run);
     }
 
     private static int indexOf(List<ImageLoad> current, String image) {
