@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * spec.forProvider.preloadImages on a real API server, kindserver faked: loaded once the cluster is Ready, exactly
  * the missing images and once; a changed list loads the new image only and is no drift; a failed image is shown,
- * told, and asked again at the next poll, the cluster staying Ready; an Observe-only import never asks; kindserver's
- * refusals show in Synced.
+ * told, and asked again at the next poll, the cluster staying Ready; loads under way are followed through kindserver's
+ * long-poll, not the busy poll; an Observe-only import never asks; kindserver's refusals show in Synced; the namespaced
+ * KindCluster does the same.
  */
 class KindClusterImagesOnRealApiServerTest extends ProviderIntegrationTest {
 
