@@ -56,7 +56,8 @@ class KindClusterExternalTest {
             null,
             FailedCreateRetries.upTo(POLL, clock),
             Clock.systemUTC(),
-            new ClusterOwners("management-cluster-uid"));
+            new ClusterOwners("management-cluster-uid"),
+            new ImageLoadFailures(recorder()));
 
     @AfterEach
     void closeWebhook() {
