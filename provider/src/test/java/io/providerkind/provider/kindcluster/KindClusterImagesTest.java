@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.providerkind.provider.api.DeletionPolicy;
 import io.providerkind.provider.api.ForProvider;
@@ -18,14 +17,13 @@ import io.providerkind.provider.api.TestKindClusters;
 import io.providerkind.provider.managed.Annotations;
 import io.providerkind.provider.managed.Announcement;
 import io.providerkind.provider.managed.Conditions;
-import io.providerkind.provider.managed.EventRecorder;
 import io.providerkind.provider.managed.ExternalObservation;
 import io.providerkind.provider.testing.FakeKindServer;
+import io.providerkind.provider.testing.RecordingEvents;
 import io.providerkind.sdk.ImageLoadState;
 import io.providerkind.sdk.KindServerClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +35,8 @@ class KindClusterImagesTest {
     private static final String MISSING = "image \"app:2\" not present locally on the Docker host";
 
     private final FakeKindServer kindserver = new FakeKindServer();
-    private final List<String> events = new ArrayList<>();
+    private final RecordingEvents recorded = new RecordingEvents();
+    private final List<String> events = recorded.events;
     private final DriftWebhook webhook = new DriftWebhook();
 
     @AfterEach
@@ -237,29 +236,15 @@ class KindClusterImagesTest {
                 client,
                 changes,
                 URL,
-                new DriftAlerts(recorder(), new SimpleMeterRegistry(), webhook, Clock.systemUTC()),
+                new DriftAlerts(recorded, new SimpleMeterRegistry(), webhook, Clock.systemUTC()),
                 null,
                 FailedCreateRetries.upTo(Duration.ofSeconds(10), Clock.systemUTC()),
                 Clock.systemUTC(),
                 new ClusterOwners("management-cluster-uid"),
-                new ImageLoadFailures(recorder()));
+                new ImageLoadFailures(recorded));
     }
 
     private static void tell(ExternalObservation observation) {
         observation.announcements().forEach(Announcement::announce);
-    }
-
-    private EventRecorder recorder() {
-        return new EventRecorder() {
-            @Override
-            public void normal(HasMetadata about, String reason, String message) {
-                events.add("Normal " + reason + ": " + message);
-            }
-
-            @Override
-            public void warning(HasMetadata about, String reason, String message) {
-                events.add("Warning " + reason + ": " + message);
-            }
-        };
     }
 }
