@@ -12,11 +12,14 @@ tmp="$(mktemp -d)"
 export HOME="$tmp/home" KUBECONFIG="$tmp/kubeconfig"   # never the operator's ~/.kube/config
 unset KIND_CLUSTER_NAME
 p="kdct$$"                                                 # every cluster this test makes starts so
+kdh="kdh-ct$$"                          # and every image and the registry container of the image checks
 network_existed=$(docker network ls -q --filter name='^kind$' | grep -c . || true)
 passed=0 failed=0 pids=()
 
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+  docker rm -f -v "$kdh-registry" >/dev/null 2>&1
+  docker images --format '{{.Repository}}:{{.Tag}}' | grep -E "^$kdh/|/$kdh/" | xargs -r docker rmi >/dev/null 2>&1
   for c in $(docker ps -a --filter label=io.x-k8s.kind.cluster --format '{{.Label "io.x-k8s.kind.cluster"}}' | sort -u); do
     [[ "$c" == "$p"-* ]] && docker ps -aq --filter "label=io.x-k8s.kind.cluster=$c" | xargs -r docker rm -f -v >/dev/null
   done
@@ -153,6 +156,68 @@ equals "nodes <name>-control-plane and <name>-worker" "$(nodes_of "$B")" "$B-con
 equals "worker role label" "$(label "$B-worker" io.x-k8s.kind.role)" "worker"
 equals "worker runs its own image" "$(docker exec "$B-worker" cat /kind/version)" "v1.30.4"
 equals "kubeconfig keeps both clusters" "$(kc "$kca" "$A" names)" "kind-$A kind-$B kind-$A kind-$B kind-$A kind-$B"
+
+echo "# load docker-image"
+IMG="$kdh/tiny:1"; mkdir -p "$tmp/img" && echo tiny >"$tmp/img/tiny" && tar -C "$tmp/img" -c . | docker import - "$IMG" >/dev/null
+img_id=$(docker image inspect -f '{{.Id}}' "$IMG")
+node_id() { docker exec "$1" crictl inspecti "$2" 2>/dev/null | sed -n 's/^    "id": "\(.*\)",$/\1/p'; }
+run load docker-image "$kdh/missing:1" --name "$B"; equals "missing image: kind's error" "$rc/$err" "1/ERROR: image: \"$kdh/missing:1\" not present locally"
+run load docker-image "$IMG" --name "$p-nope"; equals "unknown cluster: kind's error" "$rc/$err" "1/ERROR: no nodes found for cluster \"$p-nope\""
+run load docker-image "$IMG" --name "$B" --nodes "$B-nope"; equals "unknown node: kind's error" "$rc/$err" "1/ERROR: unknown node: \"$B-nope\""
+run load docker-image "$IMG" -n "$B" --nodes "$B-worker"
+equals "--nodes: only that node is loaded" "$rc/$err" "0/Image: \"$IMG\" with ID \"$img_id\" not yet present on node \"$B-worker\", loading..."
+equals "--nodes: the worker has the image's ID" "$(node_id "$B-worker" "$IMG")" "$img_id"
+equals "--nodes: the control plane does not" "$(node_id "$B-control-plane" "$IMG")" ""
+run load docker-image "$IMG" --name "$B"
+equals "load: the node without it is loaded" "$rc/$err" "0/Image: \"$IMG\" with ID \"$img_id\" not yet present on node \"$B-control-plane\", loading..."
+equals "load: every node has it" "$(node_id "$B-control-plane" "$IMG")/$(node_id "$B-worker" "$IMG")" "$img_id/$img_id"
+run load docker-image "$IMG" --name "$B"
+equals "second load: already present on all nodes" "$rc/$err" "0/Image: \"$IMG\" with ID \"$img_id\" found to be already present on all nodes."
+equals "crictl images lists it (name, tag, short ID)" "$(docker exec "$B-worker" crictl images | awk -v r="docker.io/$kdh/tiny" '$1 == r { print $2, $3 }')" "1 ${img_id:7:13}"
+contains "ctr images import prints ctr's lines" "$(docker save "$IMG" | docker exec -i "$B-worker" ctr --namespace=k8s.io images import -)" "unpacking docker.io/$IMG (sha256:"
+
+echo "# containerdConfigPatches, kubectl apply, the local registry"
+R="$p-r" kcr="$tmp/r"
+run create cluster --name "$R" --kubeconfig "$kcr" --config - <<<"$single"$'containerdConfigPatches:\n- |-\n  [plugins."io.containerd.grpc.v1.cri".registry]\n    config_path = "/etc/containerd/certs.d"\ncontainerdConfigPatchesJSON6902:\n- \'[{"op": "replace", "path": "/plugins/io.containerd.grpc.v1.cri/sandbox_image", "value": "kdh/pause:1"}]\'\n'
+equals "create with containerd patches exits 0" "$rc" 0
+toml_get() { local node="$1"; shift; docker exec "$node" cat /etc/containerd/config.toml | python3 -c 'import sys, tomllib; v = tomllib.load(sys.stdin.buffer)
+for k in sys.argv[1:]: v = v[k]
+print(v)' plugins io.containerd.grpc.v1.cri "$@"; }
+equals "merge patch in the node's config.toml" "$(toml_get "$R-control-plane" registry config_path)" "/etc/containerd/certs.d"
+equals "JSON 6902 patch in it" "$(toml_get "$R-control-plane" sandbox_image)" "kdh/pause:1"
+equals "base config kept (snapshotter)" "$(toml_get "$R-control-plane" containerd snapshotter)" "overlayfs"
+run create cluster --name "$p-badpatch" --config - <<<"$single"$'containerdConfigPatches: 5\n'
+equals "patches are a list of strings" "$rc/$err" $'1/ERROR: failed to create cluster: unable to decode config: yaml: unmarshal errors:\n  line 5: cannot unmarshal !!int `5` into []string'
+cm=$'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: local-registry-hosting\n  namespace: kube-public\ndata:\n  localRegistryHosting.v1: |\n    host: "localhost:5001"\n'
+apply() { docker exec -i "$R-control-plane" kubectl --kubeconfig=/etc/kubernetes/admin.conf apply -f - 2>&1; }
+equals "kubectl apply: created" "$(apply <<<"$cm")" "configmap/local-registry-hosting created"
+equals "kubectl apply again: unchanged" "$(apply <<<"$cm")" "configmap/local-registry-hosting unchanged"
+equals "kubectl apply of a change: configured" "$(apply <<<"$cm  extra: x")" "configmap/local-registry-hosting configured"
+equals "kubectl apply of JSON" "$(apply <<<'{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "j", "namespace": "kube-system"}, "data": {"a": "b\nc"}}')" "configmap/j created"
+contains "kubectl apply of another kind fails" "$(apply <<<$'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n')" 'no matches for kind "Deployment" in version "apps/v1"'
+creds "$kcr" "$R"; api() { curl -sS --max-time 10 --cacert "$tmp/ca.crt" --cert "$tmp/client.crt" --key "$tmp/client.key" -w ' %{http_code}' "$(kc "$kcr" "$R" server)$1"; }
+got=$(api /api/v1/namespaces/kube-public/configmaps/local-registry-hosting)
+equals "GET the ConfigMap through the API server" "$(python3 -c 'import json, sys; o = json.loads(sys.argv[1].rsplit(" ", 1)[0]); m = o["metadata"]
+print(o["kind"], o["apiVersion"], m["name"], m["namespace"], bool(m["uid"] and m["resourceVersion"] and m["creationTimestamp"]), json.dumps(o["data"]), sys.argv[1].rsplit(" ", 1)[1])' "$got")" \
+  'ConfigMap v1 local-registry-hosting kube-public True {"localRegistryHosting.v1": "host: \"localhost:5001\"\n", "extra": "x"} 200'
+contains "the JSON one too" "$(api /api/v1/namespaces/kube-system/configmaps/j)" '"data":{"a":"b\nc"}} 200'
+contains "a missing ConfigMap is kube-apiserver's 404" "$(api /api/v1/namespaces/kube-public/configmaps/nope)" '"message":"configmaps \"nope\" not found","reason":"NotFound","details":{"name":"nope","kind":"configmaps"},"code":404} 404'
+check "the registry:2 stand-in is built (testing/setup.sh)" bash -c 'docker image inspect provider-kind-test/registry:2 >/dev/null 2>&1'
+rport=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+docker run -d --name "$kdh-registry" -p "127.0.0.1:$rport:5000" provider-kind-test/registry:2 >/dev/null && docker network connect kind "$kdh-registry"
+for _ in $(seq 200); do curl -sf "http://127.0.0.1:$rport/v2/" >/dev/null && break; sleep 0.05; done
+ref="127.0.0.1:$rport/$kdh/x:1"; docker tag "$IMG" "$ref"
+check "docker push to the registry image" bash -c "docker push '$ref' >/dev/null 2>&1"
+run_in() { out=$(docker exec "$R-control-plane" "$@" 2>&1); rc=$?; }
+run_in crictl pull "$ref"
+equals "pull without hosts.toml fails (the node's own 127.0.0.1)" "$rc" 1
+contains "containerd's error for it" "$out" "failed to resolve reference \\\"$ref\\\": failed to do request: Head \\\"http://127.0.0.1:$rport/v2/$kdh/x/manifests/1\\\": dial tcp 127.0.0.1:$rport: connect: connection refused"
+docker exec "$R-control-plane" sh -c "mkdir -p '/etc/containerd/certs.d/127.0.0.1:$rport' && printf '[host.\"http://$kdh-registry:5000\"]\n  capabilities = [\"pull\", \"resolve\"]\n' >'/etc/containerd/certs.d/127.0.0.1:$rport/hosts.toml'"
+run_in crictl pull "$ref"; equals "pull through hosts.toml" "$rc/$out" "0/Image is up to date for $img_id"
+equals "the pulled image is in crictl images" "$(docker exec "$R-control-plane" crictl images | awk -v r="127.0.0.1:$rport/$kdh/x" '$1 == r { print $2, $3 }')" "1 ${img_id:7:13}"
+run_in crictl pull "127.0.0.1:$rport/$kdh/x:2"; contains "a tag the registry lacks: its 404, then the default host" "$rc/$out" "1/time="
+contains "  and containerd reports the default host's error" "$out" "Head \\\"http://127.0.0.1:$rport/v2/$kdh/x/manifests/2\\\": dial tcp 127.0.0.1:$rport: connect: connection refused"
+run delete cluster --name "$R" --kubeconfig "$kcr"
 
 echo "# delete"
 run delete cluster --name "$A" --kubeconfig "$kca"

@@ -23,7 +23,7 @@ def patch(text, merge_patches, json6902_patches):
         for merge in merge_patches:
             document = merge_patch(document, tomllib.loads(merge))
     except tomllib.TOMLDecodeError as err:
-        raise KindError(f"(toml) {err}")
+        raise KindError(str(err))
     for raw in json6902_patches:
         try:
             operations = json.loads(raw)

@@ -14,6 +14,7 @@ import io.providerkind.provider.kindcluster.ClusterOwners;
 import io.providerkind.provider.kindcluster.DriftAlerts;
 import io.providerkind.provider.kindcluster.DriftWebhook;
 import io.providerkind.provider.kindcluster.FailedCreateRetries;
+import io.providerkind.provider.kindcluster.ImageLoadFailures;
 import io.providerkind.provider.kindcluster.KindClusterConnector;
 import io.providerkind.provider.kindcluster.KindClusterController;
 import io.providerkind.provider.kindcluster.KindClusterPolling;
@@ -150,7 +151,16 @@ public final class Provider implements AutoCloseable {
         ManagedReconciler<KindCluster> reconciler = new ManagedReconciler<>(
                 new KubernetesManagedResourceStore<>(client, KindCluster.class, ownWrites),
                 new KindClusterConnector<>(
-                        configs, usages, credentials, clients, alerts, retries, clock, owners, changes),
+                        configs,
+                        usages,
+                        credentials,
+                        clients,
+                        alerts,
+                        retries,
+                        clock,
+                        owners,
+                        changes,
+                        new ImageLoadFailures(events)),
                 new SecretConnectionPublisher(client, connectionSecrets, KindClusterController.CONNECTION_SECRET_LABEL),
                 events,
                 new ManagedMetrics(registry, GVK, clock),
@@ -168,7 +178,8 @@ public final class Provider implements AutoCloseable {
                         retries,
                         clock,
                         owners,
-                        namespacedChanges),
+                        namespacedChanges,
+                        new ImageLoadFailures(namespacedEvents)),
                 new SecretConnectionPublisher(
                         client, namespacedConnectionSecrets, KindClusterController.CONNECTION_SECRET_LABEL),
                 namespacedEvents,

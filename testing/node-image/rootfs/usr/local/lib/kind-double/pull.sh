@@ -107,6 +107,7 @@ pull() {
   registry_hosts "$host" >"$work/hosts"
   while read -r url caps; do
     case " $caps " in *" resolve "*) ;; *) continue ;; esac
+    case "$url" in *://*) ;; *) url="https://$url" ;; esac   # containerd's default scheme for a bare host
     target="$(base_url "$url")/$repo/manifests/$object"
     if outcome="$(fetch "$target" "$work/manifest")"; then found="$url"; break; fi
     case "$outcome" in

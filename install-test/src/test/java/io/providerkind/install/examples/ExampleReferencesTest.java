@@ -20,9 +20,11 @@ class ExampleReferencesTest {
     private static final ExampleFolder PROVIDER =
             ExampleFolder.load(PATHS.examples().resolve("provider"));
 
-    @Test
-    void kindClusterUsesTheExampleProviderConfig() {
-        Manifest cluster = PROVIDER.one("container.kind.crossplane.io", "KindCluster");
+    @ParameterizedTest
+    @ValueSource(strings = {"provider", "preload-images"})
+    void kindClusterUsesTheExampleProviderConfig(String folderName) {
+        Manifest cluster = ExampleFolder.load(PATHS.examples().resolve(folderName))
+                .one("container.kind.crossplane.io", "KindCluster");
         String name = cluster.body()
                 .path("spec")
                 .path("providerConfigRef")
@@ -30,6 +32,20 @@ class ExampleReferencesTest {
                 .asText();
         assertTrue(
                 PROVIDER.named("kind.crossplane.io", "ProviderConfig", name).isPresent(), "no ProviderConfig " + name);
+    }
+
+    @Test
+    void preloadExampleNamesImagesWithATagOtherThanLatest() {
+        JsonNode images = ExampleFolder.load(PATHS.examples().resolve("preload-images"))
+                .one("container.kind.crossplane.io", "KindCluster")
+                .body()
+                .path("spec")
+                .path("forProvider")
+                .path("preloadImages");
+        assertFalse(images.isEmpty(), "the example preloads images");
+        // a :latest (or untagged) image makes the kubelet pull it, which defeats the preload (kind's own advice)
+        images.forEach(image -> assertTrue(
+                image.asText().matches(".*:[^/:]+") && !image.asText().endsWith(":latest"), image.asText()));
     }
 
     @Test

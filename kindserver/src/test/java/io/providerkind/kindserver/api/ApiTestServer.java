@@ -33,11 +33,23 @@ final class ApiTestServer implements AutoCloseable {
     final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
 
+    /** How long kindserver's own stop waits for requests in flight (KindServerLauncher). */
+    private static final Duration GRACEFUL_STOP = Duration.ofSeconds(5);
+
     private ApiTestServer(long maxBodyBytes, TlsIdentity tls, ApiSettings.TransportLimits transport, Clock clock) {
+        // no graceful wait on stop: most tests have nothing in flight when they stop, and it costs a second
+        this(maxBodyBytes, tls, transport, clock, Duration.ZERO);
+    }
+
+    private ApiTestServer(
+            long maxBodyBytes,
+            TlsIdentity tls,
+            ApiSettings.TransportLimits transport,
+            Clock clock,
+            Duration stopTimeout) {
         this.tls = tls;
-        // no graceful wait on stop: these tests have nothing in flight when they stop (KindServerTest covers it)
         this.api = HttpApi.start(
-                new ApiSettings("127.0.0.1", 0, maxBodyBytes, Duration.ZERO, transport),
+                new ApiSettings("127.0.0.1", 0, maxBodyBytes, stopTimeout, transport),
                 tls,
                 Password.of(PASSWORD),
                 clusters,
@@ -56,6 +68,15 @@ final class ApiTestServer implements AutoCloseable {
 
     static ApiTestServer start(long maxBodyBytes, TlsIdentity tls) {
         return new ApiTestServer(maxBodyBytes, tls, ApiSettings.TransportLimits.DEFAULTS, Clock.systemUTC());
+    }
+
+    /**
+     * A server whose stop waits for requests in flight as kindserver's does; without that wait Jetty closes the
+     * connections at once, and an answer written after the stop began (a held GET's 503) may be lost.
+     */
+    static ApiTestServer startStoppingGracefully() {
+        return new ApiTestServer(
+                DEFAULT_MAX_BODY, selfSigned(), ApiSettings.TransportLimits.DEFAULTS, Clock.systemUTC(), GRACEFUL_STOP);
     }
 
     /** With other connection limits, e.g. timeouts short enough for a test to wait them out. */

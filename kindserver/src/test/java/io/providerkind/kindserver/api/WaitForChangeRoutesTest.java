@@ -133,6 +133,9 @@ class WaitForChangeRoutesTest {
 
     @Test
     void stoppingKindserverAnswersWaitingRequestsAtOnce() throws Exception {
+        server.close();
+        server = ApiTestServer.startStoppingGracefully();
+        server.clusters.with(creating(1), CONFIG);
         String etag = etag(server.call("GET", PATH, null));
         CompletableFuture<HttpResponse<String>> waiting = waitFor(etag, 25);
         awaitWaiting(1);

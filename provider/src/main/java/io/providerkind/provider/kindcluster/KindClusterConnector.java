@@ -31,8 +31,12 @@ public final class KindClusterConnector<M extends KindClusterResource> implement
     private final Clock clock;
     private final ClusterOwners owners;
     private final KindServerChanges<? super M> changes;
+    private final ImageLoadFailures imageFailures;
 
-    /** @param changes the controller's source of reconciles on kindserver's changes of a busy cluster */
+    /**
+     * @param changes       the controller's source of reconciles on kindserver's changes of a busy cluster
+     * @param imageFailures the Events of the controller's kind for preload images that failed
+     */
     public KindClusterConnector(
             ProviderConfigs providerConfigs,
             ProviderConfigUsageTracker usages,
@@ -42,7 +46,8 @@ public final class KindClusterConnector<M extends KindClusterResource> implement
             FailedCreateRetries retries,
             Clock clock,
             ClusterOwners owners,
-            KindServerChanges<? super M> changes) {
+            KindServerChanges<? super M> changes,
+            ImageLoadFailures imageFailures) {
         this.providerConfigs = providerConfigs;
         this.usages = usages;
         this.credentials = credentials;
@@ -52,6 +57,7 @@ public final class KindClusterConnector<M extends KindClusterResource> implement
         this.clock = clock;
         this.owners = owners;
         this.changes = changes;
+        this.imageFailures = imageFailures;
     }
 
     @Override
@@ -88,6 +94,7 @@ public final class KindClusterConnector<M extends KindClusterResource> implement
             throw new IllegalStateException(name + ": " + e.getMessage(), e);
         }
         String webhook = spec.alerts() == null ? null : spec.alerts().webhookURL();
-        return new KindClusterExternal<>(client, changes, connection.url(), alerts, webhook, retries, clock, owners);
+        return new KindClusterExternal<>(
+                client, changes, connection.url(), alerts, webhook, retries, clock, owners, imageFailures);
     }
 }

@@ -2,8 +2,10 @@ package io.providerkind.provider.kindcluster;
 
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.providerkind.provider.api.AtProvider;
+import io.providerkind.provider.api.ImageStatus;
 import io.providerkind.provider.api.KindClusterResource;
 import io.providerkind.provider.managed.Annotations;
+import io.providerkind.provider.managed.Announcement;
 import io.providerkind.provider.managed.Conditions;
 import io.providerkind.provider.managed.ExternalClient;
 import io.providerkind.provider.managed.ExternalCreation;
@@ -17,6 +19,7 @@ import io.providerkind.sdk.KindServerClient;
 import io.providerkind.sdk.KindServerException;
 import io.providerkind.sdk.ObservedCluster;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,6 +40,11 @@ import java.util.Set;
  * Importing stays possible: an Observe-only KindCluster reads any cluster (and, as crossplane-runtime publishes an
  * Observe-only resource's connection details, publishes its kubeconfig), and a cluster without an owner (made by hand,
  * or before owners existed) is treated as today; a create of it with the same config makes it this KindCluster's.
+ *
+ * <p>Images to preload are the one thing an Update changes: Observe of a Ready cluster reports it not up to date
+ * while a wanted image is still to be asked of kindserver ({@link ImagePreload}), and Update asks for exactly those.
+ * One instance serves one reconcile (the connector makes one per connect, as crossplane-runtime's ExternalConnecter
+ * does), so Update asks for what this reconcile's Observe found missing.
  */
 public final class KindClusterExternal<M extends KindClusterResource> implements ExternalClient<M> {
 
@@ -54,6 +62,7 @@ public final class KindClusterExternal<M extends KindClusterResource> implements
     private final FailedCreateRetries retries;
     private final Clock clock;
     private final ClusterOwners owners;
+    private final ImageLoads images;
 
     public KindClusterExternal(
             KindServerClient kindserver,
@@ -63,7 +72,8 @@ public final class KindClusterExternal<M extends KindClusterResource> implements
             String webhookUrl,
             FailedCreateRetries retries,
             Clock clock,
-            ClusterOwners owners) {
+            ClusterOwners owners,
+            ImageLoadFailures imageFailures) {
         this.kindserver = kindserver;
         this.changes = changes;
         this.kindserverUrl = kindserverUrl;
@@ -72,6 +82,7 @@ public final class KindClusterExternal<M extends KindClusterResource> implements
         this.retries = retries;
         this.clock = clock;
         this.owners = owners;
+        this.images = new ImageLoads(kindserver, kindserverUrl, imageFailures);
     }
 
     @Override
@@ -86,30 +97,39 @@ public final class KindClusterExternal<M extends KindClusterResource> implements
         if (ownedByAnother(cluster, info)) {
             return notOurs(cluster, name, info);
         }
+        List<ImageStatus> imagesBefore = cluster.atProvider().images();
         cluster.replaceAtProvider(
                 ClusterObservations.atProvider(info, cluster.atProvider().drift()));
+        boolean asksForImages = watchesForDrift(cluster) && policiesOf(cluster).shouldUpdate();
+        List<Announcement> toTell = new ArrayList<>(images.observe(cluster, info, imagesBefore, asksForImages));
         Conditions.set(cluster, clock.instant(), ClusterObservations.ready(info));
         if (info.phase() == ClusterPhase.Ready) {
             retries.forget(cluster.getMetadata().getUid());
         } else if (info.phase() == ClusterPhase.Failed && createsAgain(cluster, info)) {
             throw createAgain(cluster, name, info);
         }
-        // up to date even when drifted: there is nothing an Update could do but delete and re-create
-        ExternalObservation observation = ExternalObservation.upToDate(ClusterObservations.connectionDetails(info));
-        if (!watchesForDrift(cluster) || !settled(info)) {
-            return observation;
+        // up to date even when drifted: there is nothing an Update could do but delete and re-create; only images
+        // still to load are something to update
+        ExternalObservation observation = images.found()
+                ? ExternalObservation.outdated(
+                        ClusterObservations.connectionDetails(info), "images to load: " + images.toAsk())
+                : ExternalObservation.upToDate(ClusterObservations.connectionDetails(info));
+        if (watchesForDrift(cluster) && settled(info)) {
+            toTell.addAll(alerts.apply(cluster, DriftDetector.detect(cluster, info), webhookUrl));
         }
-        return observation.announcing(alerts.apply(cluster, DriftDetector.detect(cluster, info), webhookUrl));
+        return observation.announcing(toTell);
     }
 
     /**
-     * While kind creates or deletes the cluster, the next reconcile comes when kindserver's answer changes
-     * ({@link KindServerChanges}); otherwise no wait is kept for the KindCluster.
+     * While kind creates or deletes the cluster, or kindserver loads a wanted image into it, the next reconcile comes
+     * when kindserver's answer changes ({@link KindServerChanges}); otherwise no wait is kept for the KindCluster.
      */
     private void waitForChange(M cluster, String name, Optional<ObservedCluster> observed) {
         ResourceID resource = ResourceID.fromResource(cluster);
+        ImagePreload preload = ImagePreload.of(cluster.forProvider());
         Optional<String> busyEtag = observed.filter(
-                        o -> BUSY.contains(o.cluster().phase()))
+                        o -> BUSY.contains(o.cluster().phase())
+                                || preload.underWay(o.cluster().images()))
                 .filter(o -> !ownedByAnother(cluster, o.cluster()))
                 .flatMap(ObservedCluster::etag);
         if (busyEtag.isPresent()) {
@@ -131,15 +151,22 @@ public final class KindClusterExternal<M extends KindClusterResource> implements
     }
 
     /**
-     * Observe reports every existing cluster up to date (a kind cluster cannot change in place), so the
-     * reconciler asks for an update only when the cluster is absent and the management policies allow Update
-     * but not Create, as crossplane-runtime does: there is nothing to update, and saying so beats reporting a
-     * successful update on every poll.
+     * Asks kindserver to load the images this reconcile's Observe found missing, records its answer and waits for
+     * the loads as for a create. Observe reports every other existing cluster up to date (a kind cluster cannot
+     * change in place), so the reconciler asks for any other update only when the cluster is absent and the
+     * management policies allow Update but not Create, as crossplane-runtime does: there is nothing to update, and
+     * saying so beats reporting a successful update on every poll.
      */
     @Override
     public ExternalUpdate update(M cluster) {
-        throw new IllegalStateException("kind cluster \"" + Annotations.externalName(cluster) + "\" does not exist, "
-                + "and this KindCluster's management policies do not include Create");
+        String name = Annotations.externalName(cluster);
+        if (!images.found()) {
+            throw new IllegalStateException("kind cluster \"" + name + "\" does not exist, "
+                    + "and this KindCluster's management policies do not include Create");
+        }
+        ObservedCluster answer = images.ask(name);
+        waitForChange(cluster, name, Optional.of(answer));
+        return ExternalUpdate.announcing(images.answered(cluster, answer.cluster()));
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * How often to look at a kind cluster: at the configured poll interval when nothing is happening, and
- * every {@code busyPoll} while kind creates or deletes it. While it is busy, kindserver's changes reconcile it as
+ * every {@code busyPoll} while kind creates or deletes it or kindserver loads its images. While it is busy, kindserver's changes reconcile it as
  * they happen ({@link KindServerChanges}); the busy poll is the fallback for when they cannot (a kindserver without
  * long-polls, a failed wait), so that Ready=True then follows kindserver's Ready within about that interval instead
  * of up to a minute later.
@@ -44,6 +44,8 @@ public final class KindClusterPolling implements BiFunction<Managed, Duration, D
         String phase = managed instanceof KindClusterResource cluster
                 ? cluster.atProvider().phase()
                 : null;
-        return readyIsBusy || (phase != null && BUSY_PHASES.contains(phase));
+        boolean imagesLoading = managed instanceof KindClusterResource cluster
+                && ImagePreload.shownUnderWay(cluster.atProvider().images());
+        return readyIsBusy || (phase != null && BUSY_PHASES.contains(phase)) || imagesLoading;
     }
 }

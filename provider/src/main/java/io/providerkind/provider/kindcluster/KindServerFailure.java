@@ -8,6 +8,7 @@ import io.providerkind.sdk.ServerErrorException;
 import io.providerkind.sdk.ThrottledException;
 import io.providerkind.sdk.UnauthorizedException;
 import io.providerkind.sdk.UnreachableException;
+import java.util.List;
 
 /**
  * A kindserver call that failed, said so that the person reading the KindCluster's Synced condition
@@ -30,6 +31,26 @@ public final class KindServerFailure extends RuntimeException {
                         + " KindCluster (kind cluster names are global per Docker host): choose another"
                         + " crossplane.io/external-name, or import the cluster read-only with spec.managementPolicies"
                         + " [\"Observe\"]",
+                null);
+    }
+
+    /**
+     * kindserver refused or failed to take images to load: which images, into which cluster, and kindserver's answer
+     * (409 while the cluster is not Ready, 400 for a malformed reference).
+     */
+    public static KindServerFailure imagesRefused(String name, List<String> images, KindServerException e, String url) {
+        return new KindServerFailure(
+                "cannot load images " + String.join(", ", images) + " into kind cluster \"" + name + "\": "
+                        + of(e, url).getMessage(),
+                e);
+    }
+
+    /** The kindserver client has no image loads: a kindserver older than spec.forProvider.preloadImages. */
+    public static KindServerFailure imagesUnsupported(String name, String url) {
+        return new KindServerFailure(
+                "cannot load images into kind cluster \"" + name + "\": kindserver at " + url
+                        + " does not load images (it is older than spec.forProvider.preloadImages): upgrade"
+                        + " kindserver, or remove preloadImages",
                 null);
     }
 

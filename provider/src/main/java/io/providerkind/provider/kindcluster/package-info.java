@@ -6,7 +6,10 @@
  * re-created because it drifted. A create kind reported Failed is asked of kindserver again, with the backoff
  * {@link FailedCreateRetries} keeps. While kind creates or deletes a cluster, {@link KindServerChanges} (a
  * java-operator-sdk event source per controller) reconciles the KindCluster when kindserver's answer changes, by one
- * long-poll per KindCluster; {@link KindClusterPolling}'s busy poll is the fallback. {@link KindServerFailure} is the one place SDK exceptions become words for users.
+ * long-poll per KindCluster; {@link KindClusterPolling}'s busy poll is the fallback. Images to preload are the one
+ * thing an Update changes: {@link ImagePreload} decides which to ask kindserver for, {@link ImageLoads} asks within one
+ * reconcile, and {@link ImageLoadFailures} shows each failure in status and an Event; loads under way are waited on as
+ * creates are. {@link KindServerFailure} is the one place SDK exceptions become words for users.
  * kind cluster names are global per Docker host, so every cluster is created for an owner ({@link ClusterOwners}: the
  * management cluster and the KindCluster), and a cluster kindserver keeps for another owner is never taken.
  */

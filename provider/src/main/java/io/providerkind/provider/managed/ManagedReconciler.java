@@ -229,6 +229,7 @@ public final class ManagedReconciler<M extends Managed> {
         } catch (RuntimeException e) {
             return attempt.fail(EventReasons.CANNOT_UPDATE, "update failed: " + describe(e));
         }
+        attempt.announceOnceWritten(update.announcements());
         Optional<String> publishFailure = publish(managed, update.connectionDetails());
         if (publishFailure.isPresent()) {
             return attempt.fail(EventReasons.CANNOT_PUBLISH, publishFailure.get());

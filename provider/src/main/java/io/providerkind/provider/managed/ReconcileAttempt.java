@@ -5,6 +5,7 @@ import io.providerkind.provider.api.Managed;
 import io.providerkind.provider.api.ReconcileRequestTracker;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -53,9 +54,14 @@ final class ReconcileAttempt<M extends Managed> {
         return managed;
     }
 
-    /** To be told once this attempt's status is written (or found already written); dropped if the write fails. */
+    /**
+     * To be told once this attempt's status is written (or found already written), after what was to be told
+     * before (the Observe's, then the Update's); dropped if the write fails.
+     */
     void announceOnceWritten(List<Announcement> toTell) {
-        announcements = List.copyOf(toTell);
+        List<Announcement> all = new ArrayList<>(announcements);
+        all.addAll(toTell);
+        announcements = List.copyOf(all);
     }
 
     /**

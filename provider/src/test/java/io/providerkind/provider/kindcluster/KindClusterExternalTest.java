@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.providerkind.provider.api.Condition;
 import io.providerkind.provider.api.DeletionPolicy;
@@ -15,10 +14,10 @@ import io.providerkind.provider.api.ManagementAction;
 import io.providerkind.provider.api.TestKindClusters;
 import io.providerkind.provider.managed.Annotations;
 import io.providerkind.provider.managed.Conditions;
-import io.providerkind.provider.managed.EventRecorder;
 import io.providerkind.provider.managed.ExternalObservation;
 import io.providerkind.provider.managed.MutableClock;
 import io.providerkind.provider.testing.FakeKindServer;
+import io.providerkind.provider.testing.RecordingEvents;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.ConfigHash;
 import io.providerkind.sdk.ServerErrorException;
@@ -44,7 +43,8 @@ class KindClusterExternalTest {
             "ERROR: failed to create cluster: node(s) already exist for a cluster with the name";
 
     private final FakeKindServer kindserver = new FakeKindServer();
-    private final List<String> events = new ArrayList<>();
+    private final RecordingEvents recorded = new RecordingEvents();
+    private final List<String> events = recorded.events;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final DriftWebhook webhook = new DriftWebhook();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
@@ -52,11 +52,12 @@ class KindClusterExternalTest {
             kindserver,
             new KindServerChanges<>("not-started"),
             URL,
-            new DriftAlerts(recorder(), registry, webhook, Clock.systemUTC()),
+            new DriftAlerts(recorded, registry, webhook, Clock.systemUTC()),
             null,
             FailedCreateRetries.upTo(POLL, clock),
             Clock.systemUTC(),
-            new ClusterOwners("management-cluster-uid"));
+            new ClusterOwners("management-cluster-uid"),
+            new ImageLoadFailures(recorded));
 
     @AfterEach
     void closeWebhook() {
@@ -266,10 +267,7 @@ class KindClusterExternalTest {
                 drifted.message()
                         .contains("sha256 " + DriftDetector.abbreviated(ConfigHash.of(TestKindClusters.SEED_CONFIG))),
                 drifted.message());
-        assertEquals(
-                List.of("Warning DriftDetected"),
-                events.stream().map(e -> e.substring(0, e.indexOf(':'))).toList(),
-                "alerted once, not per observation");
+        assertEquals(List.of("Warning DriftDetected"), recorded.reasons(), "alerted once, not per observation");
         assertEquals(1, kindserver.creates.get());
         assertEquals(0, kindserver.deletes.get());
     }
@@ -554,19 +552,5 @@ class KindClusterExternalTest {
         KindCluster cluster = TestKindClusters.stored(name);
         Annotations.setExternalName(cluster, name);
         return cluster;
-    }
-
-    private EventRecorder recorder() {
-        return new EventRecorder() {
-            @Override
-            public void normal(HasMetadata about, String reason, String message) {
-                events.add("Normal " + reason + ": " + message);
-            }
-
-            @Override
-            public void warning(HasMetadata about, String reason, String message) {
-                events.add("Warning " + reason + ": " + message);
-            }
-        };
     }
 }

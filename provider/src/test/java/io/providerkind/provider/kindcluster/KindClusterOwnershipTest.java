@@ -173,7 +173,8 @@ class KindClusterOwnershipTest {
                 null,
                 FailedCreateRetries.upTo(Duration.ofSeconds(10), Clock.systemUTC()),
                 Clock.systemUTC(),
-                owners);
+                owners,
+                new ImageLoadFailures(quietly()));
     }
 
     private static KindCluster cluster(String externalName) {

@@ -3,11 +3,13 @@ package io.providerkind.provider.kindcluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.providerkind.provider.api.AtProvider;
+import io.providerkind.provider.api.ImageStatus;
 import io.providerkind.provider.api.KindCluster;
 import io.providerkind.provider.api.TestKindClusters;
 import io.providerkind.provider.managed.Conditions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A cluster being made or removed is looked at often enough that Ready follows kindserver closely. */
@@ -47,5 +49,20 @@ class KindClusterPollingTest {
         Conditions.set(cluster, Instant.now(), Conditions.available());
 
         assertEquals(POLL, polling.apply(cluster, POLL));
+    }
+
+    @Test
+    void readyClusterWhoseImagesKindserverLoadsIsPolledFastUntilTheyAreDoneOrFailed() {
+        KindCluster cluster = TestKindClusters.stored("a");
+        Conditions.set(cluster, Instant.now(), Conditions.available());
+        AtProvider ready = new AtProvider("Ready", null, null, null, null, null, null, null);
+
+        cluster.replaceAtProvider(ready.withImages(
+                List.of(new ImageStatus("app:1", "Loaded", null), new ImageStatus("app:2", "Loading", null))));
+        assertEquals(Duration.ofMillis(500), polling.apply(cluster, POLL));
+
+        cluster.replaceAtProvider(ready.withImages(
+                List.of(new ImageStatus("app:1", "Loaded", null), new ImageStatus("app:2", "Failed", "gone"))));
+        assertEquals(POLL, polling.apply(cluster, POLL), "a failure is asked again at the poll interval");
     }
 }

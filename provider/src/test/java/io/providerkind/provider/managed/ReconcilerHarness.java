@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.providerkind.provider.api.Condition;
 import io.providerkind.provider.api.KindCluster;
 import io.providerkind.provider.api.Managed;
+import io.providerkind.provider.testing.RecordingEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiFunction;

@@ -1,12 +1,14 @@
 package io.providerkind.provider.testing;
 
 import io.providerkind.sdk.ClusterInfo;
+import io.providerkind.sdk.ClusterNotFoundException;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.ConfigHash;
 import io.providerkind.sdk.ConflictException;
 import io.providerkind.sdk.KindServerClient;
 import io.providerkind.sdk.KindServerException;
 import io.providerkind.sdk.NodeInfo;
+import io.providerkind.sdk.ObservedCluster;
 import io.providerkind.sdk.Progress;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * kindserver's contract in memory: create answers Creating at once and is idempotent for the same
  * config, a conflict for another; a Failed cluster is created again with the config it failed with; delete answers true and the cluster goes on the next look. The test
  * moves clusters along (Ready, stopped nodes, vanished) and can make every call fail as kindserver
- * would when down or misconfigured. Counts calls, so tests can say "no second create".
+ * would when down or misconfigured. Counts calls, so tests can say "no second create". Image loads are kindserver's
+ * too ({@link FakeImageLoads}): taken for a Ready cluster only, shown in every answer about the cluster.
  */
 public final class FakeKindServer implements KindServerClient {
 
@@ -36,6 +39,8 @@ public final class FakeKindServer implements KindServerClient {
     public final AtomicInteger deletes = new AtomicInteger();
     public final List<String> createdNames = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> callsByName = new ConcurrentHashMap<>();
+    /** The clusters' image loads; the test moves them along. */
+    public final FakeImageLoads images = new FakeImageLoads();
 
     /** Every call throws this until {@link #recover()}. */
     public void failWith(KindServerException e) {
@@ -75,7 +80,26 @@ public final class FakeKindServer implements KindServerClient {
         if (info != null && info.phase() == ClusterPhase.Deleting) {
             clusters.remove(name);
         }
-        return Optional.ofNullable(info);
+        return Optional.ofNullable(info).map(cluster -> cluster.withImages(images.of(name)));
+    }
+
+    /** As kindserver: 404 for an unknown cluster, 409 for one that is not Ready, 400 for no or bad references. */
+    @Override
+    public ObservedCluster loadImages(String name, List<String> wanted) {
+        count(name);
+        check();
+        ClusterInfo info = clusters.get(name);
+        if (info == null) {
+            throw new ClusterNotFoundException(404, "cluster " + name + " not found");
+        }
+        if (info.phase() != ClusterPhase.Ready) {
+            throw new ConflictException(
+                    409,
+                    "cluster " + name + " is " + info.phase() + ", not Ready: images are"
+                            + " loaded into a Ready cluster only");
+        }
+        images.request(name, wanted);
+        return new ObservedCluster(info.withImages(images.of(name)), Optional.empty());
     }
 
     /** Owners as kindserver keeps them: another owner is refused naming the owner, none adopts on the same config. */
@@ -116,20 +140,8 @@ public final class FakeKindServer implements KindServerClient {
     }
 
     private ClusterInfo startCreate(String name, String hash, Instant createdAt, String owner) {
-        ClusterInfo creating = new ClusterInfo(
-                name,
-                ClusterPhase.Creating,
-                new Progress(1, 6, "Ensuring node image"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of(),
-                hash,
-                null,
-                createdAt,
-                owner);
+        ClusterInfo creating = unfinished(
+                name, ClusterPhase.Creating, new Progress(1, 6, "Ensuring node image"), hash, null, createdAt, owner);
         clusters.put(name, creating);
         return creating;
     }
@@ -152,16 +164,10 @@ public final class FakeKindServer implements KindServerClient {
         ClusterInfo info = clusters.get(name);
         clusters.put(
                 name,
-                new ClusterInfo(
+                unfinished(
                         name,
                         ClusterPhase.Creating,
                         new Progress(step, 6, text),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of(),
                         info.configHash(),
                         null,
                         info.createdAt(),
@@ -208,16 +214,10 @@ public final class FakeKindServer implements KindServerClient {
         ClusterInfo info = clusters.get(name);
         clusters.put(
                 name,
-                new ClusterInfo(
+                unfinished(
                         name,
                         ClusterPhase.Failed,
                         null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        List.of(),
                         info.configHash(),
                         kindMessage,
                         info.createdAt(),
@@ -264,7 +264,28 @@ public final class FakeKindServer implements KindServerClient {
         }
     }
 
+    /** A cluster kind has not made (yet): its phase, kind's step or error, config hash and owner, nothing else. */
+    private static ClusterInfo unfinished(
+            String name,
+            ClusterPhase phase,
+            Progress progress,
+            String hash,
+            String message,
+            Instant createdAt,
+            String owner) {
+        return new ClusterInfo(
+                name, phase, progress, null, null, null, null, null, List.of(), hash, message, createdAt, owner);
+    }
+
     private static ClusterInfo with(ClusterInfo info, ClusterPhase phase, List<NodeInfo> nodes) {
+        return copy(info, phase, nodes, info.owner());
+    }
+
+    private static ClusterInfo withOwner(ClusterInfo info, String owner) {
+        return copy(info, info.phase(), info.nodes(), owner);
+    }
+
+    private static ClusterInfo copy(ClusterInfo info, ClusterPhase phase, List<NodeInfo> nodes, String owner) {
         return new ClusterInfo(
                 info.name(),
                 phase,
@@ -275,23 +296,6 @@ public final class FakeKindServer implements KindServerClient {
                 info.kubernetesVersion(),
                 info.internalIP(),
                 nodes,
-                info.configHash(),
-                info.message(),
-                info.createdAt(),
-                info.owner());
-    }
-
-    private static ClusterInfo withOwner(ClusterInfo info, String owner) {
-        return new ClusterInfo(
-                info.name(),
-                info.phase(),
-                info.progress(),
-                info.endpoint(),
-                info.kubeconfig(),
-                info.internalKubeconfig(),
-                info.kubernetesVersion(),
-                info.internalIP(),
-                info.nodes(),
                 info.configHash(),
                 info.message(),
                 info.createdAt(),

@@ -105,14 +105,17 @@ public final class NamespacedApi {
      * @param providerConfig null to leave it to the CRD's default
      */
     public KindCluster apply(String namespace, String name, ProviderConfigReference providerConfig) {
+        return apply(namespace, name, providerConfig, new ForProvider(TestKindClusters.SEED_CONFIG));
+    }
+
+    /** {@link #apply(String, String, ProviderConfigReference)} of the given cluster. */
+    public KindCluster apply(
+            String namespace, String name, ProviderConfigReference providerConfig, ForProvider forProvider) {
         KindCluster cluster = new KindCluster();
         cluster.setMetadata(
                 new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
         cluster.setSpec(new KindClusterSpec(
-                new ForProvider(TestKindClusters.SEED_CONFIG),
-                providerConfig,
-                new LocalSecretReference(name + "-conn"),
-                List.of(ManagementAction.All)));
+                forProvider, providerConfig, new LocalSecretReference(name + "-conn"), List.of(ManagementAction.All)));
         return client.resource(cluster).create();
     }
 

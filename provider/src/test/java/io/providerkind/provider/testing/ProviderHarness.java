@@ -194,7 +194,19 @@ public final class ProviderHarness implements AutoCloseable {
     public void changeKindConfig(String name, String kindConfig) {
         KindCluster cluster = get(name);
         cluster.setSpec(new KindClusterSpec(
-                new ForProvider(kindConfig),
+                new ForProvider(kindConfig, cluster.forProvider().preloadImages()),
+                cluster.getSpec().providerConfigRef(),
+                cluster.getSpec().writeConnectionSecretToRef(),
+                cluster.getSpec().deletionPolicy(),
+                cluster.getSpec().managementPolicies()));
+        client.resource(cluster).update();
+    }
+
+    /** Changes a KindCluster's images to preload, as a user editing spec.forProvider.preloadImages does. */
+    public void changePreloadImages(String name, List<String> images) {
+        KindCluster cluster = get(name);
+        cluster.setSpec(new KindClusterSpec(
+                new ForProvider(cluster.forProvider().kindConfig(), images),
                 cluster.getSpec().providerConfigRef(),
                 cluster.getSpec().writeConnectionSecretToRef(),
                 cluster.getSpec().deletionPolicy(),

@@ -1,13 +1,14 @@
-package io.providerkind.provider.managed;
+package io.providerkind.provider.testing;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.providerkind.provider.managed.EventRecorder;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Remembers Events as "Type Reason: message". */
-final class RecordingEvents implements EventRecorder {
+public final class RecordingEvents implements EventRecorder {
 
-    final List<String> events = new ArrayList<>();
+    public final List<String> events = new ArrayList<>();
 
     @Override
     public void normal(HasMetadata about, String reason, String message) {
@@ -19,7 +20,8 @@ final class RecordingEvents implements EventRecorder {
         events.add("Warning " + reason + ": " + message);
     }
 
-    List<String> reasons() {
+    /** The Events as "Type Reason", in the order told. */
+    public List<String> reasons() {
         return events.stream().map(e -> e.substring(0, e.indexOf(':'))).toList();
     }
 }
