@@ -42,6 +42,10 @@ class ImageRoutesTest {
 
     @Test
     void queuesEachImageOnceAndAnswers202WithTheClusterAndItsGetEtag() {
+        assertFalse(
+                server.json(server.call("GET", "/api/v1/kindserver/dev", null)).has("images"),
+                "a cluster no image was asked for has no images field");
+
         HttpResponse<String> answer = server.call(
                 "POST", "/api/v1/kindserver/dev/images", "{\"images\":[\"app:1\",\"127.0.0.1:5001/api:2\",\"app:1\"]}");
 
