@@ -63,6 +63,14 @@ public final class RegistryContainer {
                     "cannot run the local registry container " + settings.containerName() + ": Docker answered "
                             + e.getHttpStatus() + " " + firstLine(e.getMessage()),
                     e);
+        } catch (RegistryStartException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the registry must run before the first create, so kindserver does not start without Docker here
+            throw new RegistryStartException(
+                    "cannot run the local registry container " + settings.containerName() + ": Docker does not answer ("
+                            + firstLine(e.getMessage()) + ")",
+                    e);
         }
     }
 

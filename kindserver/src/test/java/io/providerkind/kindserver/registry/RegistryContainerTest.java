@@ -12,6 +12,7 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import io.providerkind.kindserver.config.ListenAddress;
 import io.providerkind.kindserver.config.RegistrySettings;
+import io.providerkind.kindserver.docker.DockerClients;
 import io.providerkind.kindserver.docker.KindNetwork;
 import io.providerkind.kindserver.testing.DockerEngine;
 import io.providerkind.kindserver.testing.TestRegistry;
@@ -20,16 +21,22 @@ import io.providerkind.testsupport.FreePort;
 import io.providerkind.testsupport.realparts.RequiresDocker;
 import io.providerkind.testsupport.wait.Waits;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** kindserver's registry container on the real Docker engine: made as kind's recipe runs it, adopted, or refused. */
 @RequiresDocker
 class RegistryContainerTest {
+
+    @TempDir
+    Path dir;
 
     private final List<String> containers = new ArrayList<>();
     private DockerClient docker;
@@ -157,5 +164,21 @@ class RegistryContainerTest {
                         .getLabels()
                         .get(RegistryContainer.LABEL),
                 "the registry is kept as it is");
+    }
+
+    @Test
+    void anEngineThatDoesNotAnswerIsAStartErrorSayingSo() throws IOException {
+        RegistrySettings settings = registry("noengine");
+        try (DockerClient silent = DockerClients.connect(Optional.of("unix://" + dir.resolve("no-docker.sock")))) {
+
+            RegistryStartException refused =
+                    assertThrows(RegistryStartException.class, () -> new RegistryContainer(silent, settings).ensure());
+
+            assertTrue(
+                    refused.getMessage()
+                            .startsWith("cannot run the local registry container " + settings.containerName()
+                                    + ": Docker does not answer"),
+                    refused.getMessage());
+        }
     }
 }
