@@ -129,6 +129,32 @@ public final class HttpKindServerClient implements KindServerClient {
         throw errors.toException(response);
     }
 
+    /** Refuses what kindserver would refuse (400) without asking it: the check is the one kindserver makes. */
+    @Override
+    public ObservedCluster loadImages(String name, List<String> images) {
+        LoadImagesRequest request = new LoadImagesRequest(images);
+        Optional<String> problem = request.problem();
+        if (problem.isPresent()) {
+            throw new BadRequestException(400, problem.get());
+        }
+        HttpResponse<byte[]> response = send(request(endpoint.images(name))
+                .header("Content-Type", JSON)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(write(request))));
+        if (success(response)) {
+            return observed(response);
+        }
+        throw errors.toException(response);
+    }
+
+    @Override
+    public Optional<LocalRegistry> registry() {
+        HttpResponse<byte[]> response = send(request(endpoint.clusters()).GET());
+        if (success(response)) {
+            return Optional.ofNullable(read(response, ClusterList.class).registry());
+        }
+        throw errors.toException(response);
+    }
+
     @Override
     public boolean delete(String name) {
         return sendDelete(name).isPresent();

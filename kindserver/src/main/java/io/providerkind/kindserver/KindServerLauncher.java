@@ -18,6 +18,8 @@ import io.providerkind.kindserver.clusters.KindClusterService;
 import io.providerkind.kindserver.config.KindServerSettings;
 import io.providerkind.kindserver.docker.DockerClients;
 import io.providerkind.kindserver.docker.NodeInspector;
+import io.providerkind.kindserver.registry.RegistryContainer;
+import io.providerkind.sdk.LocalRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds a running kindserver from its settings: the Docker client, the metrics registry, the cluster
+ * Builds a running kindserver from its settings: the Docker client, the metrics registry, the local registry
+ * container (with {@code --registry}), the cluster
  * service (which reconciles its records with Docker first), the TLS identity and the HTTPS API, in that
  * order, so that the API never answers before the clusters are known. What was built is released again
  * when a later step fails.
@@ -64,6 +67,9 @@ public final class KindServerLauncher {
             DockerClient dockerEvents = DockerClients.connectForEvents(Optional.empty());
             resources.add(0, dockerEvents);
             Optional<String> advertiseAddress = settings.advertiseAddress().or(() -> kindNetworkGateway(docker));
+            // before the clusters: a cluster made from now on is wired to a registry that runs
+            Optional<LocalRegistry> registry =
+                    settings.registry().map(wanted -> new RegistryContainer(docker, wanted).ensure());
             clusters = startClusterService(new ClusterServiceConfig(
                     Path.of(settings.kindBinary()),
                     settings.stateDir(),
@@ -74,7 +80,8 @@ public final class KindServerLauncher {
                     dockerEvents,
                     metrics,
                     clock,
-                    timeouts));
+                    timeouts,
+                    registry));
             var tls = new ServerTls(clock).identity(settings, advertiseAddress);
             HttpApi http = HttpApi.start(
                     new ApiSettings(

@@ -7,6 +7,7 @@ import io.providerkind.kindserver.config.KindServerOptions;
 import io.providerkind.kindserver.config.KindServerSettings;
 import io.providerkind.kindserver.config.ListenAddress;
 import io.providerkind.kindserver.net.PortRange;
+import io.providerkind.kindserver.registry.RegistryStartException;
 import io.providerkind.kindserver.tls.TlsSetupException;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -79,7 +80,8 @@ public final class KindServerMain implements Callable<Integer> {
                     commandLine
                             .getErr()
                             .println("kindserver: " + (configuration ? "" : "failed to start: ") + e.getMessage());
-                    if (!configuration) {
+                    // a registry kindserver cannot run is the operator's to resolve, as the one line says
+                    if (!configuration && !(e instanceof RegistryStartException)) {
                         LOG.error("kindserver failed to start", e);
                     }
                     return configuration ? BAD_CONFIGURATION : FAILED_TO_START;

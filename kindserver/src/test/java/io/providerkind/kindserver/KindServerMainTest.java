@@ -197,24 +197,65 @@ class KindServerMainTest {
     }
 
     /** A valid value for every flag, and how to read it back from the settings. */
-    private static final Map<String, Map.Entry<String, Function<KindServerSettings, Object>>> SAMPLES = Map.of(
-            "--listen", Map.entry("127.0.0.1:9443", s -> s.listen().toString()),
-            "--tls-cert",
-                    Map.entry(
-                            "/etc/kindserver/tls.crt",
-                            s -> s.tlsFiles().orElseThrow().certificate().toString()),
-            "--tls-key",
-                    Map.entry(
-                            "/etc/kindserver/tls.key",
-                            s -> s.tlsFiles().orElseThrow().key().toString()),
-            "--state-dir", Map.entry("/var/lib/kindserver", s -> s.stateDir().toString()),
-            "--kind", Map.entry("/usr/local/bin/kind", KindServerSettings::kindBinary),
-            "--advertise-address",
-                    Map.entry("127.0.0.7", s -> s.advertiseAddress().orElseThrow()),
-            "--api-port-range", Map.entry("40000-40100", s -> s.apiPortRange().toString()),
-            "--max-parallel-creates", Map.entry("5", s -> Integer.toString(s.maxParallelCreates())),
-            "--max-body-bytes", Map.entry("2048", s -> Long.toString(s.maxBodyBytes())),
-            "--debug", Map.entry("true", s -> Boolean.toString(s.debug())));
+    private static final Map<String, Map.Entry<String, Function<KindServerSettings, Object>>> SAMPLES = Map.ofEntries(
+            sample("--listen", "127.0.0.1:9443", s -> s.listen().toString()),
+            sample(
+                    "--tls-cert",
+                    "/etc/kindserver/tls.crt",
+                    s -> s.tlsFiles().orElseThrow().certificate().toString()),
+            sample(
+                    "--tls-key",
+                    "/etc/kindserver/tls.key",
+                    s -> s.tlsFiles().orElseThrow().key().toString()),
+            sample("--state-dir", "/var/lib/kindserver", s -> s.stateDir().toString()),
+            sample("--kind", "/usr/local/bin/kind", KindServerSettings::kindBinary),
+            sample("--advertise-address", "127.0.0.7", s -> s.advertiseAddress().orElseThrow()),
+            sample("--api-port-range", "40000-40100", s -> s.apiPortRange().toString()),
+            sample("--max-parallel-creates", "5", s -> Integer.toString(s.maxParallelCreates())),
+            sample("--max-body-bytes", "2048", s -> Long.toString(s.maxBodyBytes())),
+            sample("--debug", "true", s -> Boolean.toString(s.debug())),
+            sample(
+                    "--registry",
+                    "127.0.0.1:5001",
+                    s -> s.registry().orElseThrow().hostAddress()),
+            sample(
+                    "--registry-image",
+                    "mirror.example/registry:2.8",
+                    s -> s.registry().orElseThrow().image()),
+            sample(
+                    "--registry-container",
+                    "team-registry",
+                    s -> s.registry().orElseThrow().containerName()));
+
+    private static Map.Entry<String, Map.Entry<String, Function<KindServerSettings, Object>>> sample(
+            String flag, String value, Function<KindServerSettings, Object> readBack) {
+        return Map.entry(flag, Map.entry(value, readBack));
+    }
+
+    @Test
+    void runsNoRegistryUnlessAskedAndExplainsABadRegistryFlag() {
+        assertTrue(run(password()).settings().registry().isEmpty(), "--registry is opt-in");
+        KindServerSettings defaults =
+                run(password(), "--registry", "127.0.0.1:5001").settings();
+        assertEquals("registry:2", defaults.registry().orElseThrow().image(), "kind's recipe's image");
+        assertEquals(
+                "kindserver-registry:5000", defaults.registry().orElseThrow().clusterAddress());
+
+        Run noPort = run(password(), "--registry", "127.0.0.1");
+        Run wildcard = run(password(), "--registry", "0.0.0.0:5001");
+        Run name = run(password(), "--registry", "localhost:5001");
+        Run image = run(password(), "--registry", "127.0.0.1:5001", "--registry-image", "Registry:2");
+
+        assertEquals(2, noPort.exitCode());
+        assertTrue(noPort.err().contains("--registry must look like 127.0.0.1:5001"), noPort.err());
+        assertEquals(2, wildcard.exitCode());
+        assertTrue(wildcard.err().contains("not a wildcard"), wildcard.err());
+        assertEquals(2, name.exitCode(), "Docker publishes ports on IP addresses only");
+        assertTrue(name.err().contains("needs an IP address"), name.err());
+        assertEquals(2, image.exitCode());
+        assertTrue(
+                image.err().contains("--registry-image: \"Registry:2\" is not a valid image reference"), image.err());
+    }
 
     @Test
     void everyFlagIsAlsoItsEnvironmentVariable() throws IOException {

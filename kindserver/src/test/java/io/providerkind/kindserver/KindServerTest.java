@@ -79,6 +79,16 @@ class KindServerTest {
         }
 
         @Override
+        public LoadOutcome loadImages(io.providerkind.kindserver.kind.ClusterName name, List<String> images) {
+            return new LoadOutcome.NotFound(name.value());
+        }
+
+        @Override
+        public Optional<io.providerkind.sdk.LocalRegistry> registry() {
+            return Optional.empty();
+        }
+
+        @Override
         public void subscribe(io.providerkind.kindserver.clusters.ClusterChanges listener) {}
 
         @Override

@@ -32,17 +32,16 @@ import java.util.concurrent.CompletableFuture;
 final class ClusterRoutes {
 
     static final String SECURITY = "BearerAuth";
-    private static final String NAME_RULE =
-            "kind's rule ^[a-z0-9.-]+$, at most 50 characters, starting with a letter or digit";
+    static final String NAME_RULE = "kind's rule ^[a-z0-9.-]+$, at most 50 characters, starting with a letter or digit";
 
     private final ClusterService clusters;
-    private final CreateRequests createRequests;
+    private final RequestBodies requestBodies;
     private final ClusterAnswers answers;
     private final ChangeWaits waits;
 
-    ClusterRoutes(ClusterService clusters, CreateRequests createRequests, ClusterAnswers answers, ChangeWaits waits) {
+    ClusterRoutes(ClusterService clusters, RequestBodies requestBodies, ClusterAnswers answers, ChangeWaits waits) {
         this.clusters = clusters;
-        this.createRequests = createRequests;
+        this.requestBodies = requestBodies;
         this.answers = answers;
         this.waits = waits;
     }
@@ -52,7 +51,8 @@ final class ClusterRoutes {
             methods = HttpMethod.GET,
             operationId = "listClusters",
             tags = "clusters",
-            summary = "Every cluster kindserver knows (its own and those made by hand with kind), without kubeconfigs",
+            summary = "Every cluster kindserver knows (its own and those made by hand with kind), without kubeconfigs,"
+                    + " and the local registry kindserver runs for them (--registry; absent when none)",
             security = @OpenApiSecurity(name = SECURITY),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = ClusterList.class)),
@@ -68,7 +68,8 @@ final class ClusterRoutes {
             })
     void list(Context ctx) {
         ctx.json(new ClusterList(
-                clusters.list().stream().map(ClusterInfo::withoutKubeconfigs).toList()));
+                clusters.list().stream().map(ClusterInfo::withoutKubeconfigs).toList(),
+                clusters.registry().orElse(null)));
     }
 
     @OpenApi(
@@ -209,7 +210,7 @@ final class ClusterRoutes {
             })
     void create(Context ctx) {
         ClusterName name = new ClusterName(ctx.pathParam("name"));
-        CreateClusterRequest request = createRequests.read(ctx);
+        CreateClusterRequest request = requestBodies.read(ctx);
         KindConfig kindConfig = KindConfig.parse(request.kindConfig());
         CreateOutcome outcome = clusters.create(name, kindConfig, request.owner());
         // Java 17 has no pattern switch; the sealed interface still makes these the only two answers

@@ -14,7 +14,10 @@ import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterList;
 import io.providerkind.sdk.CreateClusterRequest;
 import io.providerkind.sdk.ErrorBody;
+import io.providerkind.sdk.ImageLoad;
 import io.providerkind.sdk.KindServerJson;
+import io.providerkind.sdk.LoadImagesRequest;
+import io.providerkind.sdk.LocalRegistry;
 import io.providerkind.sdk.NodeInfo;
 import io.providerkind.sdk.Progress;
 import java.time.Clock;
@@ -48,8 +51,10 @@ public final class HttpApi {
         ClusterAnswers answers = new ClusterAnswers(json);
         ChangeWaits waits = new ChangeWaits(clusters, answers, metrics, ChangeWaits.MAX_WAITING);
         clusters.subscribe(waits);
+        RequestBodies bodies = new RequestBodies(json, settings.maxBodyBytes());
         List<Route> routes = RouteTable.of(
-                new ClusterRoutes(clusters, new CreateRequests(json, settings.maxBodyBytes()), answers, waits),
+                new ClusterRoutes(clusters, bodies, answers, waits),
+                new ImageRoutes(clusters, bodies, answers),
                 new HealthRoutes(clusters),
                 new MetricsRoute(metrics));
         Authentication authentication = new Authentication(
@@ -104,6 +109,9 @@ public final class HttpApi {
                                 NodeInfo.class,
                                 Progress.class,
                                 CreateClusterRequest.class,
+                                LoadImagesRequest.class,
+                                ImageLoad.class,
+                                LocalRegistry.class,
                                 ErrorBody.class,
                                 HealthStatus.class))))));
         config.jetty.modifyServer(server -> {

@@ -12,7 +12,7 @@ final class RouteTable {
 
     private RouteTable() {}
 
-    static List<Route> of(ClusterRoutes clusters, HealthRoutes health, MetricsRoute metrics) {
+    static List<Route> of(ClusterRoutes clusters, ImageRoutes images, HealthRoutes health, MetricsRoute metrics) {
         return List.of(
                 new Route(GET, ApiPaths.CLUSTERS, Access.PASSWORD, Set.of(200, 401, 429, 503), clusters::list),
                 new Route(
@@ -33,6 +33,12 @@ final class RouteTable {
                         Access.PASSWORD,
                         Set.of(202, 400, 401, 404, 409, 429, 503),
                         clusters::delete),
+                new Route(
+                        POST,
+                        ApiPaths.IMAGES,
+                        Access.PASSWORD,
+                        Set.of(202, 400, 401, 404, 409, 413, 429, 503),
+                        images::load),
                 new Route(GET, ApiPaths.HEALTHZ, Access.PUBLIC, Set.of(200), health::healthz),
                 new Route(GET, ApiPaths.READYZ, Access.PUBLIC, Set.of(200, 503), health::readyz),
                 new Route(GET, ApiPaths.METRICS, Access.PASSWORD, Set.of(200, 401, 429), metrics::scrape));

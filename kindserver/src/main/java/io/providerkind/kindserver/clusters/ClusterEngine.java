@@ -3,8 +3,10 @@ package io.providerkind.kindserver.clusters;
 import io.providerkind.kindserver.docker.NodeWatcher;
 import io.providerkind.kindserver.kind.KindCli;
 import io.providerkind.kindserver.net.ApiServerAddressing;
+import io.providerkind.kindserver.registry.RegistryWiring;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -12,6 +14,8 @@ import java.util.concurrent.Semaphore;
  *
  * @param operations  the running operation of each busy cluster
  * @param createSlots permits for creates that may run at once
+ * @param registry    wires each cluster made to the local registry; empty when kindserver runs none
+ * @param images      the image loads asked for each cluster
  */
 record ClusterEngine(
         ClusterServiceConfig config,
@@ -22,7 +26,9 @@ record ClusterEngine(
         KubeconfigFetcher kubeconfigs,
         ClusterMetrics metrics,
         Map<String, Operation> operations,
-        Semaphore createSlots) {
+        Semaphore createSlots,
+        Optional<RegistryWiring> registry,
+        ImageLoads images) {
 
     Instant now() {
         return config.clock().instant();
@@ -34,6 +40,7 @@ record ClusterEngine(
             table.remove(name);
             addressing.release(name);
             kubeconfigs.forget(name);
+            images.cancel(name);
         }
     }
 }

@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * kindserver's cluster metrics: {@code kindserver.clusters} (gauge by phase),
  * {@code kindserver.cluster.create} (timer by outcome: ready, failed, cancelled) and
- * {@code kindserver.cluster.delete} (timer by outcome: deleted, failed).
+ * {@code kindserver.cluster.delete} (timer by outcome: deleted, failed) and {@code kindserver.image.load} (timer of
+ * each image's {@code kind load docker-image}, by outcome: loaded, failed, cancelled).
  */
 final class ClusterMetrics implements AutoCloseable {
 
@@ -52,6 +53,13 @@ final class ClusterMetrics implements AutoCloseable {
     void deleteEnded(Timer.Sample sample, String outcome) {
         sample.stop(Timer.builder("kindserver.cluster.delete")
                 .description("Time a delete took")
+                .tag("outcome", outcome)
+                .register(registry));
+    }
+
+    void imageLoadEnded(Timer.Sample sample, String outcome) {
+        sample.stop(Timer.builder("kindserver.image.load")
+                .description("Time kind took to load one image into every node of a cluster")
                 .tag("outcome", outcome)
                 .register(registry));
     }

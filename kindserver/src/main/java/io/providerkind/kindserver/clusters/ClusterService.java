@@ -4,6 +4,7 @@ import io.providerkind.kindserver.kind.ClusterName;
 import io.providerkind.kindserver.kind.InvalidRequestException;
 import io.providerkind.kindserver.kind.KindConfig;
 import io.providerkind.sdk.ClusterInfo;
+import io.providerkind.sdk.LocalRegistry;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +40,16 @@ public interface ClusterService extends AutoCloseable {
      */
     CreateOutcome create(ClusterName name, KindConfig config, String owner);
 
+    /**
+     * Queues {@code images} (checked by the caller: {@code LoadImagesRequest.problem()}) to be loaded into every node
+     * of a Ready cluster, one after another in the background; the cluster's answer shows each image's state from
+     * now on. A cluster that is not Ready is a {@link ClusterConflictException}.
+     */
+    LoadOutcome loadImages(ClusterName name, List<String> images);
+
+    /** The local registry every cluster made is wired to; empty when kindserver runs none. */
+    Optional<LocalRegistry> registry();
+
     /** Starts deleting a cluster in the background (cancelling a running create first). */
     DeleteOutcome delete(String name);
 
@@ -67,6 +78,16 @@ public interface ClusterService extends AutoCloseable {
 
         /** The cluster exists with the same config and nothing was started: 200. */
         record Exists(ClusterInfo cluster) implements CreateOutcome {}
+    }
+
+    /** The answer to an image load. */
+    sealed interface LoadOutcome {
+
+        /** The loads are queued (or were already): 202 with the cluster. */
+        record Accepted(ClusterInfo cluster) implements LoadOutcome {}
+
+        /** No such cluster: 404. */
+        record NotFound(String name) implements LoadOutcome {}
     }
 
     /** The answer to a delete. */

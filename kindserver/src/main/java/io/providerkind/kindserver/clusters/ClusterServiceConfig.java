@@ -3,6 +3,7 @@ package io.providerkind.kindserver.clusters;
 import com.github.dockerjava.api.DockerClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.providerkind.kindserver.net.PortRange;
+import io.providerkind.sdk.LocalRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.Optional;
  * @param meters             where cluster metrics go
  * @param clock              timestamps of records
  * @param timeouts           how long kind and shutdown may take
+ * @param registry           the local registry every cluster made is wired to, or empty for none
  */
 public record ClusterServiceConfig(
         Path kindBinary,
@@ -35,9 +37,36 @@ public record ClusterServiceConfig(
         DockerClient dockerEvents,
         MeterRegistry meters,
         Clock clock,
-        Timeouts timeouts) {
+        Timeouts timeouts,
+        Optional<LocalRegistry> registry) {
 
     public static final int DEFAULT_MAX_PARALLEL_CREATES = 2;
+
+    /** A config without a local registry. */
+    public ClusterServiceConfig(
+            Path kindBinary,
+            Path stateDir,
+            Optional<String> advertiseAddress,
+            PortRange apiPorts,
+            int maxParallelCreates,
+            DockerClient docker,
+            DockerClient dockerEvents,
+            MeterRegistry meters,
+            Clock clock,
+            Timeouts timeouts) {
+        this(
+                kindBinary,
+                stateDir,
+                advertiseAddress,
+                apiPorts,
+                maxParallelCreates,
+                docker,
+                dockerEvents,
+                meters,
+                clock,
+                timeouts,
+                Optional.empty());
+    }
 
     public ClusterServiceConfig {
         Objects.requireNonNull(kindBinary, "kindBinary");
@@ -49,6 +78,7 @@ public record ClusterServiceConfig(
         Objects.requireNonNull(meters, "meters");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(registry, "registry");
         if (maxParallelCreates < 1) {
             throw new IllegalArgumentException("maxParallelCreates must be at least 1, got " + maxParallelCreates);
         }

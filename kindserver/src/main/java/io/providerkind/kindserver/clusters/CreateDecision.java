@@ -3,6 +3,7 @@ package io.providerkind.kindserver.clusters;
 import io.providerkind.kindserver.clusters.ClusterService.CreateOutcome;
 import io.providerkind.kindserver.docker.DockerSnapshot;
 import io.providerkind.kindserver.kind.ClusterName;
+import io.providerkind.kindserver.kind.InvalidRequestException;
 import io.providerkind.kindserver.kind.KindConfig;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
@@ -48,6 +49,7 @@ final class CreateDecision {
             throw new ClusterConflictException("cluster " + name + " exists but was not created by kindserver"
                     + " (made with kind directly), so its config is unknown; import it instead of creating it");
         }
+        requireWirable(config);
         OptionalInt port = engine.addressing().allocate(name.value(), docker.publishedPorts());
         Progress waiting = waiting(config);
         String note = config.apiServerOverrideNote().orElse(null);
@@ -126,6 +128,7 @@ final class CreateDecision {
                     throw new ClusterConflictException("cluster " + name + " failed with another config; delete it"
                             + " before creating it with a new one");
                 }
+                requireWirable(config);
                 OptionalInt port = engine.addressing()
                         .allocate(name.value(), engine.watcher().current().publishedPorts());
                 if (port.isEmpty()) {
@@ -142,6 +145,15 @@ final class CreateDecision {
                 return new CreateOutcome.Accepted(info.apply(name.value()));
             }
             default -> throw new IllegalStateException("unknown phase " + record.phase());
+        }
+    }
+
+    /** A config containerd would refuse beside the local registry's config_path is refused before kind runs. */
+    private void requireWirable(KindConfig config) {
+        if (engine.registry().isPresent()) {
+            config.registryConflict().ifPresent(conflict -> {
+                throw new InvalidRequestException(conflict);
+            });
         }
     }
 

@@ -2,6 +2,7 @@ package io.providerkind.kindserver.clusters;
 
 import io.micrometer.core.instrument.Timer;
 import io.providerkind.kindserver.docker.DockerSnapshot;
+import io.providerkind.kindserver.docker.NodeContainer;
 import io.providerkind.kindserver.kind.ClusterName;
 import io.providerkind.kindserver.kind.CreateProcess;
 import io.providerkind.kindserver.kind.KindCommandException;
@@ -13,6 +14,7 @@ import io.providerkind.kindserver.net.ApiServerAddressing;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.Progress;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,8 @@ import org.slf4j.LoggerFactory;
 final class CreateOperation implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CreateOperation.class);
+    /** kind's role label of the container in front of several control planes; it runs no containerd. */
+    private static final String EXTERNAL_LOAD_BALANCER = "external-load-balancer";
 
     private final ClusterEngine engine;
     private final ClusterName name;
@@ -106,8 +110,12 @@ final class CreateOperation implements Runnable {
             return "cancelled";
         }
         KindCreateResult result;
-        try (CreateProcess process =
-                engine.kind().startCreate(name, config.render(address, port), config.expectedSteps(), this::progress)) {
+        try (CreateProcess process = engine.kind()
+                .startCreate(
+                        name,
+                        config.render(address, port, engine.registry().isPresent()),
+                        config.expectedSteps(),
+                        this::progress)) {
             process.startedAt()
                     .ifPresent(started -> engine.table()
                             .update(
@@ -123,9 +131,41 @@ final class CreateOperation implements Runnable {
             return fail(failed.message());
         }
         if (result instanceof KindCreateResult.Created created) {
+            Optional<String> unwired = wireRegistry();
+            if (unwired.isPresent()) {
+                return fail(unwired.get());
+            }
             return ready(ApiServerAddressing.endpoint(address, port), created.writtenKubeconfig());
         }
         return "cancelled";
+    }
+
+    /**
+     * Wires the cluster kind made to the local registry (hosts.toml in each node, the ConfigMap) before it is Ready:
+     * a cluster reported Ready pulls from the registry. Answers why that failed, if it did: the create then fails as
+     * kind's own failures do (Failed with the message; a create asked again first removes what is left).
+     */
+    private Optional<String> wireRegistry() throws InterruptedException {
+        if (engine.registry().isEmpty() || operation.cancelled()) {
+            return Optional.empty();
+        }
+        DockerSnapshot snapshot = engine.watcher().refreshNow();
+        List<String> nodes = snapshot.nodes(name.value()).stream()
+                .filter(node -> !EXTERNAL_LOAD_BALANCER.equals(node.role()))
+                .map(NodeContainer::name)
+                .toList();
+        Optional<NodeContainer> controlPlane = snapshot.controlPlane(name.value());
+        if (controlPlane.isEmpty()) {
+            return Optional.of("kind created the cluster but Docker shows no control-plane node to wire the local "
+                    + "registry in");
+        }
+        try {
+            engine.registry().get().wire(nodes, controlPlane.get().name());
+            return Optional.empty();
+        } catch (KindCommandException e) {
+            return Optional.of(
+                    "kind created the cluster but wiring it to the local registry failed: " + e.getMessage());
+        }
     }
 
     /** The allocated port, or a fresh one when something else took it on the host since it was allocated. */

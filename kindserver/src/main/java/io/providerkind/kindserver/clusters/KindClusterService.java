@@ -7,10 +7,14 @@ import io.providerkind.kindserver.docker.NodeWatcher;
 import io.providerkind.kindserver.kind.ClusterName;
 import io.providerkind.kindserver.kind.KindCli;
 import io.providerkind.kindserver.kind.KindConfig;
+import io.providerkind.kindserver.kind.NodeCommands;
 import io.providerkind.kindserver.net.ApiServerAddressing;
 import io.providerkind.kindserver.net.PortProbe;
+import io.providerkind.kindserver.registry.RegistryWiring;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
+import io.providerkind.sdk.ImageLoad;
+import io.providerkind.sdk.LocalRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -67,6 +71,7 @@ public final class KindClusterService implements ClusterService {
         ClusterTable table = new ClusterTable(store, changes);
         SnapshotReconciler reconciler = new SnapshotReconciler(() -> started && !closed);
         NodeWatcher watcher = new NodeWatcher(inspector, config.timeouts().resync(), this::onSnapshot);
+        ClusterMetrics metrics = new ClusterMetrics(config.meters(), this::list);
         this.engine = new ClusterEngine(
                 config,
                 kind,
@@ -74,9 +79,16 @@ public final class KindClusterService implements ClusterService {
                 addressing,
                 table,
                 new KubeconfigFetcher(kind, table, workers, config.timeouts().command()),
-                new ClusterMetrics(config.meters(), this::list),
+                metrics,
                 new ConcurrentHashMap<>(),
-                new Semaphore(config.maxParallelCreates(), true));
+                new Semaphore(config.maxParallelCreates(), true),
+                config.registry()
+                        .map(registry -> new RegistryWiring(
+                                registry,
+                                NodeCommands.onPath(),
+                                config.timeouts().command())),
+                new ImageLoads(
+                        kind, changes, metrics, workers, config.timeouts().command()));
         this.starter = new OperationStarter(engine, workers);
         this.recovery = new Recovery(engine, name -> starter.startDelete(name, null));
         this.availability = new DockerAvailability(engine, recovery, reconciler);
@@ -150,11 +162,14 @@ public final class KindClusterService implements ClusterService {
     private Optional<ClusterInfo> describe(String name, DockerSnapshot docker, Optional<String> address) {
         Optional<ClusterRecord> record = engine.table().record(name);
         var kubeconfigs = engine.table().kubeconfigs(name).map(ClusterTable.FetchedKubeconfigs::kubeconfigs);
+        List<ImageLoad> images = engine.images().of(name);
         if (record.isPresent()) {
-            return Optional.of(ClusterInfos.of(record.get(), docker, kubeconfigs, address));
+            return Optional.of(
+                    ClusterInfos.of(record.get(), docker, kubeconfigs, address).withImages(images));
         }
         if (docker.clusters().containsKey(name)) {
-            return Optional.of(ClusterInfos.discovered(name, docker, kubeconfigs));
+            return Optional.of(
+                    ClusterInfos.discovered(name, docker, kubeconfigs).withImages(images));
         }
         return Optional.empty();
     }
@@ -171,6 +186,29 @@ public final class KindClusterService implements ClusterService {
             DockerSnapshot docker = availability.requireAnswering();
             return creates.decide(name, config, owner, docker);
         }
+    }
+
+    @Override
+    public LoadOutcome loadImages(ClusterName name, List<String> images) {
+        acceptingWork();
+        synchronized (engine.table().lock(name.value())) {
+            Optional<ClusterInfo> cluster = get(name.value());
+            if (cluster.isEmpty()) {
+                return new LoadOutcome.NotFound(name.value());
+            }
+            if (cluster.get().phase() != ClusterPhase.Ready) {
+                throw new ClusterConflictException("cluster " + name + " is "
+                        + cluster.get().phase() + "; images are loaded into a Ready cluster only");
+            }
+            List<ImageLoad> queued = engine.images().request(name.value(), images);
+            // the answer shows the loads as queued: the first may already be under way, which the next GET shows
+            return new LoadOutcome.Accepted(info(name.value()).withImages(queued));
+        }
+    }
+
+    @Override
+    public Optional<LocalRegistry> registry() {
+        return engine.config().registry();
     }
 
     @Override
@@ -191,6 +229,7 @@ public final class KindClusterService implements ClusterService {
                     .put(record.map(r -> r.deleting(engine.now()))
                             .orElseGet(() -> ClusterRecord.deletingUnmanaged(name.value(), engine.now())));
             engine.table().dropKubeconfigs(name.value());
+            engine.images().cancel(name.value());
             if (running != null) {
                 LOG.info("cluster {} is deleted while being created; stopping kind first", name);
             }

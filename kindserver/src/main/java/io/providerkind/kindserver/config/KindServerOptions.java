@@ -79,6 +79,30 @@ public final class KindServerOptions {
             description = "Largest request body accepted; larger ones get 413 (default: ${DEFAULT-VALUE}).")
     long maxBodyBytes;
 
+    @Option(
+            names = "--registry",
+            paramLabel = "HOST:PORT",
+            description = "Run a local registry for the clusters, published on this host address (e.g. "
+                    + "127.0.0.1:5001), and wire every cluster made to it as kind's local-registry recipe does "
+                    + "(default: none).")
+    String registry;
+
+    @Option(
+            names = "--registry-image",
+            paramLabel = "IMAGE",
+            defaultValue = "registry:2",
+            description = "The registry image; it must be on the Docker host, kindserver never pulls "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String registryImage;
+
+    @Option(
+            names = "--registry-container",
+            paramLabel = "NAME",
+            defaultValue = "kindserver-registry",
+            description = "The registry container's name, as the clusters' nodes reach it on the kind network "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String registryContainer;
+
     @Option(names = "--debug", description = "Log every request (method, path, status, time) and the engine's detail.")
     boolean debug;
 
@@ -98,7 +122,11 @@ public final class KindServerOptions {
                 apiPortRange,
                 maxParallelCreates,
                 maxBodyBytes,
-                debug);
+                debug,
+                Optional.ofNullable(registry)
+                        .map(String::strip)
+                        .filter(r -> !r.isEmpty())
+                        .map(r -> RegistrySettings.of(r, registryImage, registryContainer)));
     }
 
     /** The XDG base directory rule for state, as other user services keep theirs. */

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param maxParallelCreates creates of different clusters that may run at once
  * @param maxBodyBytes       largest request body accepted
  * @param debug              log every request and the engine's detail
+ * @param registry           the local registry to run for the clusters, or empty for none
  */
 public record KindServerSettings(
         ListenAddress listen,
@@ -29,7 +30,34 @@ public record KindServerSettings(
         PortRange apiPortRange,
         int maxParallelCreates,
         long maxBodyBytes,
-        boolean debug) {
+        boolean debug,
+        Optional<RegistrySettings> registry) {
+
+    /** Settings without a local registry. */
+    public KindServerSettings(
+            ListenAddress listen,
+            Password password,
+            Optional<TlsFiles> tlsFiles,
+            Path stateDir,
+            String kindBinary,
+            Optional<String> advertiseAddress,
+            PortRange apiPortRange,
+            int maxParallelCreates,
+            long maxBodyBytes,
+            boolean debug) {
+        this(
+                listen,
+                password,
+                tlsFiles,
+                stateDir,
+                kindBinary,
+                advertiseAddress,
+                apiPortRange,
+                maxParallelCreates,
+                maxBodyBytes,
+                debug,
+                Optional.empty());
+    }
 
     public KindServerSettings {
         if (maxParallelCreates < 1) {
@@ -39,6 +67,7 @@ public record KindServerSettings(
             throw new ConfigurationException(
                     "--max-body-bytes must be at least 1024 (a kind config needs room), got " + maxBodyBytes);
         }
+        registry = registry == null ? Optional.empty() : registry;
         if (kindBinary == null || kindBinary.isBlank()) {
             throw new ConfigurationException("--kind must name the kind binary");
         }

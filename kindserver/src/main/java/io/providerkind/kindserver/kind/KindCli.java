@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -114,6 +113,18 @@ public final class KindCli {
     }
 
     /**
+     * {@code kind load docker-image --name N IMAGE}: copies an image of the Docker host into every node of the cluster
+     * ({@code docker save}, then {@code ctr images import} in each node). An image missing on the host fails with
+     * kind's own text ({@code image: "X" not present locally}).
+     *
+     * @throws InterruptedException the calling thread was interrupted (the load was cancelled); kind was stopped
+     */
+    public void loadDockerImage(ClusterName name, String image, Duration timeout)
+            throws KindCommandException, InterruptedException {
+        run(List.of("load", "docker-image", "--name", name.value(), image), timeout);
+    }
+
+    /**
      * Runs a short kind command and answers its stdout; a non-zero exit becomes kind's error text. An interrupt
      * stops kind and is passed on as it is, so that callers can tell a shutdown from a failure of kind.
      */
@@ -122,32 +133,11 @@ public final class KindCli {
         command.add(kindBinary.toString());
         command.addAll(args);
         String what = "kind " + String.join(" ", args.subList(0, 2));
-        Process process;
-        try {
-            process = environment.processBuilder(command).start();
-        } catch (IOException e) {
-            throw new KindCommandException("cannot run " + kindBinary + ": " + e.getMessage(), e);
+        BoundedCommand.Result result = new BoundedCommand(environment).run(command, new byte[0], timeout, what);
+        if (result.exitCode() != 0) {
+            throw new KindCommandException(what + " failed: " + errorText(result.err(), result.exitCode()));
         }
-        try {
-            process.getOutputStream().close();
-            StreamCollector stderr = new StreamCollector(process.getErrorStream(), "kind-stderr-" + process.pid());
-            StreamCollector stdout = new StreamCollector(process.getInputStream(), "kind-stdout-" + process.pid());
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new KindCommandException(what + " did not finish within " + timeout);
-            }
-            String out = stdout.text(CreateProcess.STOP_GRACE);
-            String err = stderr.text(CreateProcess.STOP_GRACE);
-            if (process.exitValue() != 0) {
-                throw new KindCommandException(what + " failed: " + errorText(err, process.exitValue()));
-            }
-            return out;
-        } catch (IOException e) {
-            throw new KindCommandException(what + " failed: " + e.getMessage(), e);
-        } finally {
-            if (process.isAlive()) {
-                ProcessTree.destroy(process.toHandle(), CreateProcess.STOP_GRACE);
-            }
-        }
+        return result.out();
     }
 
     private static String errorText(String stderr, int exitCode) {

@@ -2,22 +2,42 @@ package io.providerkind.kindserver.kind;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.providerkind.sdk.ConfigHash;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A kind cluster config as a user gave it, checked to be a kind {@code Cluster} of
  * {@code kind.x-k8s.io/v1alpha4}. kindserver owns {@code networking.apiServerAddress} and
- * {@code apiServerPort}: {@link #render} sets them and keeps everything else.
+ * {@code apiServerPort}, and with a local registry one entry of {@code containerdConfigPatches}: {@link #render} sets
+ * them and keeps everything else, the user's own patches included.
  */
 public final class KindConfig {
 
     public static final String API_VERSION = "kind.x-k8s.io/v1alpha4";
     public static final String KIND = "Cluster";
+
+    /**
+     * The containerd patch of kind's local-registry recipe: containerd reads each registry host's
+     * {@code /etc/containerd/certs.d/<host>/hosts.toml}, which kindserver then writes for its registry.
+     */
+    public static final String REGISTRY_CONFIG_PATCH =
+            "[plugins.\"io.containerd.grpc.v1.cri\".registry]\n  config_path = \"/etc/containerd/certs.d\"";
+
+    private static final String PATCHES = "containerdConfigPatches";
+
+    /**
+     * What containerd's CRI plugin refuses beside {@code config_path} (its config validation: {@code mirrors}, and
+     * {@code configs.<host>.tls}), as a patch's TOML table header names it.
+     */
+    private static final Pattern REGISTRY_CONFLICT =
+            Pattern.compile("^\\s*\\[[^\\]]*\\.registry\\.(mirrors|configs\\.[^\\]]*\\.tls)\\b", Pattern.MULTILINE);
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -48,6 +68,11 @@ public final class KindConfig {
         if (!networking.isMissingNode() && !networking.isNull() && !networking.isObject()) {
             throw new InvalidRequestException("kindConfig networking must be a mapping");
         }
+        JsonNode patches = tree.path(PATCHES);
+        if (!patches.isMissingNode() && !patches.isNull() && !allText(patches)) {
+            throw new InvalidRequestException(
+                    "kindConfig " + PATCHES + " must be a list of TOML texts, as kind reads it");
+        }
         return new KindConfig(yaml, tree, NodeCounts.of(tree));
     }
 
@@ -67,7 +92,25 @@ public final class KindConfig {
 
     /** The config kind is given: the user's, with kindserver's API server address and port. */
     public String render(String apiServerAddress, int apiServerPort) {
+        return render(apiServerAddress, apiServerPort, false);
+    }
+
+    /**
+     * {@link #render(String, int)}, and with {@code registryConfigPath} kindserver's {@link #REGISTRY_CONFIG_PATCH}
+     * after the user's own containerd patches (once: a user's identical entry is not repeated).
+     */
+    public String render(String apiServerAddress, int apiServerPort, boolean registryConfigPath) {
         ObjectNode copy = tree.deepCopy();
+        if (registryConfigPath) {
+            ArrayNode patches = copy.path(PATCHES).isArray() ? (ArrayNode) copy.get(PATCHES) : copy.putArray(PATCHES);
+            boolean present = false;
+            for (JsonNode patch : patches) {
+                present |= REGISTRY_CONFIG_PATCH.equals(patch.asText().strip());
+            }
+            if (!present) {
+                patches.add(REGISTRY_CONFIG_PATCH);
+            }
+        }
         JsonNode networking = copy.path("networking");
         ObjectNode net = networking.isObject() ? (ObjectNode) networking : copy.putObject("networking");
         net.put("apiServerAddress", apiServerAddress);
@@ -77,6 +120,24 @@ public final class KindConfig {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a parsed kind config back as YAML", e);
         }
+    }
+
+    /**
+     * Why this config cannot be wired to kindserver's local registry: one of the user's containerd patches sets
+     * registry mirrors or TLS settings, which containerd refuses once {@code config_path} is set (its CRI plugin would
+     * not load, and no pod would start). Empty when there is no such patch.
+     */
+    public Optional<String> registryConflict() {
+        for (JsonNode patch : tree.path(PATCHES)) {
+            Matcher conflict = REGISTRY_CONFLICT.matcher(patch.asText());
+            if (conflict.find()) {
+                return Optional.of("kindConfig's containerdConfigPatches set registry." + conflict.group(1)
+                        + ", which containerd refuses beside the config_path kindserver sets for its local registry"
+                        + " (--registry): configure that registry host with a hosts.toml instead, or run kindserver"
+                        + " without --registry");
+            }
+        }
+        return Optional.empty();
     }
 
     /** A note for the user when their config set what kindserver owns, which kindserver then replaced. */
@@ -111,6 +172,18 @@ public final class KindConfig {
             steps++;
         }
         return steps;
+    }
+
+    private static boolean allText(JsonNode list) {
+        if (!list.isArray()) {
+            return false;
+        }
+        for (JsonNode item : list) {
+            if (!item.isTextual()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ObjectNode readSingleMapping(String yaml) {

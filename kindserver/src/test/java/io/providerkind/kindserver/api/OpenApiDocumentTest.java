@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.providerkind.sdk.ClusterInfo;
+import io.providerkind.sdk.ClusterList;
+import io.providerkind.sdk.ImageLoad;
+import io.providerkind.sdk.LoadImagesRequest;
+import io.providerkind.sdk.LocalRegistry;
 import io.providerkind.sdk.NodeInfo;
 import java.lang.reflect.RecordComponent;
 import java.net.http.HttpResponse;
@@ -83,6 +87,10 @@ class OpenApiDocumentTest {
     void describesTheWireRecordsByTheirComponentsOnly() {
         assertEquals(components(ClusterInfo.class), properties("ClusterInfo"));
         assertEquals(components(NodeInfo.class), properties("NodeInfo"));
+        assertEquals(components(ClusterList.class), properties("ClusterList"));
+        assertEquals(components(ImageLoad.class), properties("ImageLoad"));
+        assertEquals(components(LocalRegistry.class), properties("LocalRegistry"));
+        assertEquals(components(LoadImagesRequest.class), properties("LoadImagesRequest"));
         assertTrue(document.path("components")
                 .path("schemas")
                 .path("NodeInfo")
@@ -104,6 +112,21 @@ class OpenApiDocumentTest {
                         .asText());
         assertEquals("name", create.path("parameters").path(0).path("name").asText());
         assertEquals("path", create.path("parameters").path(0).path("in").asText());
+    }
+
+    @Test
+    void describesTheImagesBody() {
+        assertEquals(
+                "#/components/schemas/LoadImagesRequest",
+                document.path("paths")
+                        .path(ApiPaths.IMAGES)
+                        .path("post")
+                        .path("requestBody")
+                        .path("content")
+                        .path("application/json")
+                        .path("schema")
+                        .path("$ref")
+                        .asText());
     }
 
     private static Set<String> properties(String schema) {

@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.InternalServerErrorException;
 import io.providerkind.kindserver.testing.DockerEngine;
+import io.providerkind.kindserver.testing.TestImages;
 import io.providerkind.testsupport.realparts.RequiresDocker;
 import io.providerkind.testsupport.wait.Waits;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +22,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,8 +44,8 @@ class NodeInspectorTest {
     @BeforeAll
     static void importImages() throws IOException {
         docker = DockerEngine.client();
-        importImage(WITH_VERSION, Map.of("kind/version", "v1.29.9\n"));
-        importImage(WITHOUT_VERSION, Map.of("etc/hostname", "node\n"));
+        TestImages.importImage(WITH_VERSION, Map.of("kind/version", "v1.29.9\n"));
+        TestImages.importImage(WITHOUT_VERSION, Map.of("etc/hostname", "node\n"));
     }
 
     @AfterAll
@@ -215,38 +212,5 @@ class NodeInspectorTest {
                 .getId();
         containers.add(id);
         return id;
-    }
-
-    /**
-     * {@code docker import} of a tar made here: no registry, no pull. The docker CLI does the import
-     * (docker-java's createImageCmd sends a body the engine cannot read over the httpclient5 transport).
-     */
-    private static void importImage(String image, Map<String, String> files) throws IOException {
-        ByteArrayOutputStream tar = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream out = new TarArchiveOutputStream(tar)) {
-            for (Map.Entry<String, String> file : files.entrySet()) {
-                byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
-                TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
-                entry.setSize(content.length);
-                out.putArchiveEntry(entry);
-                out.write(content);
-                out.closeArchiveEntry();
-            }
-        }
-        Process dockerImport = new ProcessBuilder("docker", "import", "-", image)
-                .redirectErrorStream(true)
-                .start();
-        try (var stdin = dockerImport.getOutputStream()) {
-            stdin.write(tar.toByteArray());
-        }
-        String output = new String(dockerImport.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (dockerImport.waitFor() != 0) {
-                throw new IOException("docker import " + image + " failed: " + output);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
     }
 }

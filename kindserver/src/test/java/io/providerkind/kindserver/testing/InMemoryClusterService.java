@@ -7,6 +7,9 @@ import io.providerkind.kindserver.kind.ClusterName;
 import io.providerkind.kindserver.kind.KindConfig;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
+import io.providerkind.sdk.ImageLoad;
+import io.providerkind.sdk.ImageLoadState;
+import io.providerkind.sdk.LocalRegistry;
 import io.providerkind.sdk.Progress;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +36,7 @@ public final class InMemoryClusterService implements ClusterService {
     private final List<ClusterChanges> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean ready = true;
     private volatile boolean closed;
+    private volatile LocalRegistry registry;
     private volatile Function<String, RuntimeException> failure = name -> null;
 
     /** Adds a cluster as if it had been created earlier with {@code kindConfig}. */
@@ -153,6 +157,38 @@ public final class InMemoryClusterService implements ClusterService {
                 existing.configHash(),
                 null,
                 existing.createdAt()));
+    }
+
+    /** Answers the list with this registry from now on. */
+    public InMemoryClusterService withRegistry(LocalRegistry registry) {
+        this.registry = registry;
+        return this;
+    }
+
+    /** Queues the images as Pending (call "LOAD", the images joined by commas); nothing loads them. */
+    @Override
+    public LoadOutcome loadImages(ClusterName name, List<String> images) {
+        failIfAsked(name.value());
+        calls.add(new Call("LOAD", name.value(), String.join(",", images)));
+        ClusterInfo existing = clusters.get(name.value());
+        if (existing == null) {
+            return new LoadOutcome.NotFound(name.value());
+        }
+        if (existing.phase() != ClusterPhase.Ready) {
+            throw new ClusterConflictException("cluster " + name + " is " + existing.phase());
+        }
+        List<ImageLoad> loads = new ArrayList<>(existing.images());
+        images.stream()
+                .filter(image -> loads.stream().noneMatch(load -> load.image().equals(image)))
+                .forEach(image -> loads.add(new ImageLoad(image, ImageLoadState.Pending, null)));
+        ClusterInfo loading = existing.withImages(loads);
+        with(loading, configs.get(name.value()));
+        return new LoadOutcome.Accepted(loading);
+    }
+
+    @Override
+    public Optional<LocalRegistry> registry() {
+        return Optional.ofNullable(registry);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.providerkind.kindserver.api.Password;
 import io.providerkind.kindserver.clusters.ClusterServiceConfig;
 import io.providerkind.kindserver.config.KindServerSettings;
 import io.providerkind.kindserver.config.ListenAddress;
+import io.providerkind.kindserver.config.RegistrySettings;
 import io.providerkind.kindserver.net.PortRange;
 import io.providerkind.sdk.KindServerClient;
 import io.providerkind.sdk.KindServerClients;
@@ -43,15 +44,18 @@ public final class KindServerFixture implements AutoCloseable {
     private final String password;
     private final Path kind;
     private final int maxParallelCreates;
+    private final Optional<RegistrySettings> registry;
     private KindServer server;
     private int port;
     private String caPem;
 
-    private KindServerFixture(Path stateDir, String password, Path kind, int maxParallelCreates) {
+    private KindServerFixture(
+            Path stateDir, String password, Path kind, int maxParallelCreates, Optional<RegistrySettings> registry) {
         this.stateDir = stateDir;
         this.password = password;
         this.kind = kind;
         this.maxParallelCreates = maxParallelCreates;
+        this.registry = registry;
     }
 
     /** Starts kindserver on {@code stateDir}; skips (fails in CI) when Docker or the kind double is missing. */
@@ -60,8 +64,17 @@ public final class KindServerFixture implements AutoCloseable {
     }
 
     public static KindServerFixture start(Path stateDir, int maxParallelCreates) {
-        KindServerFixture fixture =
-                new KindServerFixture(stateDir, randomPassword(), KindDouble.executable(), maxParallelCreates);
+        return start(stateDir, maxParallelCreates, Optional.empty());
+    }
+
+    /** Starts kindserver running the local registry {@code registry} (its container named with the tests' prefix). */
+    public static KindServerFixture start(Path stateDir, RegistrySettings registry) {
+        return start(stateDir, ClusterServiceConfig.DEFAULT_MAX_PARALLEL_CREATES, Optional.of(registry));
+    }
+
+    private static KindServerFixture start(Path stateDir, int maxParallelCreates, Optional<RegistrySettings> registry) {
+        KindServerFixture fixture = new KindServerFixture(
+                stateDir, randomPassword(), KindDouble.executable(), maxParallelCreates, registry);
         fixture.launch(0);
         return fixture;
     }
@@ -146,7 +159,8 @@ public final class KindServerFixture implements AutoCloseable {
                 new PortRange(36443, 36999),
                 maxParallelCreates,
                 1024 * 1024,
-                false);
+                false,
+                registry);
         server = new KindServerLauncher(Clock.systemUTC(), TIMEOUTS).launch(settings);
         port = server.port();
         caPem = server.tls().certificatePem();

@@ -6,29 +6,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.http.Context;
 import io.providerkind.sdk.CreateClusterRequest;
+import io.providerkind.sdk.LoadImagesRequest;
 import java.io.IOException;
-import java.io.InputStream;
 
 /**
- * Reads the body of a create, {@code {"kindConfig": "<yaml>", "owner": "<optional>"}}, within the size limit. The
- * limit is enforced while reading, not only from Content-Length, so a chunked body cannot get past it. The owner is
+ * Reads the body of a create, {@code {"kindConfig": "<yaml>", "owner": "<optional>"}}, and of an image load,
+ * {@code {"images": [...]}}, within the size limit ({@link BoundedBody}). The owner is
  * bounded here ({@link CreateClusterRequest#isValidOwner}) because it is stored, logged and quoted back in 409s.
  */
-final class CreateRequests {
+final class RequestBodies {
 
     private static final String EXPECTED = "the body must be JSON {\"kindConfig\": \"<kind Cluster YAML>\"}";
 
     private final ObjectReader reader;
-    private final long maxBodyBytes;
+    private final ObjectReader loadReader;
+    private final BoundedBody bodies;
 
-    CreateRequests(ObjectMapper json, long maxBodyBytes) {
+    RequestBodies(ObjectMapper json, long maxBodyBytes) {
         this.reader = json.readerFor(CreateClusterRequest.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        this.maxBodyBytes = maxBodyBytes;
+        this.loadReader = json.readerFor(LoadImagesRequest.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.bodies = new BoundedBody(maxBodyBytes);
     }
 
     /** The request, its kind config present and its owner (if any) valid; every problem is an {@link ApiException}. */
     CreateClusterRequest read(Context ctx) {
-        byte[] body = boundedBody(ctx);
+        byte[] body = body(ctx);
         if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             throw ApiException.badRequest("the body is empty; " + EXPECTED);
         }
@@ -52,25 +54,29 @@ final class CreateRequests {
         return request;
     }
 
-    private byte[] boundedBody(Context ctx) {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBodyBytes) {
-            throw tooLarge();
-        }
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxBodyBytes + 1));
-            if (body.length > maxBodyBytes) {
-                throw tooLarge();
-            }
-            return body;
+    /** The body of an image load, its list checked with the SDK's rule ({@link LoadImagesRequest#problem()}). */
+    LoadImagesRequest readLoadImages(Context ctx) {
+        String expected = "the body must be JSON {\"images\": [\"<image of the Docker host>\", ...]}";
+        byte[] body = body(ctx);
+        LoadImagesRequest request;
+        try {
+            request = loadReader.readValue(body);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("the body is not valid JSON (" + brief(e) + "); " + expected);
         } catch (IOException e) {
-            throw ApiException.badRequest("the body could not be read: the client stopped sending it");
+            throw ApiException.badRequest("the body cannot be read; " + expected);
         }
+        if (request == null) {
+            throw ApiException.badRequest("the body is empty; " + expected);
+        }
+        request.problem().ifPresent(problem -> {
+            throw ApiException.badRequest(problem);
+        });
+        return request;
     }
 
-    private ApiException tooLarge() {
-        return ApiException.payloadTooLarge("the body is larger than " + maxBodyBytes
-                + " bytes (--max-body-bytes); a kind config is a few kilobytes");
+    private byte[] body(Context ctx) {
+        return bodies.read(ctx);
     }
 
     /** Jackson's own words without the location blurb, which could quote a large part of the body. */
