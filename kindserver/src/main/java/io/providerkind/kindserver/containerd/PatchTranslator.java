@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Takes {@code registry.mirrors} and {@code registry.configs.<host>.tls} out of containerd patches, one translation
@@ -22,6 +23,8 @@ final class PatchTranslator {
             + " containerd reads beside the config_path of kindserver's local registry (--registry), and containerd"
             + " refuses registry mirrors and TLS settings beside config_path; configure that registry host another"
             + " way, or run kindserver without --registry";
+
+    private static final Pattern HOST_NAME = Pattern.compile("\\*|[A-Za-z0-9._\\[\\]:-]+");
 
     private final TomlMapper toml = new TomlMapper();
     private final Map<String, List<String>> mirrors = new LinkedHashMap<>();
@@ -77,6 +80,7 @@ final class PatchTranslator {
         }
         table.fields().forEachRemaining(mirror -> {
             String at = key + "." + TomlText.quote(mirror.getKey());
+            requireHostName(where, at, mirror.getKey());
             if (!mirror.getValue().isObject()) {
                 throw untranslatable(where, at, "is not a table");
             }
@@ -108,6 +112,7 @@ final class PatchTranslator {
                 return;
             }
             String at = "registry.configs." + TomlText.quote(host.getKey()) + ".tls";
+            requireHostName(where, at, host.getKey());
             if (!settings.isObject()) {
                 throw untranslatable(where, at, "is not a table");
             }
@@ -127,6 +132,13 @@ final class PatchTranslator {
             tls.computeIfAbsent(host.getKey(), h -> toml.createObjectNode()).setAll((ObjectNode) settings);
             ((ObjectNode) host.getValue()).remove("tls");
         });
+    }
+
+    /** A registry host namespace names a directory of config_path: host[:port] (or {@code *}), nothing else. */
+    private static void requireHostName(String where, String key, String host) {
+        if (!HOST_NAME.matcher(host).matches() || host.equals(".") || host.equals("..")) {
+            throw untranslatable(where, key, "is not for a registry host[:port]");
+        }
     }
 
     /** Removes the tables the translation left empty, from the registry's up to the root. */

@@ -147,6 +147,12 @@ class RegistryTranslationTest {
                 Arguments.of(
                         ".registry.configs.\"x.io\".tls]\n  key_file = \"/k\"",
                         "sets registry.configs.\"x.io\".tls.key_file, which needs a cert_file beside it"),
+                Arguments.of(
+                        ".registry.mirrors.\"../../../etc\"]\n  endpoint = [\"https://m\"]",
+                        "sets registry.mirrors.\"../../../etc\", which is not for a registry host[:port]"),
+                Arguments.of(
+                        ".registry.configs.\"a b\".tls]\n  insecure_skip_verify = true",
+                        "sets registry.configs.\"a b\".tls, which is not for a registry host[:port]"),
                 Arguments.of(".registry.mirrors.\"x.io\"\n", "containerdConfigPatches[0] is not valid TOML ("));
     }
 
