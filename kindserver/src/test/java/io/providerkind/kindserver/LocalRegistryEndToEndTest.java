@@ -1,12 +1,14 @@
 package io.providerkind.kindserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.providerkind.kindserver.config.RegistrySettings;
+import io.providerkind.kindserver.testing.ExampleConfigs;
 import io.providerkind.kindserver.testing.KindContainers;
 import io.providerkind.kindserver.testing.KindServerFixture;
 import io.providerkind.kindserver.testing.KubeconfigClients;
@@ -15,6 +17,7 @@ import io.providerkind.kindserver.testing.TestRegistry;
 import io.providerkind.sdk.BadRequestException;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
+import io.providerkind.sdk.ConfigHash;
 import io.providerkind.sdk.KindServerClient;
 import io.providerkind.sdk.LocalRegistry;
 import io.providerkind.testsupport.process.DockerCli;
@@ -34,14 +37,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * kindserver with {@code --registry} on the real Docker engine, the kind test double and a real distribution
  * registry: every cluster it makes is wired to the registry as kind's local-registry recipe does, so that an image
- * the host pushes there is pulled by the nodes; the registry outlives kindserver's restarts and its clusters.
+ * the host pushes there is pulled by the nodes, and the user's own registry mirrors move to hosts.toml files beside
+ * the registry's; the registry outlives kindserver's restarts and its clusters.
  */
 @RequiresDocker
 class LocalRegistryEndToEndTest {
 
     static final String WIRED = "ksh-reg-wired";
     private static final String KEPT = "ksh-reg-kept";
-    private static final String REFUSED = "ksh-reg-refused";
+    private static final String REFUSED = "ksm-reg-refused";
+    private static final String MIRRORED = "ksm-reg-mirrored";
     private static final String USER_PATCH =
             "[plugins.\"io.containerd.grpc.v1.cri\".containerd]\n  discard_unpacked_layers = false";
     static final String CONFIG = KindServerEndToEndTest.CONFIG + "nodes:\n- role: control-plane\n- role: worker\n"
@@ -71,7 +76,7 @@ class LocalRegistryEndToEndTest {
         if (kindserver != null) {
             kindserver.close();
         }
-        KindContainers.removeAll(WIRED, KEPT, REFUSED);
+        KindContainers.removeAll(WIRED, KEPT, REFUSED, MIRRORED);
         if (registry != null) {
             TestRegistry.remove(registry.containerName());
         }
@@ -174,18 +179,76 @@ class LocalRegistryEndToEndTest {
     }
 
     @Test
-    void aConfigWithRegistryMirrorsIsRefusedBeforeKindRunsAsContainerdWouldRefuseIt() {
-        String mirrors = KindServerEndToEndTest.CONFIG + "containerdConfigPatches:\n- |-\n"
+    void theExamplesMirrorPatchIsReadyWithItsMirrorInAHostsTomlOfEveryNodeBesideTheRegistrys() throws IOException {
+        String config = KindServerEndToEndTest.CONFIG + "nodes:\n- role: control-plane\n- role: worker\n"
+                + "containerdConfigPatches:\n- |-\n  "
+                + ExampleConfigs.giteaMirrorPatch().replace("\n", "\n  ") + "\n";
+
+        kindserver.client().create(MIRRORED, config);
+        ClusterInfo ready = KindServerEndToEndTest.awaitPhase(kindserver.client(), MIRRORED, ClusterPhase.Ready);
+
+        assertEquals(ClusterPhase.Ready, ready.phase(), "message: " + ready.message());
+        assertEquals(ConfigHash.of(config), ready.configHash(), "the hash is of the config as the user gave it");
+        List<String> nodes = nodes(MIRRORED);
+        assertEquals(List.of(MIRRORED + "-control-plane", MIRRORED + "-worker"), nodes);
+        for (String node : nodes) {
+            assertEquals(
+                    "# from the kind config's containerdConfigPatches (registry.mirrors/configs), carried over by"
+                            + " kindserver for config_path\n"
+                            + "server = \"https://gitea.cnoe.localtest.me:443\"\n\n"
+                            + "[host.\"https://gitea.cnoe.localtest.me\"]\n"
+                            + "  capabilities = [\"pull\", \"resolve\"]\n"
+                            + "  skip_verify = true\n",
+                    fileIn(node, "/etc/containerd/certs.d/gitea.cnoe.localtest.me:443/hosts.toml"),
+                    node);
+            String registryHosts = DOCKER.check(
+                    "exec", node, "cat", "/etc/containerd/certs.d/" + registry.hostAddress() + "/hosts.toml");
+            assertTrue(
+                    registryHosts.contains("[host.\"http://" + registry.containerName() + ":5000\"]"), registryHosts);
+            String containerd = DOCKER.check("exec", node, "cat", "/etc/containerd/config.toml");
+            assertTrue(containerd.contains("config_path = \"/etc/containerd/certs.d\""), node + ":\n" + containerd);
+            assertFalse(containerd.contains("mirrors"), node + ":\n" + containerd);
+            assertFalse(containerd.contains("insecure_skip_verify"), node + ":\n" + containerd);
+        }
+    }
+
+    /** A file in a node, word for word (DockerCli.check trims). */
+    private static String fileIn(String node, String path) throws IOException {
+        DockerCli.Result cat = DOCKER.run("exec", node, "cat", path);
+        assertEquals(0, cat.exitCode(), node + " " + path + ": " + cat.err());
+        return cat.out();
+    }
+
+    @Test
+    void aMirrorSettingHostsTomlCannotSayIsRefusedBeforeKindRunsNamingIt() {
+        String rewrite = KindServerEndToEndTest.CONFIG + "containerdConfigPatches:\n- |-\n"
                 + "  [plugins.\"io.containerd.grpc.v1.cri\".registry.mirrors.\"gitea.cnoe.localtest.me:443\"]\n"
-                + "    endpoint = [\"https://gitea.cnoe.localtest.me\"]\n";
+                + "    endpoint = [\"https://gitea.cnoe.localtest.me\"]\n"
+                + "    rewrite = { \"^library/(.*)\" = \"mirror/$1\" }\n";
 
         BadRequestException refused = assertThrows(
-                BadRequestException.class, () -> kindserver.client().create(REFUSED, mirrors));
+                BadRequestException.class, () -> kindserver.client().create(REFUSED, rewrite));
 
         assertEquals(400, refused.status());
         assertTrue(
-                refused.getMessage().contains("set registry.mirrors, which containerd refuses"), refused.getMessage());
+                refused.getMessage()
+                        .contains("containerdConfigPatches[0] sets registry.mirrors.\"gitea.cnoe.localtest.me:443\""
+                                + ".rewrite"),
+                refused.getMessage());
         assertEquals(Optional.empty(), kindserver.client().find(REFUSED), "nothing recorded");
         assertTrue(KindContainers.of(REFUSED).isEmpty(), "kind never ran");
+    }
+
+    @Test
+    void aMirrorOfTheLocalRegistrysOwnHostNameIsRefusedBeforeKindRuns() {
+        String own = KindServerEndToEndTest.CONFIG + "containerdConfigPatches:\n- |-\n"
+                + "  [plugins.\"io.containerd.grpc.v1.cri\".registry.mirrors.\"" + registry.hostAddress() + "\"]\n"
+                + "    endpoint = [\"https://elsewhere.example\"]\n";
+
+        BadRequestException refused = assertThrows(
+                BadRequestException.class, () -> kindserver.client().create(REFUSED, own));
+
+        assertTrue(refused.getMessage().contains("which is kindserver's local registry"), refused.getMessage());
+        assertEquals(Optional.empty(), kindserver.client().find(REFUSED), "nothing recorded");
     }
 }

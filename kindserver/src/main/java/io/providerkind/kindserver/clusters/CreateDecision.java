@@ -1,6 +1,7 @@
 package io.providerkind.kindserver.clusters;
 
 import io.providerkind.kindserver.clusters.ClusterService.CreateOutcome;
+import io.providerkind.kindserver.containerd.HostsFile;
 import io.providerkind.kindserver.docker.DockerSnapshot;
 import io.providerkind.kindserver.kind.ClusterName;
 import io.providerkind.kindserver.kind.InvalidRequestException;
@@ -8,6 +9,7 @@ import io.providerkind.kindserver.kind.KindConfig;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.Progress;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
@@ -148,12 +150,20 @@ final class CreateDecision {
         }
     }
 
-    /** A config containerd would refuse beside the local registry's config_path is refused before kind runs. */
+    /**
+     * With a local registry, a config whose registry settings cannot move to hosts.toml files, or that configures
+     * one of the registry's own host names, is refused before kind runs.
+     */
     private void requireWirable(KindConfig config) {
-        if (engine.registry().isPresent()) {
-            config.registryConflict().ifPresent(conflict -> {
-                throw new InvalidRequestException(conflict);
-            });
+        if (engine.registry().isEmpty()) {
+            return;
+        }
+        List<String> registryHosts = engine.registry().get().hostNames();
+        for (HostsFile file : config.registryTranslation().hosts()) {
+            if (registryHosts.contains(file.directory())) {
+                throw new InvalidRequestException("kindConfig's containerdConfigPatches configure registry host "
+                        + file.directory() + ", which is kindserver's local registry (--registry)");
+            }
         }
     }
 

@@ -160,7 +160,12 @@ final class CreateOperation implements Runnable {
                     + "registry in");
         }
         try {
-            engine.registry().get().wire(nodes, controlPlane.get().name());
+            engine.registry()
+                    .get()
+                    .wire(
+                            nodes,
+                            controlPlane.get().name(),
+                            config.registryTranslation().hosts());
             return Optional.empty();
         } catch (KindCommandException e) {
             return Optional.of(

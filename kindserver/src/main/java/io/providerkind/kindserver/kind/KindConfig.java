@@ -6,17 +6,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.providerkind.kindserver.containerd.RegistryTranslation;
+import io.providerkind.kindserver.containerd.UntranslatableConfigException;
 import io.providerkind.sdk.ConfigHash;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A kind cluster config as a user gave it, checked to be a kind {@code Cluster} of
  * {@code kind.x-k8s.io/v1alpha4}. kindserver owns {@code networking.apiServerAddress} and
  * {@code apiServerPort}, and with a local registry one entry of {@code containerdConfigPatches}: {@link #render} sets
- * them and keeps everything else, the user's own patches included.
+ * them and keeps everything else, the user's own patches included (with a local registry, their registry mirrors and
+ * TLS settings move to hosts.toml files: {@link #registryTranslation}).
  */
 public final class KindConfig {
 
@@ -31,13 +33,6 @@ public final class KindConfig {
             "[plugins.\"io.containerd.grpc.v1.cri\".registry]\n  config_path = \"/etc/containerd/certs.d\"";
 
     private static final String PATCHES = "containerdConfigPatches";
-
-    /**
-     * What containerd's CRI plugin refuses beside {@code config_path} (its config validation: {@code mirrors}, and
-     * {@code configs.<host>.tls}), as a patch's TOML table header names it.
-     */
-    private static final Pattern REGISTRY_CONFLICT =
-            Pattern.compile("^\\s*\\[[^\\]]*\\.registry\\.(mirrors|configs\\.[^\\]]*\\.tls)\\b", Pattern.MULTILINE);
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -97,12 +92,16 @@ public final class KindConfig {
 
     /**
      * {@link #render(String, int)}, and with {@code registryConfigPath} kindserver's {@link #REGISTRY_CONFIG_PATCH}
-     * after the user's own containerd patches (once: a user's identical entry is not repeated).
+     * after the user's own containerd patches (once: a user's identical entry is not repeated), which are then those
+     * of {@link #registryTranslation}: containerd refuses registry mirrors and TLS settings beside config_path.
+     *
+     * @throws InvalidRequestException with {@code registryConfigPath}, as {@link #registryTranslation}
      */
     public String render(String apiServerAddress, int apiServerPort, boolean registryConfigPath) {
         ObjectNode copy = tree.deepCopy();
         if (registryConfigPath) {
-            ArrayNode patches = copy.path(PATCHES).isArray() ? (ArrayNode) copy.get(PATCHES) : copy.putArray(PATCHES);
+            ArrayNode patches = copy.putArray(PATCHES);
+            registryTranslation().patches().forEach(patches::add);
             boolean present = false;
             for (JsonNode patch : patches) {
                 present |= REGISTRY_CONFIG_PATCH.equals(patch.asText().strip());
@@ -123,27 +122,25 @@ public final class KindConfig {
     }
 
     /**
-     * Why this config cannot be wired to kindserver's local registry: one of the user's containerd patches sets
-     * registry mirrors or TLS settings, which containerd refuses once {@code config_path} is set (its CRI plugin would
-     * not load, and no pod would start). Empty when there is no such patch.
+     * The user's containerd patches made fit for the {@code config_path} of kindserver's local registry, with the
+     * hosts.toml files that carry their registry mirrors and TLS settings over.
+     *
+     * @throws InvalidRequestException a patch is not TOML, or sets a registry key hosts.toml cannot express
      */
-    public Optional<String> registryConflict() {
-        for (JsonNode patch : tree.path(PATCHES)) {
-            Matcher conflict = REGISTRY_CONFLICT.matcher(patch.asText());
-            if (conflict.find()) {
-                return Optional.of("kindConfig's containerdConfigPatches set registry." + conflict.group(1)
-                        + ", which containerd refuses beside the config_path kindserver sets for its local registry"
-                        + " (--registry): configure that registry host with a hosts.toml instead, or run kindserver"
-                        + " without --registry");
-            }
+    public RegistryTranslation registryTranslation() {
+        List<String> patches = new ArrayList<>();
+        tree.path(PATCHES).forEach(patch -> patches.add(patch.asText()));
+        try {
+            return RegistryTranslation.of(patches);
+        } catch (UntranslatableConfigException e) {
+            throw new InvalidRequestException("kindConfig's " + e.getMessage());
         }
-        return Optional.empty();
     }
 
     /** A note for the user when their config set what kindserver owns, which kindserver then replaced. */
     public Optional<String> apiServerOverrideNote() {
         JsonNode net = tree.path("networking");
-        List<String> set = new java.util.ArrayList<>();
+        List<String> set = new ArrayList<>();
         for (String field : List.of("apiServerAddress", "apiServerPort")) {
             if (net.hasNonNull(field)) {
                 set.add("networking." + field + "=" + net.get(field).asText());

@@ -1,6 +1,7 @@
 package io.providerkind.kindserver.registry;
 
 import com.google.common.net.InetAddresses;
+import io.providerkind.kindserver.containerd.HostsFile;
 import io.providerkind.kindserver.kind.KindCommandException;
 import io.providerkind.kindserver.kind.NodeCommands;
 import io.providerkind.sdk.LocalRegistry;
@@ -13,7 +14,9 @@ import java.util.List;
  * in every node a {@code hosts.toml} maps the registry's host address (and {@code localhost:<port>} when that is a
  * loopback address, the name the recipe uses) to the registry on the {@code kind} network, and the control plane gets
  * the {@code local-registry-hosting} ConfigMap of KEP-1755 in {@code kube-public}, applied with the node's own kubectl
- * as kind installs its manifests. The containerd side ({@code config_path}) is in the kind config already.
+ * as kind installs its manifests. The containerd side ({@code config_path}) is in the kind config already. The
+ * hosts.toml files of the user's own registry mirrors, which containerd reads from the same directory, are written
+ * beside the registry's.
  */
 public final class RegistryWiring {
 
@@ -34,22 +37,22 @@ public final class RegistryWiring {
     }
 
     /**
-     * Writes every node's {@code hosts.toml}, then applies the ConfigMap in the control plane.
+     * Writes every node's {@code hosts.toml} files, the registry's and then {@code mirrors}, then applies the
+     * ConfigMap in the control plane.
      *
      * @param nodeNames        the cluster's node containers (not its external load balancer, which runs no containerd)
      * @param controlPlaneName the control-plane node, whose admin.conf reaches the API server
+     * @param mirrors          the hosts.toml files translated from the user's containerd patches
      * @throws KindCommandException a command in a node failed; its message names the node and quotes the error
      */
-    public void wire(List<String> nodeNames, String controlPlaneName)
+    public void wire(List<String> nodeNames, String controlPlaneName, List<HostsFile> mirrors)
             throws KindCommandException, InterruptedException {
         for (String node : nodeNames) {
             for (String host : hostNames()) {
-                String directory = CERTS_D + "/" + host;
-                nodes.run(
-                        node,
-                        List.of("sh", "-c", "mkdir -p \"$1\" && cat > \"$1/hosts.toml\"", "sh", directory),
-                        hostsToml(),
-                        timeout);
+                writeHostsToml(node, host, hostsToml());
+            }
+            for (HostsFile mirror : mirrors) {
+                writeHostsToml(node, mirror.directory(), mirror.text());
             }
         }
         nodes.run(
@@ -59,8 +62,17 @@ public final class RegistryWiring {
                 timeout);
     }
 
+    private void writeHostsToml(String node, String host, String text)
+            throws KindCommandException, InterruptedException {
+        nodes.run(
+                node,
+                List.of("sh", "-c", "mkdir -p \"$1\" && cat > \"$1/hosts.toml\"", "sh", CERTS_D + "/" + host),
+                text,
+                timeout);
+    }
+
     /** The names pods and the host use for the registry: its host address, and localhost's for a loopback one. */
-    List<String> hostNames() {
+    public List<String> hostNames() {
         List<String> names = new ArrayList<>(List.of(registry.hostAddress()));
         int colon = registry.hostAddress().lastIndexOf(':');
         String host =
