@@ -97,7 +97,7 @@ class ImagePreloadEndToEndTest {
                 ended.get(1).message().contains("image: \"" + ABSENT + "\" not present locally"),
                 ended.get(1).message());
         assertEquals(ImageLoadState.Loaded, ended.get(2).state(), ended.toString());
-        for (String node : LocalRegistryEndToEndTest.nodes(CLUSTER)) {
+        for (String node : KindContainers.names(CLUSTER)) {
             for (String image : List.of(TINY, OTHER)) {
                 assertFalse(
                         DOCKER.check("exec", node, "crictl", "images", "-q", "docker.io/" + image)

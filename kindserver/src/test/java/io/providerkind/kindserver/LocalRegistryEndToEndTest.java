@@ -92,13 +92,6 @@ class LocalRegistryEndToEndTest {
         return registry.hostAddress() + "/ksh/app:" + TAG;
     }
 
-    static List<String> nodes(String cluster) {
-        return KindContainers.of(cluster).stream()
-                .map(container -> container.getNames()[0].substring(1))
-                .sorted()
-                .toList();
-    }
-
     @Test
     void theListNamesTheRegistryByItsHostAndItsClusterAddress() {
         assertEquals(
@@ -108,7 +101,7 @@ class LocalRegistryEndToEndTest {
 
     @Test
     void everyNodeMapsTheRegistrysHostNamesToItAndContainerdReadsThemBesideTheUsersPatch() throws IOException {
-        List<String> nodes = nodes(WIRED);
+        List<String> nodes = KindContainers.names(WIRED);
         assertEquals(List.of(WIRED + "-control-plane", WIRED + "-worker"), nodes);
         String localhost = "localhost:" + registry.published().port();
         for (String node : nodes) {
@@ -143,7 +136,7 @@ class LocalRegistryEndToEndTest {
         DOCKER.check("tag", "ksh/tiny:" + TAG, pushedName(registry));
         DOCKER.check("push", pushedName(registry));
 
-        for (String node : nodes(WIRED)) {
+        for (String node : KindContainers.names(WIRED)) {
             DOCKER.check("exec", node, "crictl", "pull", pushedName(registry));
             String viaLocalhost = "localhost:" + registry.published().port() + "/ksh/app:" + TAG;
             DOCKER.check("exec", node, "crictl", "pull", viaLocalhost);
@@ -189,7 +182,7 @@ class LocalRegistryEndToEndTest {
 
         assertEquals(ClusterPhase.Ready, ready.phase(), "message: " + ready.message());
         assertEquals(ConfigHash.of(config), ready.configHash(), "the hash is of the config as the user gave it");
-        List<String> nodes = nodes(MIRRORED);
+        List<String> nodes = KindContainers.names(MIRRORED);
         assertEquals(List.of(MIRRORED + "-control-plane", MIRRORED + "-worker"), nodes);
         for (String node : nodes) {
             assertEquals(

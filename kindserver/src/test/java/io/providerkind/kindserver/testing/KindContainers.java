@@ -25,6 +25,14 @@ public final class KindContainers {
         }
     }
 
+    /** The names of {@code cluster}'s node containers, sorted (e.g. {@code x-control-plane}, {@code x-worker}). */
+    public static List<String> names(String cluster) {
+        return of(cluster).stream()
+                .map(container -> container.getNames()[0].substring(1))
+                .sorted()
+                .toList();
+    }
+
     /** Removes the nodes of the given clusters, whatever kindserver thinks: a safety net after tests. */
     public static void removeAll(String... clusters) {
         try (DockerClient docker = DockerEngine.client()) {

@@ -106,7 +106,7 @@ class KindClusterImagesOnRealKindServerTest extends ProviderIntegrationTest {
         waitUpTo(CREATE, "the failure is told as an Event")
                 .until(() -> harness.eventCount(NAME, "Warning " + ImageLoadFailures.EVENT_FAILED) >= 1);
         assertEquals("True", harness.condition(NAME, "Ready").orElseThrow().status(), "the cluster works");
-        List<String> nodes = nodes();
+        List<String> nodes = KindContainers.names(NAME);
         assertEquals(2, nodes.size(), "control plane and worker: " + nodes);
         for (String node : nodes) {
             assertTrue(inContainerd(node, APP), APP + " is in " + node + "'s containerd");
@@ -146,13 +146,6 @@ class KindClusterImagesOnRealKindServerTest extends ProviderIntegrationTest {
     private static boolean inContainerd(String node, String image) throws IOException {
         return !DOCKER.check("exec", node, "crictl", "images", "-q", "docker.io/" + image)
                 .isBlank();
-    }
-
-    private static List<String> nodes() {
-        return KindContainers.of(NAME).stream()
-                .map(container -> container.getNames()[0].substring(1))
-                .sorted()
-                .toList();
     }
 
     private static KindCluster cluster(List<String> images) {
