@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.RequestLogger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.providerkind.sdk.WaitForChange;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Called by Javalin once per finished request: records its latency by route template, method and status
- * ({@code http_server_requests_seconds} in Prometheus, the name dashboards expect) and logs one debug line.
+ * ({@code http_server_requests_seconds} in Prometheus, the name dashboards expect) and logs one debug line. A GET held
+ * for a change ({@code ?waitForChange}) is its own route, {@code <template>?waitForChange}: its time is mostly the
+ * wait, which would otherwise swamp the latency of every plain GET of the route.
  * Neither ever touches headers, so the password cannot reach a log or a metric label.
  */
 final class RequestObserver implements RequestLogger {
@@ -63,11 +66,13 @@ final class RequestObserver implements RequestLogger {
      * would give every scanner's probe its own time series.
      */
     static String route(Context ctx) {
+        String template;
         try {
-            return ctx.endpointHandlerPath();
+            template = ctx.endpointHandlerPath();
         } catch (IllegalStateException noEndpoint) {
             return "unmatched";
         }
+        return ctx.queryParam(WaitForChange.PARAMETER) == null ? template : template + "?" + WaitForChange.PARAMETER;
     }
 
     private static String outcome(int status) {

@@ -163,6 +163,30 @@ class WaitForChangeRoutesTest {
         assertTrue(metrics.contains("kindserver_cluster_waits_ended_total{outcome=\"changed\"} 1.0"), metrics);
     }
 
+    @Test
+    void aHeldGetIsTimedApartFromThePlainGetsOfItsRoute() throws Exception {
+        String etag = etag(server.call("GET", PATH, null));
+        CompletableFuture<HttpResponse<String>> waiting = waitFor(etag, 20);
+        awaitWaiting(1);
+        server.clusters.with(creating(2), CONFIG);
+        waiting.get(10, TimeUnit.SECONDS);
+        String series = "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",route=";
+        String held = series + "\"/api/v1/kindserver/{name}?waitForChange\",status=\"200\"} 1";
+        String plain = series + "\"/api/v1/kindserver/{name}\",status=\"200\"} 1";
+
+        // Javalin times a request once its answer is written: after the client may have read it
+        List<String> counts = Waits.await("the held GET timed")
+                .atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> server.call("GET", ApiPaths.METRICS, null)
+                                .body()
+                                .lines()
+                                .filter(line -> line.startsWith(series + "\"/api/v1/kindserver/"))
+                                .toList(),
+                        lines -> lines.contains(held));
+        assertTrue(counts.contains(plain), counts.toString());
+    }
+
     private CompletableFuture<HttpResponse<String>> waitFor(String etag, int seconds) {
         HttpRequest request = HttpRequest.newBuilder(server.uri(PATH + query(etag, seconds)))
                 .timeout(Duration.ofSeconds(60))
