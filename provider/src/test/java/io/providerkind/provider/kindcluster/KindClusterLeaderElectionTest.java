@@ -27,9 +27,14 @@ class KindClusterLeaderElectionTest extends ProviderIntegrationTest {
 
     /** crossplane's name for a provider's lease; an operator looks for it under this name. */
     private static final String LEASE = "crossplane-leader-election-provider-kind";
-    /** A stopped leader's lease expires, then the other replica sees it at its next (jittered) retry. */
-    private static final Duration TAKEOVER =
-            LEASE_DURATION_DEFAULT_VALUE.plus(RETRY_PERIOD_DEFAULT_VALUE.multipliedBy(2));
+    /**
+     * A stopped leader's lease expires a lease duration after its last renewal (at most a retry period before the
+     * stop), and the other replica takes it at its next attempt: fabric8's LeaderElector waits retryPeriod × (1 + 1.2
+     * × random) between attempts, so up to 2.2 retry periods. Beyond that, the API server's answers under load.
+     */
+    private static final Duration TAKEOVER = LEASE_DURATION_DEFAULT_VALUE
+            .plus(RETRY_PERIOD_DEFAULT_VALUE.multipliedBy(22).dividedBy(10))
+            .plus(Duration.ofSeconds(5));
 
     private static final ProviderSettings REPLICA = new ProviderSettings(
             Duration.ofSeconds(1),
