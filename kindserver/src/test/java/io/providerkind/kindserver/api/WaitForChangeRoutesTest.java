@@ -150,11 +150,7 @@ class WaitForChangeRoutesTest {
 
     @Test
     void waitsAreCountedInMetrics() throws Exception {
-        String etag = etag(server.call("GET", PATH, null));
-        CompletableFuture<HttpResponse<String>> waiting = waitFor(etag, 20);
-        awaitWaiting(1);
-        server.clusters.with(creating(2), CONFIG);
-        waiting.get(10, TimeUnit.SECONDS);
+        holdAGetUntilTheClusterChanges();
         awaitWaiting(0);
 
         String metrics = server.call("GET", ApiPaths.METRICS, null).body();
@@ -165,11 +161,7 @@ class WaitForChangeRoutesTest {
 
     @Test
     void aHeldGetIsTimedApartFromThePlainGetsOfItsRoute() throws Exception {
-        String etag = etag(server.call("GET", PATH, null));
-        CompletableFuture<HttpResponse<String>> waiting = waitFor(etag, 20);
-        awaitWaiting(1);
-        server.clusters.with(creating(2), CONFIG);
-        waiting.get(10, TimeUnit.SECONDS);
+        holdAGetUntilTheClusterChanges();
         String series = "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",route=";
         String held = series + "\"/api/v1/kindserver/{name}?waitForChange\",status=\"200\"} 1";
         String plain = series + "\"/api/v1/kindserver/{name}\",status=\"200\"} 1";
@@ -185,6 +177,15 @@ class WaitForChangeRoutesTest {
                                 .toList(),
                         lines -> lines.contains(held));
         assertTrue(counts.contains(plain), counts.toString());
+    }
+
+    /** A plain GET for the ETag, then a GET held on it until the cluster's answer changes. */
+    private void holdAGetUntilTheClusterChanges() throws Exception {
+        String etag = etag(server.call("GET", PATH, null));
+        CompletableFuture<HttpResponse<String>> waiting = waitFor(etag, 20);
+        awaitWaiting(1);
+        server.clusters.with(creating(2), CONFIG);
+        waiting.get(10, TimeUnit.SECONDS);
     }
 
     private CompletableFuture<HttpResponse<String>> waitFor(String etag, int seconds) {
