@@ -131,6 +131,8 @@ final class ImageLoads {
             ended = new ImageLoad(image, ImageLoadState.Failed, e.getMessage());
             LOG.warn("image {} could not be loaded into cluster {}: {}", image, cluster, e.getMessage());
         } catch (InterruptedException e) {
+            // the worker's future was cancelled: the flag stays set for the pool, which owns the thread
+            Thread.currentThread().interrupt();
             metrics.imageLoadEnded(timing, "cancelled");
             LOG.info(
                     "load of image {} into cluster {} stopped: the cluster is deleted or kindserver stops",
