@@ -34,7 +34,7 @@ step = printf '\n\033[1m==> %s\033[0m\n' $(1)
 kind_gateway = $$(docker network inspect kind -f '{{range .IPAM.Config}}{{.Gateway}} {{end}}' | tr ' ' '\n' | grep -m1 '\.')
 
 .PHONY: help setup build test lint format run run-provider image xpkg xpkg-push \
-        dev dev-cluster dev-crossplane dev-kindserver dev-providerconfig dev-down e2e e2e-edfbuilder clean bench-setup bench-get
+        dev dev-cluster dev-crossplane dev-kindserver dev-providerconfig dev-down e2e e2e-edfbuilder clean bench-setup bench-get provider-classlist
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ bench-setup: ## install what the benchmarks need beyond `make setup` (Debian's w
 
 bench-get: setup bench-setup ## kindserver GET beside nginx serving the same bytes (README, Performance)
 	$(MVN) -q -pl kindserver -am verify -Pbench-get -DskipTests
+
+provider-classlist: setup ## record the classes a provider start loads into images/provider/provider.classlist
+	$(MVN) -q -pl provider -am verify -Pprovider-classlist -DskipTests
 
 build: ## compile and package kindserver.jar and provider.jar (tests neither compiled nor run)
 	$(MVN) -q package -Dmaven.test.skip=true

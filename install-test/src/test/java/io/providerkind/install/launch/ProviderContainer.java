@@ -5,6 +5,7 @@ import io.providerkind.testsupport.wait.RunningProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +33,16 @@ final class ProviderContainer implements AutoCloseable {
 
     static ProviderContainer start(DockerCli docker, String image, Path kubeconfig, int metricsPort)
             throws IOException {
+        return start(docker, image, kubeconfig, metricsPort, List.of());
+    }
+
+    /** {@link #start(DockerCli, String, Path, int)} with {@code environment} ({@code NAME=value}) added. */
+    static ProviderContainer start(
+            DockerCli docker, String image, Path kubeconfig, int metricsPort, List<String> environment)
+            throws IOException {
         String name = "provider-kind-image-it-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        docker.check(
+        List<String> run = new ArrayList<>(List.of(
                 "run",
                 "--detach",
                 "--name",
@@ -47,10 +55,10 @@ final class ProviderContainer implements AutoCloseable {
                 "KUBECONFIG=" + KUBECONFIG,
                 // as Crossplane sets it in a provider's pod
                 "--env",
-                "POD_NAMESPACE=" + CrossplaneNamespace.NAME,
-                image,
-                "--metrics-bind-address",
-                "127.0.0.1:" + metricsPort);
+                "POD_NAMESPACE=" + CrossplaneNamespace.NAME));
+        environment.forEach(variable -> run.addAll(List.of("--env", variable)));
+        run.addAll(List.of(image, "--metrics-bind-address", "127.0.0.1:" + metricsPort));
+        docker.check(run.toArray(String[]::new));
         return new ProviderContainer(docker, name);
     }
 

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The provider image as `make image` builds it from images/provider/Dockerfile, on a local stand-in for its
  * JRE base (eclipse-temurin:17-jre cannot be pulled here), run as a container against a real API server with
  * the package's CRDs: it runs as uid and gid 2000 like a Crossplane provider pod, answers its probes, serves
- * Prometheus metrics, and stops on SIGTERM.
+ * Prometheus metrics, and stops on SIGTERM; its start maps nearly every class from the class-data archive the image
+ * build dumps, rather than parsing it from the jar.
  */
 @RequiresDocker
 @RequiresKubeApiServer
@@ -119,5 +120,40 @@ class ProviderImageIT {
             int exit = provider.stop(Duration.ofSeconds(30));
             assertTrue(exit == 0 || exit == 143, "a clean stop on SIGTERM, got " + exit + ":\n" + provider.log());
         }
+    }
+
+    @Test
+    void theProviderStartsFromTheImagesClassDataArchive(@TempDir Path tmp) throws Exception {
+        Path config = Files.writeString(tmp.resolve("kubeconfig"), InlineKubeconfig.of(kubeconfig));
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
+        // -Xshare:on: the JVM refuses to start rather than run without the archive it was given
+        String options = toolOptions() + " -Xshare:on -Xlog:class+load=info:stdout";
+        int port = FreePort.onLoopback();
+        String base = "http://127.0.0.1:" + port;
+        Http http = Http.plain();
+        try (ProviderContainer provider =
+                ProviderContainer.start(DOCKER, IMAGE, config, port, List.of("JAVA_TOOL_OPTIONS=" + options))) {
+            provider.await("/readyz 200", Duration.ofSeconds(90), () -> http.ok(base + "/readyz"));
+            ClassSources sources = ClassSources.of(provider.log().lines().toList());
+
+            assertTrue(
+                    sources.archivedShare() >= 0.95,
+                    String.format(
+                            "%d classes came from the archive and %d were parsed from files, most from %s: the start"
+                                    + " loads classes provider.classlist lacks; record it again with `make"
+                                    + " provider-classlist`",
+                            sources.archived(), sources.parsed(), sources.mostParsed(8)));
+        }
+    }
+
+    /** The image's own JAVA_TOOL_OPTIONS. */
+    private static String toolOptions() throws Exception {
+        JsonNode env = JSON.readTree(DOCKER.check("image", "inspect", "--format", "{{json .Config.Env}}", IMAGE));
+        for (JsonNode variable : env) {
+            if (variable.asText().startsWith("JAVA_TOOL_OPTIONS=")) {
+                return variable.asText().substring("JAVA_TOOL_OPTIONS=".length());
+            }
+        }
+        throw new AssertionError("the image sets no JAVA_TOOL_OPTIONS: " + env);
     }
 }

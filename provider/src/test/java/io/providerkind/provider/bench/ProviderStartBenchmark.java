@@ -53,6 +53,9 @@ public final class ProviderStartBenchmark {
                 : Optional.of(ImageLaunch.of(Path.of(reference, "Dockerfile"), Path.of(reference)));
         List<Variant> variants = Variant.of(ImageLaunch.of(dockerfile, jar.getParent()), before);
         Path work = Files.createTempDirectory("provider-start-bench");
+        for (Variant variant : variants) {
+            variant.launch().build(work.resolve(variant.name() + "-build.log"));
+        }
         KubeAPIServer apiServer = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
                 .withApiServerVersion(KubeApiServerBinaries.VERSION)
                 .build());
