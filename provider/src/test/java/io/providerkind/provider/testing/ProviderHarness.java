@@ -59,16 +59,28 @@ public final class ProviderHarness implements AutoCloseable {
     private PrometheusMeterRegistry registry;
     private KubeApiRequests requests;
 
+    /** On an API server of one's own: package/crds are applied first. */
     public ProviderHarness(String kubeconfig) {
+        this(kubeconfig, true);
+    }
+
+    private ProviderHarness(String kubeconfig, boolean applyCrds) {
         this.kubeconfig = kubeconfig;
         this.client = clientWith(kubeconfig, null);
-        applyCrds();
+        if (applyCrds) {
+            applyCrds(client);
+        }
         client.resource(new NamespaceBuilder()
                         .withNewMetadata()
                         .withName(CREDENTIALS_NAMESPACE)
                         .endMetadata()
                         .build())
                 .createOr(NonDeletingOperation::update);
+    }
+
+    /** On the shared API server, which applied package/crds when it started: applying them again changes nothing. */
+    static ProviderHarness on(TestApiServer apiServer) {
+        return new ProviderHarness(apiServer.kubeconfig(), false);
     }
 
     /** What a test (the user) uses to read and write resources. */
@@ -249,7 +261,8 @@ public final class ProviderHarness implements AutoCloseable {
         client.resource(resource).delete();
     }
 
-    private void applyCrds() {
+    /** package/crds, each applied and awaited until Established. */
+    static void applyCrds(KubernetesClient client) {
         Path dir = Path.of(System.getProperty("crds.package.dir", "../package/crds"));
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {

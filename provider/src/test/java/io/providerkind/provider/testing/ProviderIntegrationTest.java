@@ -1,24 +1,24 @@
 package io.providerkind.provider.testing;
 
-import io.fabric8.kubeapitest.junit.EnableKubeAPIServer;
-import io.fabric8.kubeapitest.junit.KubeConfig;
 import io.providerkind.provider.ProviderSettings;
 import io.providerkind.provider.kindcluster.KindServerClientFactory;
-import io.providerkind.testsupport.realparts.KubeApiServerBinaries;
 import io.providerkind.testsupport.realparts.RequiresKubeApiServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The base of every provider test on a real API server: kube-api-test runs one kube-apiserver per test class (and
- * without its binaries the class fails under CI=true and is skipped elsewhere); a test starts the provider on it
- * with {@link #startProvider}, package/crds applied; after each test every provider it started is stopped and the
- * resources it made are removed. A test class declares only what differs: its settings and its kindserver.
+ * The base of every provider test on a real API server: one kube-apiserver (kube-api-test) serves every such class
+ * of the test JVM ({@link SharedApiServer}; without its binaries the class fails under CI=true and is skipped
+ * elsewhere); a test starts the provider on it with {@link #startProvider}, package/crds applied; after each test
+ * every provider it started is stopped and everything it and the test wrote is removed, so that the next test finds
+ * the API server as it started. A test class declares only what differs: its settings and its kindserver.
  */
 @RequiresKubeApiServer
-@EnableKubeAPIServer(kubeAPIVersion = KubeApiServerBinaries.VERSION)
+@ExtendWith(SharedApiServer.class)
 public abstract class ProviderIntegrationTest {
 
     /** Enough for a reconcile on a busy two-core machine; a lost event still shows within a test's run. */
@@ -27,22 +27,24 @@ public abstract class ProviderIntegrationTest {
     protected static final ProviderSettings FAST_POLL =
             ProviderSettings.defaults().withPoll(Duration.ofSeconds(1)).withBusyPoll(Duration.ofMillis(200));
 
-    /** Written by kube-api-test before the class's first test; static, as there is one API server per class. */
-    @KubeConfig
-    static String kubeconfig;
-
     private final List<ProviderHarness> harnesses = new ArrayList<>();
+    private TestApiServer apiServer;
 
-    /** The provider, started on this class's API server; stopped and cleaned up after the test. */
+    @BeforeEach
+    void onTheSharedApiServer(TestApiServer apiServer) {
+        this.apiServer = apiServer;
+    }
+
+    /** The provider, started on the API server; stopped and cleaned up after the test. */
     protected ProviderHarness startProvider(ProviderSettings settings, KindServerClientFactory kindservers) {
-        ProviderHarness harness = new ProviderHarness(kubeconfig);
+        ProviderHarness harness = ProviderHarness.on(apiServer);
         harnesses.add(harness);
         return harness.start(settings, kindservers);
     }
 
-    /** This class's API server with package/crds applied and no provider: for a test of one part on the real thing. */
+    /** The API server with package/crds applied and no provider: for a test of one part on the real thing. */
     protected ProviderHarness withoutProvider() {
-        ProviderHarness harness = new ProviderHarness(kubeconfig);
+        ProviderHarness harness = ProviderHarness.on(apiServer);
         harnesses.add(harness);
         return harness;
     }
@@ -50,5 +52,6 @@ public abstract class ProviderIntegrationTest {
     @AfterEach
     void stopProvidersAndRemoveWhatTheyMade() {
         harnesses.forEach(ProviderHarness::close);
+        apiServer.removeWhatTestsWrote();
     }
 }
