@@ -47,8 +47,8 @@ class KindClusterImagesOnRealKindServerTest extends ProviderIntegrationTest {
     private static final Duration CREATE = Duration.ofMinutes(3);
     private static final ProviderSettings SETTINGS =
             ProviderSettings.defaults().withPoll(Duration.ofSeconds(2)).withBusyPoll(Duration.ofMillis(500));
-    private static final String NAME = "e2e-images";
-    private static final String TAG = "e2e-" + ProcessHandle.current().pid();
+    private static final String NAME = "pv-e2e-images";
+    private static final String TAG = "pv-e2e-" + ProcessHandle.current().pid();
     private static final String APP = "e2e/app:" + TAG;
     private static final String SIDECAR = "e2e/sidecar:" + TAG;
     private static final String ABSENT = "e2e/absent:" + TAG;
@@ -65,7 +65,7 @@ class KindClusterImagesOnRealKindServerTest extends ProviderIntegrationTest {
     static void startKindServerWithARegistry() throws IOException {
         TestImages.importImage(APP, Map.of("app.txt", "app\n"));
         TestImages.importImage(SIDECAR, Map.of("sidecar.txt", "sidecar\n"));
-        registry = TestRegistry.settings("e2e-images");
+        registry = TestRegistry.settings("pv-e2e-images");
         kindserver = KindServerFixture.start(stateDir, registry);
     }
 

@@ -70,7 +70,7 @@ class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
     @AfterAll
     static void stopKindServer() {
         if (kindserver != null) {
-            kindserver.deleteClusters(name -> name.startsWith("e2e-"), CREATE);
+            kindserver.deleteClusters(name -> name.startsWith("pv-e2e-"), CREATE);
             kindserver.close();
         }
     }
@@ -88,10 +88,11 @@ class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
 
     @Test
     void seedClusterIsMadeServesItsKubeconfigSurvivesDriftAndIsDeleted() throws Exception {
-        harness.apply(cluster("e2e-seed", DeletionPolicy.Delete, new SecretReference("e2e-seed-conn", "default")));
+        harness.apply(
+                cluster("pv-e2e-seed", DeletionPolicy.Delete, new SecretReference("pv-e2e-seed-conn", "default")));
 
-        harness.awaitCondition("e2e-seed", "Ready", "True", "Available", CREATE);
-        KindCluster ready = harness.get("e2e-seed");
+        harness.awaitCondition("pv-e2e-seed", "Ready", "True", "Available", CREATE);
+        KindCluster ready = harness.get("pv-e2e-seed");
         assertNotNull(ready.atProvider().internalIP(), "internalIP");
         assertTrue(
                 ready.atProvider().kubernetesVersion().startsWith("v1."),
@@ -101,68 +102,71 @@ class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
                 ready.atProvider().endpoint());
 
         waitUpTo(REAL_PARTS_WAIT, "the connection Secret holds the kubeconfig").until(() -> {
-            Secret s = harness.secret("default", "e2e-seed-conn");
+            Secret s = harness.secret("default", "pv-e2e-seed-conn");
             return s != null && s.getData() != null && s.getData().containsKey("kubeconfig");
         });
-        String published = decode(harness.secret("default", "e2e-seed-conn"), "kubeconfig");
+        String published = decode(harness.secret("default", "pv-e2e-seed-conn"), "kubeconfig");
         HttpResponse<String> version = KubeconfigClients.get(published, "/version");
         assertEquals(200, version.statusCode(), "the published kubeconfig reaches the cluster's API server");
         assertEquals(
                 "https://e2e-seed-control-plane:6443/",
-                Config.fromKubeconfig(decode(harness.secret("default", "e2e-seed-conn"), "internalKubeconfig"))
+                Config.fromKubeconfig(decode(harness.secret("default", "pv-e2e-seed-conn"), "internalKubeconfig"))
                         .getMasterUrl(),
                 "the internal kubeconfig names the control-plane node on the kind network");
 
-        harness.changeKindConfig("e2e-seed", TestKindClusters.SEED_CONFIG + "- role: worker\n");
-        harness.awaitCondition("e2e-seed", DriftAlerts.CONDITION, "True", Drift.CONFIG_CHANGED, REAL_PARTS_WAIT);
+        harness.changeKindConfig("pv-e2e-seed", TestKindClusters.SEED_CONFIG + "- role: worker\n");
+        harness.awaitCondition("pv-e2e-seed", DriftAlerts.CONDITION, "True", Drift.CONFIG_CHANGED, REAL_PARTS_WAIT);
 
-        stopNodesOf("e2e-seed");
-        harness.awaitCondition("e2e-seed", DriftAlerts.CONDITION, "True", "SeveralDrifts", REAL_PARTS_WAIT);
+        stopNodesOf("pv-e2e-seed");
+        harness.awaitCondition("pv-e2e-seed", DriftAlerts.CONDITION, "True", "SeveralDrifts", REAL_PARTS_WAIT);
         // an alert is told once the status recording it is written, so its Event follows the condition
         waitUpTo(REAL_PARTS_WAIT, "the second drift's Event")
-                .until(() -> harness.eventCount("e2e-seed", "Warning DriftDetected") >= 2);
+                .until(() -> harness.eventCount("pv-e2e-seed", "Warning DriftDetected") >= 2);
         holdsFor(
                 "one Event per distinct drift, no more",
                 Duration.ofSeconds(3),
-                () -> harness.eventCount("e2e-seed", "Warning DriftDetected") == 2);
-        assertTrue(kindserver.client().find("e2e-seed").isPresent(), "drift deleted nothing");
-        assertEquals(1, KindContainers.of("e2e-seed").size(), "and re-created nothing");
+                () -> harness.eventCount("pv-e2e-seed", "Warning DriftDetected") == 2);
+        assertTrue(kindserver.client().find("pv-e2e-seed").isPresent(), "drift deleted nothing");
+        assertEquals(1, KindContainers.of("pv-e2e-seed").size(), "and re-created nothing");
 
-        harness.client().resource(harness.get("e2e-seed")).delete();
-        waitUpTo(CREATE, "the KindCluster is gone").until(() -> harness.get("e2e-seed") == null);
-        assertTrue(kindserver.client().find("e2e-seed").isEmpty(), "kindserver no longer has the cluster");
-        assertTrue(KindContainers.of("e2e-seed").isEmpty(), "no node container is left");
+        harness.client().resource(harness.get("pv-e2e-seed")).delete();
+        waitUpTo(CREATE, "the KindCluster is gone").until(() -> harness.get("pv-e2e-seed") == null);
+        assertTrue(kindserver.client().find("pv-e2e-seed").isEmpty(), "kindserver no longer has the cluster");
+        assertTrue(KindContainers.of("pv-e2e-seed").isEmpty(), "no node container is left");
     }
 
     @Test
     void kindserverRestartIsAnErrorThatHealsWithTheClusterIntact() {
-        harness.apply(cluster("e2e-flaky", DeletionPolicy.Delete, null));
-        harness.awaitCondition("e2e-flaky", "Ready", "True", "Available", CREATE);
+        harness.apply(cluster("pv-e2e-flaky", DeletionPolicy.Delete, null));
+        harness.awaitCondition("pv-e2e-flaky", "Ready", "True", "Available", CREATE);
 
         kindserver.stop();
-        harness.awaitCondition("e2e-flaky", "Synced", "False", "ReconcileError", REAL_PARTS_WAIT);
+        harness.awaitCondition("pv-e2e-flaky", "Synced", "False", "ReconcileError", REAL_PARTS_WAIT);
         assertTrue(
-                harness.condition("e2e-flaky", "Synced").orElseThrow().message().contains("is kindserver running"),
-                harness.condition("e2e-flaky", "Synced").orElseThrow().message());
+                harness.condition("pv-e2e-flaky", "Synced")
+                        .orElseThrow()
+                        .message()
+                        .contains("is kindserver running"),
+                harness.condition("pv-e2e-flaky", "Synced").orElseThrow().message());
         kindserver.restart();
 
-        harness.awaitCondition("e2e-flaky", "Synced", "True", "ReconcileSuccess", Duration.ofMinutes(2));
+        harness.awaitCondition("pv-e2e-flaky", "Synced", "True", "ReconcileSuccess", Duration.ofMinutes(2));
         assertEquals(
-                "True", harness.condition("e2e-flaky", "Ready").orElseThrow().status());
-        assertEquals(1, KindContainers.of("e2e-flaky").size());
+                "True", harness.condition("pv-e2e-flaky", "Ready").orElseThrow().status());
+        assertEquals(1, KindContainers.of("pv-e2e-flaky").size());
     }
 
     @Test
     void providerRestartInTheMiddleOfACreateMakesOneCluster() {
-        harness.apply(cluster("e2e-restart", DeletionPolicy.Delete, null));
+        harness.apply(cluster("pv-e2e-restart", DeletionPolicy.Delete, null));
         waitUpTo(REAL_PARTS_WAIT, "kindserver is creating it")
                 .until(() -> kindserver
                         .client()
-                        .find("e2e-restart")
+                        .find("pv-e2e-restart")
                         .map(c -> c.phase() == ClusterPhase.Creating)
                         .orElse(false));
         harness.stopProvider();
-        KindCluster crashed = harness.get("e2e-restart");
+        KindCluster crashed = harness.get("pv-e2e-restart");
         Map<String, String> annotations = new HashMap<>(crashed.getMetadata().getAnnotations());
         annotations.remove(Annotations.EXTERNAL_CREATE_SUCCEEDED);
         crashed.getMetadata().setAnnotations(annotations);
@@ -170,19 +174,19 @@ class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
 
         harness.start(SETTINGS, new SdkKindServerClientFactory(Duration.ofSeconds(5), Duration.ofSeconds(30)));
 
-        harness.awaitCondition("e2e-restart", "Ready", "True", "Available", CREATE);
+        harness.awaitCondition("pv-e2e-restart", "Ready", "True", "Available", CREATE);
         assertEquals(
                 1,
                 kindserver.client().list().stream()
-                        .filter(c -> c.name().equals("e2e-restart"))
+                        .filter(c -> c.name().equals("pv-e2e-restart"))
                         .count());
-        assertEquals(1, KindContainers.of("e2e-restart").size(), "one control-plane container: created once");
+        assertEquals(1, KindContainers.of("pv-e2e-restart").size(), "one control-plane container: created once");
     }
 
     @Test
     void aCreateInterruptedByAKindserverCrashIsMadeAgainAndEndsReadyWithOneNode(@TempDir Path crashDir)
             throws Exception {
-        String name = "e2e-healed";
+        String name = "pv-e2e-healed";
         // kind's steps take 2 s, so that the crash comes in the middle of the create; the API ports are
         // apart from the shared kindserver's, which runs on the same Docker engine
         KindServerProcess crashing = new KindServerProcess(Files.createDirectories(crashDir.resolve("state")))
@@ -223,33 +227,33 @@ class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
 
     @Test
     void existingClusterIsImportedByExternalNameAndOrphanedOnDelete() {
-        kindserver.client().create("e2e-legacy", TestKindClusters.SEED_CONFIG);
+        kindserver.client().create("pv-e2e-legacy", TestKindClusters.SEED_CONFIG);
         waitUpTo(CREATE, "the cluster made outside the provider is ready")
                 .until(() -> kindserver
                         .client()
-                        .find("e2e-legacy")
+                        .find("pv-e2e-legacy")
                         .map(c -> c.phase() == ClusterPhase.Ready)
                         .orElse(false));
-        KindCluster imported = cluster("e2e-imported", DeletionPolicy.Orphan, null);
+        KindCluster imported = cluster("pv-e2e-imported", DeletionPolicy.Orphan, null);
         imported.getMetadata()
-                .setAnnotations(Map.of(Annotations.EXTERNAL_NAME, "e2e-legacy", Annotations.PAUSED, "true"));
+                .setAnnotations(Map.of(Annotations.EXTERNAL_NAME, "pv-e2e-legacy", Annotations.PAUSED, "true"));
         harness.apply(imported);
-        harness.awaitCondition("e2e-imported", "Synced", "False", "ReconcilePaused", REAL_PARTS_WAIT);
+        harness.awaitCondition("pv-e2e-imported", "Synced", "False", "ReconcilePaused", REAL_PARTS_WAIT);
 
-        KindCluster resumed = harness.get("e2e-imported");
-        resumed.getMetadata().setAnnotations(Map.of(Annotations.EXTERNAL_NAME, "e2e-legacy"));
+        KindCluster resumed = harness.get("pv-e2e-imported");
+        resumed.getMetadata().setAnnotations(Map.of(Annotations.EXTERNAL_NAME, "pv-e2e-legacy"));
         harness.client().resource(resumed).update();
 
-        harness.awaitCondition("e2e-imported", "Ready", "True", "Available", REAL_PARTS_WAIT);
+        harness.awaitCondition("pv-e2e-imported", "Ready", "True", "Available", REAL_PARTS_WAIT);
         assertEquals(
                 "False",
-                harness.condition("e2e-imported", DriftAlerts.CONDITION)
+                harness.condition("pv-e2e-imported", DriftAlerts.CONDITION)
                         .orElseThrow()
                         .status());
-        harness.client().resource(harness.get("e2e-imported")).delete();
-        waitUpTo(REAL_PARTS_WAIT, "the KindCluster is gone").until(() -> harness.get("e2e-imported") == null);
-        assertTrue(kindserver.client().find("e2e-legacy").isPresent(), "Orphan keeps the cluster");
-        assertEquals(1, KindContainers.of("e2e-legacy").size());
+        harness.client().resource(harness.get("pv-e2e-imported")).delete();
+        waitUpTo(REAL_PARTS_WAIT, "the KindCluster is gone").until(() -> harness.get("pv-e2e-imported") == null);
+        assertTrue(kindserver.client().find("pv-e2e-legacy").isPresent(), "Orphan keeps the cluster");
+        assertEquals(1, KindContainers.of("pv-e2e-legacy").size());
     }
 
     private static KindCluster cluster(String name, DeletionPolicy deletion, SecretReference connection) {

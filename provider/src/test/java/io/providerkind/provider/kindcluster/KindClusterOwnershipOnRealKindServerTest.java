@@ -41,7 +41,7 @@ class KindClusterOwnershipOnRealKindServerTest extends ProviderIntegrationTest {
 
     private static final Duration CREATE = Duration.ofMinutes(3);
     private static final Duration REAL_PARTS_WAIT = Duration.ofSeconds(60);
-    private static final String SHARED = "e2e-owned";
+    private static final String SHARED = "pv-e2e-owned";
 
     @TempDir
     static Path stateDir;
