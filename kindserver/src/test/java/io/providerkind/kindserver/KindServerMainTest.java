@@ -75,6 +75,7 @@ class KindServerMainTest {
                 "--api-port-range",
                 "--max-parallel-creates",
                 "--max-body-bytes",
+                "--docker-timeout",
                 "--debug")) {
             assertTrue(run.out().contains(flag), flag + " missing from --help:\n" + run.out());
         }
@@ -196,6 +197,15 @@ class KindServerMainTest {
         assertTrue(range.err().contains("FIRST <= LAST"), range.err());
     }
 
+    @Test
+    void waitsFifteenSecondsForDockerUnlessToldAndRefusesADeadlineUnderASecond() {
+        assertEquals(15, run(password()).settings().dockerTimeout().toSeconds());
+        Run zero = run(password(), "--docker-timeout", "0");
+
+        assertEquals(2, zero.exitCode());
+        assertTrue(zero.err().contains("--docker-timeout must be at least 1 second"), zero.err());
+    }
+
     /** A valid value for every flag, and how to read it back from the settings. */
     private static final Map<String, Map.Entry<String, Function<KindServerSettings, Object>>> SAMPLES = Map.ofEntries(
             sample("--listen", "127.0.0.1:9443", s -> s.listen().toString()),
@@ -213,6 +223,7 @@ class KindServerMainTest {
             sample("--api-port-range", "40000-40100", s -> s.apiPortRange().toString()),
             sample("--max-parallel-creates", "5", s -> Integer.toString(s.maxParallelCreates())),
             sample("--max-body-bytes", "2048", s -> Long.toString(s.maxBodyBytes())),
+            sample("--docker-timeout", "4", s -> Long.toString(s.dockerTimeout().toSeconds())),
             sample("--debug", "true", s -> Boolean.toString(s.debug())),
             sample(
                     "--registry",

@@ -2,6 +2,7 @@ package io.providerkind.kindserver.config;
 
 import io.providerkind.kindserver.net.PortRange;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -103,6 +104,15 @@ public final class KindServerOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     String registryContainer;
 
+    @Option(
+            names = "--docker-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "15",
+            description = "How long a call waits for the Docker engine's answer. An engine silent longer makes "
+                    + "kindserver not ready, and a create or delete it stays silent under for twice this is "
+                    + "stopped and Failed (default: ${DEFAULT-VALUE}).")
+    int dockerTimeoutSeconds;
+
     @Option(names = "--debug", description = "Log every request (method, path, status, time) and the engine's detail.")
     boolean debug;
 
@@ -126,7 +136,8 @@ public final class KindServerOptions {
                 Optional.ofNullable(registry)
                         .map(String::strip)
                         .filter(r -> !r.isEmpty())
-                        .map(r -> RegistrySettings.of(r, registryImage, registryContainer)));
+                        .map(r -> RegistrySettings.of(r, registryImage, registryContainer)),
+                Duration.ofSeconds(dockerTimeoutSeconds));
     }
 
     /** The XDG base directory rule for state, as other user services keep theirs. */

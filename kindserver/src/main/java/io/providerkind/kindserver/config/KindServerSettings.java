@@ -1,8 +1,10 @@
 package io.providerkind.kindserver.config;
 
 import io.providerkind.kindserver.api.Password;
+import io.providerkind.kindserver.docker.DockerClients;
 import io.providerkind.kindserver.net.PortRange;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,7 @@ import java.util.Optional;
  * @param maxBodyBytes       largest request body accepted
  * @param debug              log every request and the engine's detail
  * @param registry           the local registry to run for the clusters, or empty for none
+ * @param dockerTimeout      how long a call waits for Docker's answer; the waits on Docker follow from it
  */
 public record KindServerSettings(
         ListenAddress listen,
@@ -31,7 +34,36 @@ public record KindServerSettings(
         int maxParallelCreates,
         long maxBodyBytes,
         boolean debug,
-        Optional<RegistrySettings> registry) {
+        Optional<RegistrySettings> registry,
+        Duration dockerTimeout) {
+
+    /** Settings with Docker's default answer deadline. */
+    public KindServerSettings(
+            ListenAddress listen,
+            Password password,
+            Optional<TlsFiles> tlsFiles,
+            Path stateDir,
+            String kindBinary,
+            Optional<String> advertiseAddress,
+            PortRange apiPortRange,
+            int maxParallelCreates,
+            long maxBodyBytes,
+            boolean debug,
+            Optional<RegistrySettings> registry) {
+        this(
+                listen,
+                password,
+                tlsFiles,
+                stateDir,
+                kindBinary,
+                advertiseAddress,
+                apiPortRange,
+                maxParallelCreates,
+                maxBodyBytes,
+                debug,
+                registry,
+                DockerClients.DEFAULT_RESPONSE_TIMEOUT);
+    }
 
     /** Settings without a local registry. */
     public KindServerSettings(
@@ -56,7 +88,8 @@ public record KindServerSettings(
                 maxParallelCreates,
                 maxBodyBytes,
                 debug,
-                Optional.empty());
+                Optional.empty(),
+                DockerClients.DEFAULT_RESPONSE_TIMEOUT);
     }
 
     public KindServerSettings {
@@ -68,6 +101,9 @@ public record KindServerSettings(
                     "--max-body-bytes must be at least 1024 (a kind config needs room), got " + maxBodyBytes);
         }
         registry = registry == null ? Optional.empty() : registry;
+        if (dockerTimeout == null || dockerTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new ConfigurationException("--docker-timeout must be at least 1 second, got " + dockerTimeout);
+        }
         if (kindBinary == null || kindBinary.isBlank()) {
             throw new ConfigurationException("--kind must name the kind binary");
         }
