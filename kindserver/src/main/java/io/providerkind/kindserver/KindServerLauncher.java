@@ -45,8 +45,8 @@ public final class KindServerLauncher {
     private final ClusterServiceConfig.Timeouts timeouts;
 
     /**
-     * @param timeouts how long kind may run and shutdown may wait (tests shorten them); Docker's answer deadline
-     *                 comes from the settings ({@code --docker-timeout})
+     * @param timeouts how long kind may run (tests shorten it); Docker's answer deadline and the shutdown grace
+     *                 come from the settings ({@code --docker-timeout}, {@code --shutdown-grace})
      */
     public KindServerLauncher(Clock clock, ClusterServiceConfig.Timeouts timeouts) {
         this.clock = clock;
@@ -83,7 +83,7 @@ public final class KindServerLauncher {
                     dockerEvents,
                     metrics,
                     clock,
-                    timeouts.withDocker(settings.dockerTimeout()),
+                    timeouts.withDocker(settings.dockerTimeout()).withShutdownGrace(settings.shutdownGrace()),
                     registry));
             var tls = new ServerTls(clock).identity(settings, advertiseAddress);
             HttpApi http = HttpApi.start(

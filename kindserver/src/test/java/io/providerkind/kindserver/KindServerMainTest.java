@@ -76,6 +76,7 @@ class KindServerMainTest {
                 "--max-parallel-creates",
                 "--max-body-bytes",
                 "--docker-timeout",
+                "--shutdown-grace",
                 "--debug")) {
             assertTrue(run.out().contains(flag), flag + " missing from --help:\n" + run.out());
         }
@@ -206,6 +207,15 @@ class KindServerMainTest {
         assertTrue(zero.err().contains("--docker-timeout must be at least 1 second"), zero.err());
     }
 
+    @Test
+    void givesRunningWorkThirtySecondsAtAStopUnlessToldAndRefusesANegativeGrace() {
+        assertEquals(30, run(password()).settings().shutdownGrace().toSeconds());
+        Run negative = run(password(), "--shutdown-grace", "-1");
+
+        assertEquals(2, negative.exitCode());
+        assertTrue(negative.err().contains("--shutdown-grace must not be negative"), negative.err());
+    }
+
     /** A valid value for every flag, and how to read it back from the settings. */
     private static final Map<String, Map.Entry<String, Function<KindServerSettings, Object>>> SAMPLES = Map.ofEntries(
             sample("--listen", "127.0.0.1:9443", s -> s.listen().toString()),
@@ -224,6 +234,7 @@ class KindServerMainTest {
             sample("--max-parallel-creates", "5", s -> Integer.toString(s.maxParallelCreates())),
             sample("--max-body-bytes", "2048", s -> Long.toString(s.maxBodyBytes())),
             sample("--docker-timeout", "4", s -> Long.toString(s.dockerTimeout().toSeconds())),
+            sample("--shutdown-grace", "7", s -> Long.toString(s.shutdownGrace().toSeconds())),
             sample("--debug", "true", s -> Boolean.toString(s.debug())),
             sample(
                     "--registry",

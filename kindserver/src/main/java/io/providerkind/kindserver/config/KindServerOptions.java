@@ -113,6 +113,15 @@ public final class KindServerOptions {
                     + "stopped and Failed (default: ${DEFAULT-VALUE}).")
     int dockerTimeoutSeconds;
 
+    @Option(
+            names = "--shutdown-grace",
+            paramLabel = "SECONDS",
+            defaultValue = "30",
+            description = "How long a stop (SIGTERM) lets running creates and deletes go on before it stops kind: "
+                    + "a create stopped then is Failed, a delete is finished at the next start "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int shutdownGraceSeconds;
+
     @Option(names = "--debug", description = "Log every request (method, path, status, time) and the engine's detail.")
     boolean debug;
 
@@ -137,7 +146,8 @@ public final class KindServerOptions {
                         .map(String::strip)
                         .filter(r -> !r.isEmpty())
                         .map(r -> RegistrySettings.of(r, registryImage, registryContainer)),
-                Duration.ofSeconds(dockerTimeoutSeconds));
+                Duration.ofSeconds(dockerTimeoutSeconds),
+                Duration.ofSeconds(shutdownGraceSeconds));
     }
 
     /** The XDG base directory rule for state, as other user services keep theirs. */

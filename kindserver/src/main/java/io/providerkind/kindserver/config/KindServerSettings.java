@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param debug              log every request and the engine's detail
  * @param registry           the local registry to run for the clusters, or empty for none
  * @param dockerTimeout      how long a call waits for Docker's answer; the waits on Docker follow from it
+ * @param shutdownGrace      how long a stop waits for running creates and deletes before it stops kind
  */
 public record KindServerSettings(
         ListenAddress listen,
@@ -35,9 +36,13 @@ public record KindServerSettings(
         long maxBodyBytes,
         boolean debug,
         Optional<RegistrySettings> registry,
-        Duration dockerTimeout) {
+        Duration dockerTimeout,
+        Duration shutdownGrace) {
 
-    /** Settings with Docker's default answer deadline. */
+    /** kindserver's deploy/kindserver.service gives a stop 90 s (TimeoutStopSec): this, then stopping kind. */
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+    /** Settings with Docker's default answer deadline and the default shutdown grace. */
     public KindServerSettings(
             ListenAddress listen,
             Password password,
@@ -62,7 +67,8 @@ public record KindServerSettings(
                 maxBodyBytes,
                 debug,
                 registry,
-                DockerClients.DEFAULT_RESPONSE_TIMEOUT);
+                DockerClients.DEFAULT_RESPONSE_TIMEOUT,
+                DEFAULT_SHUTDOWN_GRACE);
     }
 
     /** Settings without a local registry. */
@@ -89,7 +95,8 @@ public record KindServerSettings(
                 maxBodyBytes,
                 debug,
                 Optional.empty(),
-                DockerClients.DEFAULT_RESPONSE_TIMEOUT);
+                DockerClients.DEFAULT_RESPONSE_TIMEOUT,
+                DEFAULT_SHUTDOWN_GRACE);
     }
 
     public KindServerSettings {
@@ -103,6 +110,9 @@ public record KindServerSettings(
         registry = registry == null ? Optional.empty() : registry;
         if (dockerTimeout == null || dockerTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new ConfigurationException("--docker-timeout must be at least 1 second, got " + dockerTimeout);
+        }
+        if (shutdownGrace == null || shutdownGrace.isNegative()) {
+            throw new ConfigurationException("--shutdown-grace must not be negative, got " + shutdownGrace);
         }
         if (kindBinary == null || kindBinary.isBlank()) {
             throw new ConfigurationException("--kind must name the kind binary");
