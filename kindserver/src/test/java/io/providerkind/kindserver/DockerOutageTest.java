@@ -50,6 +50,8 @@ class DockerOutageTest {
      * delete) instead of the default 15 s, and the engine under a test's load answers listings well within it.
      */
     private static final int DOCKER_TIMEOUT_SECONDS = 5;
+    /** The double's pause per create step where no test looks at a create midway. */
+    private static final String QUICK_STEPS = "0.05";
 
     @TempDir
     Path work;
@@ -66,6 +68,7 @@ class DockerOutageTest {
                 KindServerProcess kindserver = new KindServerProcess(stateDir)
                         .withEnvironment("DOCKER_HOST", docker.dockerHost())
                         .withEnvironment("KINDSERVER_DOCKER_TIMEOUT", Integer.toString(DOCKER_TIMEOUT_SECONDS))
+                        .withEnvironment("KIND_DOUBLE_STEP_SECONDS", QUICK_STEPS)
                         .start()) {
             assertEquals(503, kindserver.send("GET", "/readyz", null).statusCode());
             for (HttpResponse<String> refused : List.of(
@@ -179,6 +182,7 @@ class DockerOutageTest {
                         .withKind(kind.executable())
                         .withEnvironment("DOCKER_HOST", docker.dockerHost())
                         .withEnvironment("KINDSERVER_DOCKER_TIMEOUT", Integer.toString(DOCKER_TIMEOUT_SECONDS))
+                        .withEnvironment("KIND_DOUBLE_STEP_SECONDS", QUICK_STEPS)
                         .start()) {
             KindServerClient client = kindserver.client();
             awaitReady(kindserver, Duration.ofSeconds(30));
@@ -244,7 +248,7 @@ class DockerOutageTest {
 
     /** A cluster made with kind directly, on the real engine, as a user of the host would. */
     private void createByHand(String name) throws IOException, InterruptedException {
-        Process kind = new ProcessBuilder(
+        ProcessBuilder builder = new ProcessBuilder(
                         KindDouble.executable().toString(),
                         "create",
                         "cluster",
@@ -252,8 +256,9 @@ class DockerOutageTest {
                         name,
                         "--kubeconfig",
                         work.resolve(name + ".kubeconfig").toString())
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        builder.environment().put("KIND_DOUBLE_STEP_SECONDS", QUICK_STEPS);
+        Process kind = builder.start();
         kind.getOutputStream().close();
         String output = new String(kind.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(kind.waitFor(3, TimeUnit.MINUTES), output);

@@ -51,6 +51,8 @@ class KindServerShutdownTest {
                 .withKind(kind.executable())
                 .withEnvironment("KINDSERVER_API_PORT_RANGE", PORTS)
                 .withEnvironment("KINDSERVER_SHUTDOWN_GRACE", GRACE_SECONDS)
+                // the first create is only the cluster to delete; the second is slowed below
+                .withEnvironment("KIND_DOUBLE_STEP_SECONDS", "0.05")
                 .start()) {
             KindServerClient client = kindserver.client();
             client.create(DELETED, KindServerEndToEndTest.CONFIG);
