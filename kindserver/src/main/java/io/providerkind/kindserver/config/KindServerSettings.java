@@ -39,39 +39,10 @@ public record KindServerSettings(
         Duration dockerTimeout,
         Duration shutdownGrace) {
 
-    /** kindserver's deploy/kindserver.service gives a stop 90 s (TimeoutStopSec): this, then stopping kind. */
+    /** The default of --shutdown-grace; deploy/kindserver.service's TimeoutStopSec=90 leaves room for it and more. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
-    /** Settings with Docker's default answer deadline and the default shutdown grace. */
-    public KindServerSettings(
-            ListenAddress listen,
-            Password password,
-            Optional<TlsFiles> tlsFiles,
-            Path stateDir,
-            String kindBinary,
-            Optional<String> advertiseAddress,
-            PortRange apiPortRange,
-            int maxParallelCreates,
-            long maxBodyBytes,
-            boolean debug,
-            Optional<RegistrySettings> registry) {
-        this(
-                listen,
-                password,
-                tlsFiles,
-                stateDir,
-                kindBinary,
-                advertiseAddress,
-                apiPortRange,
-                maxParallelCreates,
-                maxBodyBytes,
-                debug,
-                registry,
-                DockerClients.DEFAULT_RESPONSE_TIMEOUT,
-                DEFAULT_SHUTDOWN_GRACE);
-    }
-
-    /** Settings without a local registry. */
+    /** Settings without a local registry, with the default Docker deadline and shutdown grace. */
     public KindServerSettings(
             ListenAddress listen,
             Password password,
