@@ -44,7 +44,10 @@ public final class KindServerLauncher {
     private final Clock clock;
     private final ClusterServiceConfig.Timeouts timeouts;
 
-    /** @param timeouts how long kind may run and shutdown may wait (tests shorten them) */
+    /**
+     * @param timeouts how long kind may run (tests shorten it); Docker's answer deadline and the shutdown grace
+     *                 come from the settings ({@code --docker-timeout}, {@code --shutdown-grace})
+     */
     public KindServerLauncher(Clock clock, ClusterServiceConfig.Timeouts timeouts) {
         this.clock = clock;
         this.timeouts = timeouts;
@@ -62,7 +65,7 @@ public final class KindServerLauncher {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             resources.add(metrics::close);
             bindJvmMetrics(metrics, resources);
-            DockerClient docker = DockerClients.connect(Optional.empty());
+            DockerClient docker = DockerClients.connect(Optional.empty(), settings.dockerTimeout());
             resources.add(0, docker); // closed after the cluster service, which uses it until the end
             DockerClient dockerEvents = DockerClients.connectForEvents(Optional.empty());
             resources.add(0, dockerEvents);
@@ -80,7 +83,7 @@ public final class KindServerLauncher {
                     dockerEvents,
                     metrics,
                     clock,
-                    timeouts,
+                    timeouts.withDocker(settings.dockerTimeout()).withShutdownGrace(settings.shutdownGrace()),
                     registry));
             var tls = new ServerTls(clock).identity(settings, advertiseAddress);
             HttpApi http = HttpApi.start(

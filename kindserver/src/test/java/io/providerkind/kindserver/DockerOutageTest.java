@@ -45,6 +45,13 @@ class DockerOutageTest {
     private static final String CREATE_BODY =
             "{\"kindConfig\":\"kind: Cluster\\napiVersion: kind.x-k8s.io/v1alpha4\\n\"}";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * kindserver's --docker-timeout here: the outages below are noticed after it (twice it for a running create or
+     * delete) instead of the default 15 s, and the engine under a test's load answers listings well within it.
+     */
+    private static final int DOCKER_TIMEOUT_SECONDS = 5;
+    /** The double's pause per create step where no test looks at a create midway. */
+    private static final String QUICK_STEPS = "0.05";
 
     @TempDir
     Path work;
@@ -60,6 +67,8 @@ class DockerOutageTest {
         try (DockerProxy docker = new DockerProxy();
                 KindServerProcess kindserver = new KindServerProcess(stateDir)
                         .withEnvironment("DOCKER_HOST", docker.dockerHost())
+                        .withEnvironment("KINDSERVER_DOCKER_TIMEOUT", Integer.toString(DOCKER_TIMEOUT_SECONDS))
+                        .withEnvironment("KIND_DOUBLE_STEP_SECONDS", QUICK_STEPS)
                         .start()) {
             assertEquals(503, kindserver.send("GET", "/readyz", null).statusCode());
             for (HttpResponse<String> refused : List.of(
@@ -111,10 +120,12 @@ class DockerOutageTest {
                         DockerProxy.onUnixSocket(work.resolve("docker.sock")).hang();
                 KindServerProcess kindserver = new KindServerProcess(stateDir)
                         .withEnvironment("DOCKER_HOST", docker.dockerHost())
+                        .withEnvironment("KINDSERVER_DOCKER_TIMEOUT", Integer.toString(DOCKER_TIMEOUT_SECONDS))
                         .start()) {
             assertEquals(503, kindserver.send("GET", "/readyz", null).statusCode());
             HttpResponse<String> list = kindserver.send("GET", "/api/v1/kindserver", null);
-            assertNotReady(list, "Docker has not answered kindserver yet (no answer within");
+            assertNotReady(
+                    list, "Docker has not answered kindserver yet (no answer within " + DOCKER_TIMEOUT_SECONDS + " s)");
             assertNotReady(
                     kindserver.send("POST", "/api/v1/kindserver/" + HUNG, CREATE_BODY),
                     "Docker has not answered kindserver yet");
@@ -130,6 +141,7 @@ class DockerOutageTest {
         try (DockerProxy docker = new DockerProxy().forward();
                 KindServerProcess kindserver = new KindServerProcess(stateDir)
                         .withEnvironment("DOCKER_HOST", docker.dockerHost())
+                        .withEnvironment("KINDSERVER_DOCKER_TIMEOUT", Integer.toString(DOCKER_TIMEOUT_SECONDS))
                         .withEnvironment("KIND_DOUBLE_STEP_SECONDS", "3")
                         .start()) {
             KindServerClient client = kindserver.client();
@@ -169,6 +181,8 @@ class DockerOutageTest {
                 KindServerProcess kindserver = new KindServerProcess(work.resolve("state"))
                         .withKind(kind.executable())
                         .withEnvironment("DOCKER_HOST", docker.dockerHost())
+                        .withEnvironment("KINDSERVER_DOCKER_TIMEOUT", Integer.toString(DOCKER_TIMEOUT_SECONDS))
+                        .withEnvironment("KIND_DOUBLE_STEP_SECONDS", QUICK_STEPS)
                         .start()) {
             KindServerClient client = kindserver.client();
             awaitReady(kindserver, Duration.ofSeconds(30));
@@ -234,7 +248,7 @@ class DockerOutageTest {
 
     /** A cluster made with kind directly, on the real engine, as a user of the host would. */
     private void createByHand(String name) throws IOException, InterruptedException {
-        Process kind = new ProcessBuilder(
+        ProcessBuilder builder = new ProcessBuilder(
                         KindDouble.executable().toString(),
                         "create",
                         "cluster",
@@ -242,8 +256,9 @@ class DockerOutageTest {
                         name,
                         "--kubeconfig",
                         work.resolve(name + ".kubeconfig").toString())
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        builder.environment().put("KIND_DOUBLE_STEP_SECONDS", QUICK_STEPS);
+        Process kind = builder.start();
         kind.getOutputStream().close();
         String output = new String(kind.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(kind.waitFor(3, TimeUnit.MINUTES), output);

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,8 @@ class KindServerMainTest {
                 "--api-port-range",
                 "--max-parallel-creates",
                 "--max-body-bytes",
+                "--docker-timeout",
+                "--shutdown-grace",
                 "--debug")) {
             assertTrue(run.out().contains(flag), flag + " missing from --help:\n" + run.out());
         }
@@ -130,6 +133,8 @@ class KindServerMainTest {
         assertEquals(dir.resolve("kindserver"), settings.stateDir());
         assertEquals(Optional.empty(), settings.tlsFiles());
         assertEquals(Optional.empty(), settings.advertiseAddress());
+        assertEquals(Duration.ofSeconds(15), settings.dockerTimeout());
+        assertEquals(Duration.ofSeconds(30), settings.shutdownGrace());
         assertTrue(settings.password().matches(GOOD));
     }
 
@@ -196,6 +201,17 @@ class KindServerMainTest {
         assertTrue(range.err().contains("FIRST <= LAST"), range.err());
     }
 
+    @Test
+    void refusesADockerTimeoutUnderASecondAndANegativeShutdownGrace() {
+        Run zero = run(password(), "--docker-timeout", "0");
+        Run negative = run(password(), "--shutdown-grace", "-1");
+
+        assertEquals(2, zero.exitCode());
+        assertTrue(zero.err().contains("--docker-timeout must be at least 1 second"), zero.err());
+        assertEquals(2, negative.exitCode());
+        assertTrue(negative.err().contains("--shutdown-grace must not be negative"), negative.err());
+    }
+
     /** A valid value for every flag, and how to read it back from the settings. */
     private static final Map<String, Map.Entry<String, Function<KindServerSettings, Object>>> SAMPLES = Map.ofEntries(
             sample("--listen", "127.0.0.1:9443", s -> s.listen().toString()),
@@ -213,6 +229,8 @@ class KindServerMainTest {
             sample("--api-port-range", "40000-40100", s -> s.apiPortRange().toString()),
             sample("--max-parallel-creates", "5", s -> Integer.toString(s.maxParallelCreates())),
             sample("--max-body-bytes", "2048", s -> Long.toString(s.maxBodyBytes())),
+            sample("--docker-timeout", "4", s -> Long.toString(s.dockerTimeout().toSeconds())),
+            sample("--shutdown-grace", "7", s -> Long.toString(s.shutdownGrace().toSeconds())),
             sample("--debug", "true", s -> Boolean.toString(s.debug())),
             sample(
                     "--registry",

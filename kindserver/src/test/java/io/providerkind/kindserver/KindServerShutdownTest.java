@@ -32,6 +32,8 @@ class KindServerShutdownTest {
     private static final String CREATED = "stop-mid-create";
     // ports of this test's own: other kindservers on the same Docker engine take theirs from the default range's start
     private static final String PORTS = "36960-36969";
+    // kindserver's --shutdown-grace here: what the test shows needs kind still running when it ends, not 30 s of it
+    private static final String GRACE_SECONDS = "5";
 
     @TempDir
     Path workDir;
@@ -48,12 +50,15 @@ class KindServerShutdownTest {
         try (KindServerProcess kindserver = new KindServerProcess(stateDir)
                 .withKind(kind.executable())
                 .withEnvironment("KINDSERVER_API_PORT_RANGE", PORTS)
+                .withEnvironment("KINDSERVER_SHUTDOWN_GRACE", GRACE_SECONDS)
+                // the first create is only the cluster to delete; the second is slowed below
+                .withEnvironment("KIND_DOUBLE_STEP_SECONDS", "0.05")
                 .start()) {
             KindServerClient client = kindserver.client();
             client.create(DELETED, KindServerEndToEndTest.CONFIG);
             ClusterInfo ready = KindServerEndToEndTest.awaitPhase(client, DELETED, ClusterPhase.Ready);
             assertEquals(ClusterPhase.Ready, ready.phase(), ready + "\n" + kindserver.log());
-            // the delete outlasts the shutdown's grace period (30 s); the create's 20 s steps do too
+            // the delete outlasts the shutdown's grace period; the create's 20 s steps do too
             kind.holdNextDelete();
             kind.slowNextCreate(Duration.ofSeconds(20));
             client.create(CREATED, KindServerEndToEndTest.CONFIG);

@@ -2,6 +2,7 @@ package io.providerkind.kindserver.clusters;
 
 import com.github.dockerjava.api.DockerClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.providerkind.kindserver.docker.DockerClients;
 import io.providerkind.kindserver.net.PortRange;
 import io.providerkind.sdk.LocalRegistry;
 import java.nio.file.Path;
@@ -89,11 +90,12 @@ public record ClusterServiceConfig(
      * @param command       limit for short kind commands (delete, get kubeconfig)
      * @param shutdownGrace how long {@link KindClusterService#close()} waits for running kind processes
      * @param resync        how often Docker is listed even without events
-     * @param dockerOutage  how long Docker may not answer before running creates are stopped and recorded
-     *                      Failed: kind waits on a hung engine without a limit of its own
+     * @param docker        how long a call may wait for Docker's answer ({@code --docker-timeout}); the waits
+     *                      that depend on Docker answering follow from it ({@link #readyMaxAge()},
+     *                      {@link #dockerOutage()})
      */
     public record Timeouts(
-            Duration create, Duration command, Duration shutdownGrace, Duration resync, Duration dockerOutage) {
+            Duration create, Duration command, Duration shutdownGrace, Duration resync, Duration docker) {
 
         public static Timeouts defaults() {
             return new Timeouts(
@@ -101,15 +103,36 @@ public record ClusterServiceConfig(
                     Duration.ofMinutes(3),
                     Duration.ofSeconds(30),
                     Duration.ofSeconds(3),
-                    Duration.ofSeconds(30));
+                    DockerClients.DEFAULT_RESPONSE_TIMEOUT);
+        }
+
+        /**
+         * How old Docker's latest answered listing may be while kindserver is ready: one is due every
+         * {@link #resync} and may take up to {@link #docker} to be answered.
+         */
+        public Duration readyMaxAge() {
+            return resync.plus(docker);
+        }
+
+        /**
+         * How long Docker may not answer before running creates and deletes are stopped and recorded Failed: kind
+         * waits on a hung engine without a limit of its own. Twice the answer deadline: a listing that timed out
+         * once may be an engine busy for a moment, the next one timing out too is an engine that is down.
+         */
+        public Duration dockerOutage() {
+            return docker.multipliedBy(2);
         }
 
         public Timeouts withShutdownGrace(Duration grace) {
-            return new Timeouts(create, command, grace, resync, dockerOutage);
+            return new Timeouts(create, command, grace, resync, docker);
         }
 
         public Timeouts withCreate(Duration limit) {
-            return new Timeouts(limit, command, shutdownGrace, resync, dockerOutage);
+            return new Timeouts(limit, command, shutdownGrace, resync, docker);
+        }
+
+        public Timeouts withDocker(Duration answerTimeout) {
+            return new Timeouts(create, command, shutdownGrace, resync, answerTimeout);
         }
     }
 }

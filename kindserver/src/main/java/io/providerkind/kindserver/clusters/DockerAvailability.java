@@ -1,7 +1,6 @@
 package io.providerkind.kindserver.clusters;
 
 import io.providerkind.kindserver.docker.DockerSnapshot;
-import java.time.Duration;
 
 /**
  * What {@link KindClusterService} may do, given whether Docker answers. Until Docker has answered once, nothing:
@@ -12,8 +11,6 @@ import java.time.Duration;
  * and the reconciler, in that order.
  */
 final class DockerAvailability {
-
-    private static final Duration READY_MAX_AGE = Duration.ofSeconds(15);
 
     private final ClusterEngine engine;
     private final Recovery recovery;
@@ -38,7 +35,8 @@ final class DockerAvailability {
 
     /** True once the records are reconciled and while Docker answers listings. */
     boolean ready() {
-        return recovery.done() && engine.watcher().healthy(READY_MAX_AGE);
+        return recovery.done()
+                && engine.watcher().healthy(engine.config().timeouts().readyMaxAge());
     }
 
     /** For reads (and before every write): Docker has answered once and the records are reconciled. */

@@ -70,7 +70,8 @@ public final class KindClusterService implements ClusterService {
         this.store = new ClusterStore(config.stateDir());
         ClusterTable table = new ClusterTable(store, changes);
         SnapshotReconciler reconciler = new SnapshotReconciler(() -> started && !closed);
-        NodeWatcher watcher = new NodeWatcher(inspector, config.timeouts().resync(), this::onSnapshot);
+        NodeWatcher watcher = new NodeWatcher(
+                inspector, config.timeouts().resync(), config.timeouts().docker(), this::onSnapshot);
         ClusterMetrics metrics = new ClusterMetrics(config.meters(), this::list);
         this.engine = new ClusterEngine(
                 config,

@@ -2,6 +2,7 @@ package io.providerkind.kindserver.config;
 
 import io.providerkind.kindserver.net.PortRange;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -103,6 +104,24 @@ public final class KindServerOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     String registryContainer;
 
+    @Option(
+            names = "--docker-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "15",
+            description = "How long a call waits for the Docker engine's answer. An engine silent longer makes "
+                    + "kindserver not ready, and a create or delete it stays silent under for twice this is "
+                    + "stopped and Failed (default: ${DEFAULT-VALUE}).")
+    int dockerTimeoutSeconds;
+
+    @Option(
+            names = "--shutdown-grace",
+            paramLabel = "SECONDS",
+            defaultValue = "30",
+            description = "How long a stop (SIGTERM) lets running creates and deletes go on before it stops kind: "
+                    + "a create stopped then is Failed, a delete is finished at the next start "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int shutdownGraceSeconds;
+
     @Option(names = "--debug", description = "Log every request (method, path, status, time) and the engine's detail.")
     boolean debug;
 
@@ -126,7 +145,9 @@ public final class KindServerOptions {
                 Optional.ofNullable(registry)
                         .map(String::strip)
                         .filter(r -> !r.isEmpty())
-                        .map(r -> RegistrySettings.of(r, registryImage, registryContainer)));
+                        .map(r -> RegistrySettings.of(r, registryImage, registryContainer)),
+                Duration.ofSeconds(dockerTimeoutSeconds),
+                Duration.ofSeconds(shutdownGraceSeconds));
     }
 
     /** The XDG base directory rule for state, as other user services keep theirs. */

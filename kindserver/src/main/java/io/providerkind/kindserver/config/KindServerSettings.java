@@ -1,8 +1,10 @@
 package io.providerkind.kindserver.config;
 
 import io.providerkind.kindserver.api.Password;
+import io.providerkind.kindserver.docker.DockerClients;
 import io.providerkind.kindserver.net.PortRange;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,8 @@ import java.util.Optional;
  * @param maxBodyBytes       largest request body accepted
  * @param debug              log every request and the engine's detail
  * @param registry           the local registry to run for the clusters, or empty for none
+ * @param dockerTimeout      how long a call waits for Docker's answer; the waits on Docker follow from it
+ * @param shutdownGrace      how long a stop waits for running creates and deletes before it stops kind
  */
 public record KindServerSettings(
         ListenAddress listen,
@@ -31,9 +35,14 @@ public record KindServerSettings(
         int maxParallelCreates,
         long maxBodyBytes,
         boolean debug,
-        Optional<RegistrySettings> registry) {
+        Optional<RegistrySettings> registry,
+        Duration dockerTimeout,
+        Duration shutdownGrace) {
 
-    /** Settings without a local registry. */
+    /** The default of --shutdown-grace; deploy/kindserver.service's TimeoutStopSec=90 leaves room for it and more. */
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+    /** Settings without a local registry, with the default Docker deadline and shutdown grace. */
     public KindServerSettings(
             ListenAddress listen,
             Password password,
@@ -56,7 +65,9 @@ public record KindServerSettings(
                 maxParallelCreates,
                 maxBodyBytes,
                 debug,
-                Optional.empty());
+                Optional.empty(),
+                DockerClients.DEFAULT_RESPONSE_TIMEOUT,
+                DEFAULT_SHUTDOWN_GRACE);
     }
 
     public KindServerSettings {
@@ -68,6 +79,12 @@ public record KindServerSettings(
                     "--max-body-bytes must be at least 1024 (a kind config needs room), got " + maxBodyBytes);
         }
         registry = registry == null ? Optional.empty() : registry;
+        if (dockerTimeout == null || dockerTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new ConfigurationException("--docker-timeout must be at least 1 second, got " + dockerTimeout);
+        }
+        if (shutdownGrace == null || shutdownGrace.isNegative()) {
+            throw new ConfigurationException("--shutdown-grace must not be negative, got " + shutdownGrace);
+        }
         if (kindBinary == null || kindBinary.isBlank()) {
             throw new ConfigurationException("--kind must name the kind binary");
         }

@@ -18,21 +18,28 @@ public final class DockerClients {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     /**
-     * kindserver's calls (list kind's containers, read a file of one, inspect or create a network) take
-     * milliseconds, and seconds on an engine busy starting nodes; an engine silent this long is down.
+     * The default of {@code --docker-timeout}: kindserver's calls (list kind's containers, read a file of one,
+     * inspect or create a network) take milliseconds, and seconds on an engine busy starting nodes; an engine
+     * silent this long is down.
      */
-    public static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(15);
 
     private DockerClients() {}
 
-    /**
-     * A client for calls, each bounded by {@link #CONNECT_TIMEOUT} and {@link #RESPONSE_TIMEOUT}.
-     *
-     * @param dockerHost e.g. {@code unix:///var/run/docker.sock}; empty for Docker's own defaults
-     *                   ({@code DOCKER_HOST}, then the local socket)
-     */
+    /** A client for calls, each bounded by {@link #CONNECT_TIMEOUT} and {@link #DEFAULT_RESPONSE_TIMEOUT}. */
     public static DockerClient connect(Optional<String> dockerHost) {
-        return build(dockerHost, Optional.of(RESPONSE_TIMEOUT));
+        return connect(dockerHost, DEFAULT_RESPONSE_TIMEOUT);
+    }
+
+    /**
+     * A client for calls, each bounded by {@link #CONNECT_TIMEOUT} and {@code responseTimeout}.
+     *
+     * @param dockerHost      e.g. {@code unix:///var/run/docker.sock}; empty for Docker's own defaults
+     *                        ({@code DOCKER_HOST}, then the local socket)
+     * @param responseTimeout how long a call may wait for Docker's answer ({@code --docker-timeout})
+     */
+    public static DockerClient connect(Optional<String> dockerHost, Duration responseTimeout) {
+        return build(dockerHost, Optional.of(responseTimeout));
     }
 
     /**

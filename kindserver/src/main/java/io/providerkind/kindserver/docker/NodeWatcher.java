@@ -35,6 +35,7 @@ public final class NodeWatcher implements AutoCloseable {
 
     private final NodeInspector inspector;
     private final Duration resyncInterval;
+    private final Duration answerTimeout;
     private final Consumer<DockerSnapshot> listener;
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
@@ -47,10 +48,19 @@ public final class NodeWatcher implements AutoCloseable {
     private volatile boolean closed;
     private volatile Closeable events;
 
-    /** @param listener told of every new snapshot, on the thread that made it, outside any lock */
-    public NodeWatcher(NodeInspector inspector, Duration resyncInterval, Consumer<DockerSnapshot> listener) {
+    /**
+     * @param answerTimeout how long the inspector's calls wait for Docker ({@code --docker-timeout}), named in the
+     *                      failure of a listing Docker did not answer
+     * @param listener      told of every new snapshot, on the thread that made it, outside any lock
+     */
+    public NodeWatcher(
+            NodeInspector inspector,
+            Duration resyncInterval,
+            Duration answerTimeout,
+            Consumer<DockerSnapshot> listener) {
         this.inspector = inspector;
         this.resyncInterval = resyncInterval;
+        this.answerTimeout = answerTimeout;
         this.listener = listener;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "kind-node-watcher");
@@ -240,13 +250,13 @@ public final class NodeWatcher implements AutoCloseable {
     }
 
     /** What an operator reads in the log and a client in a 503: the cause, not docker-java's wrapping. */
-    static String describe(Throwable error) {
+    private String describe(Throwable error) {
         Throwable cause = error;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
         if (cause instanceof SocketTimeoutException) {
-            return "no answer within " + DockerClients.RESPONSE_TIMEOUT.toSeconds() + " s";
+            return "no answer within " + answerTimeout.toSeconds() + " s";
         }
         String message = cause.getMessage();
         return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;

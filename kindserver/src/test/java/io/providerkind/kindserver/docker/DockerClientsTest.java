@@ -55,7 +55,7 @@ class DockerClientsTest {
             Waits.await("the stream to open").atMost(Duration.ofSeconds(10)).until(() -> seen.contains("open"));
             Waits.holdsFor(
                     "the idle stream to stay open",
-                    DockerClients.RESPONSE_TIMEOUT.plusSeconds(3),
+                    DockerClients.DEFAULT_RESPONSE_TIMEOUT.plusSeconds(3),
                     Duration.ofMillis(250),
                     () -> seen.equals(List.of("open")));
 

@@ -139,8 +139,11 @@ class NodeInspectorTest {
     void watcherSeesNodesComeAndGoWithinSeconds() throws Exception {
         List<DockerSnapshot> snapshots = new CopyOnWriteArrayList<>();
         try (DockerClient events = DockerClients.connectForEvents(Optional.empty());
-                NodeWatcher watcher =
-                        new NodeWatcher(new NodeInspector(docker, events), Duration.ofSeconds(30), snapshots::add)) {
+                NodeWatcher watcher = new NodeWatcher(
+                        new NodeInspector(docker, events),
+                        Duration.ofSeconds(30),
+                        DockerClients.DEFAULT_RESPONSE_TIMEOUT,
+                        snapshots::add)) {
             watcher.refreshNow();
             watcher.start();
             assertTrue(watcher.current().nodes(cluster).isEmpty());

@@ -25,9 +25,10 @@ class KindDoubleContractTest {
     void kindDoubleKeepsKindsCliContractOnTheRealEngine() throws IOException, InterruptedException {
         Path kind = KindDouble.executable();
         Path script = kind.resolveSibling("contract-test.sh");
-        Process process = new ProcessBuilder("bash", script.toString())
-                .redirectErrorStream(true)
-                .start();
+        ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
+        // the double's pause per create step: no check here times a step but the one the script paces itself
+        builder.environment().put("KIND_DOUBLE_STEP_SECONDS", "0.05");
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         boolean finished = process.waitFor(5, TimeUnit.MINUTES);
         if (!finished) {

@@ -7,6 +7,7 @@ import io.providerkind.kindserver.clusters.ClusterServiceConfig;
 import io.providerkind.kindserver.config.KindServerSettings;
 import io.providerkind.kindserver.config.ListenAddress;
 import io.providerkind.kindserver.config.RegistrySettings;
+import io.providerkind.kindserver.docker.DockerClients;
 import io.providerkind.kindserver.net.PortRange;
 import io.providerkind.sdk.KindServerClient;
 import io.providerkind.sdk.KindServerClients;
@@ -36,9 +37,10 @@ import java.util.function.Predicate;
 public final class KindServerFixture implements AutoCloseable {
 
     /** Short enough that a test stopping mid-create does not wait long, long enough for the double. */
-    public static final ClusterServiceConfig.Timeouts TIMEOUTS = ClusterServiceConfig.Timeouts.defaults()
-            .withCreate(Duration.ofMinutes(5))
-            .withShutdownGrace(Duration.ofSeconds(10));
+    public static final ClusterServiceConfig.Timeouts TIMEOUTS =
+            ClusterServiceConfig.Timeouts.defaults().withCreate(Duration.ofMinutes(5));
+
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private final Path stateDir;
     private final String password;
@@ -160,7 +162,9 @@ public final class KindServerFixture implements AutoCloseable {
                 maxParallelCreates,
                 1024 * 1024,
                 false,
-                registry);
+                registry,
+                DockerClients.DEFAULT_RESPONSE_TIMEOUT,
+                SHUTDOWN_GRACE);
         server = new KindServerLauncher(Clock.systemUTC(), TIMEOUTS).launch(settings);
         port = server.port();
         caPem = server.tls().certificatePem();
