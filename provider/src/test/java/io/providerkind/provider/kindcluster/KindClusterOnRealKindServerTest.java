@@ -109,7 +109,7 @@ class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
         HttpResponse<String> version = KubeconfigClients.get(published, "/version");
         assertEquals(200, version.statusCode(), "the published kubeconfig reaches the cluster's API server");
         assertEquals(
-                "https://e2e-seed-control-plane:6443/",
+                "https://pv-e2e-seed-control-plane:6443/",
                 Config.fromKubeconfig(decode(harness.secret("default", "pv-e2e-seed-conn"), "internalKubeconfig"))
                         .getMasterUrl(),
                 "the internal kubeconfig names the control-plane node on the kind network");
