@@ -1,7 +1,5 @@
 package io.providerkind.provider.bench;
 
-import io.fabric8.kubeapitest.KubeAPIServer;
-import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.providerkind.provider.api.DeletionPolicy;
 import io.providerkind.provider.api.KindCluster;
 import io.providerkind.provider.api.KindServerEndpoint;
@@ -12,8 +10,8 @@ import io.providerkind.provider.managed.Conditions;
 import io.providerkind.provider.testing.FakeKindServer;
 import io.providerkind.provider.testing.NamespacedApi;
 import io.providerkind.provider.testing.ProviderHarness;
+import io.providerkind.provider.testing.TestApiServer;
 import io.providerkind.testsupport.FreePort;
-import io.providerkind.testsupport.realparts.KubeApiServerBinaries;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,18 +50,15 @@ public final class ClassListRecorder {
         // class sharing off: every class is loaded, and listed, whatever archive an earlier build left beside the jar
         ImageLaunch launch = ImageLaunch.of(Path.of(System.getProperty("classlist.dockerfile")), jar.getParent())
                 .withToolOptions("-Xshare:off -XX:DumpLoadedClassList=" + recorded);
-        KubeAPIServer apiServer = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
-                .withApiServerVersion(KubeApiServerBinaries.VERSION)
-                .build());
-        apiServer.start();
-        try (HttpKindServer kindserver = new HttpKindServer(new FakeKindServer())) {
-            ProviderHarness harness = new ProviderHarness(apiServer.getKubeConfigYaml());
+        try (TestApiServer apiServer = TestApiServer.start();
+                HttpKindServer kindserver = new HttpKindServer(new FakeKindServer())) {
+            ProviderHarness harness = new ProviderHarness(apiServer.kubeconfig());
             NamespacedApi namespaced = new NamespacedApi(harness.client());
             KindServerEndpoint endpoint = new KindServerEndpoint(kindserver.url(), null, null);
             harness.applyProviderConfig("default", endpoint, ProviderHarness.PASSWORD, null);
             namespaced.clusterProviderConfig("default", endpoint, ProviderHarness.PASSWORD);
             namespaced.namespace(NAMESPACE);
-            Path kubeconfig = Files.writeString(work.resolve("kubeconfig"), apiServer.getKubeConfigYaml());
+            Path kubeconfig = Files.writeString(work.resolve("kubeconfig"), apiServer.kubeconfig());
             int metricsPort = FreePort.onLoopback();
             try (ProviderProcess provider = ProviderProcess.start(
                     launch,
@@ -108,8 +103,6 @@ public final class ClassListRecorder {
                     throw new IllegalStateException("the provider exited during the training:\n" + provider.log());
                 }
             }
-        } finally {
-            apiServer.stop();
         }
         Files.copy(recorded, output, StandardCopyOption.REPLACE_EXISTING);
         System.out.printf(
