@@ -63,7 +63,8 @@ public final class ProviderStartBenchmark {
         // the harness is not closed: the API server goes with everything in it
         try (HttpKindServer kindserver = new HttpKindServer(new FakeKindServer())) {
             ProviderHarness harness = new ProviderHarness(apiServer.getKubeConfigYaml());
-            Path kubeconfig = Files.writeString(work.resolve("kubeconfig"), apiServer.getKubeConfigYaml());
+            Path kubeconfig =
+                    Files.writeString(work.resolve("kubeconfig"), PodCredentials.kubeconfig(harness.client()));
             harness.applyProviderConfig(
                     "default", new KindServerEndpoint(kindserver.url(), null, null), ProviderHarness.PASSWORD, null);
             Bench bench = new Bench(kubeconfig, kindserver, harness, work);
