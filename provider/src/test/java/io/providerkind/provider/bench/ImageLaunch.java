@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * How images/provider/Dockerfile starts the provider, read from the Dockerfile itself so that the bench measures what
@@ -56,6 +57,14 @@ record ImageLaunch(String javaToolOptions, List<String> jvmFlags, List<List<Stri
     /** The same launch with {@code options} appended to JAVA_TOOL_OPTIONS. */
     ImageLaunch withToolOptions(String options) {
         return new ImageLaunch(javaToolOptions + " " + options, jvmFlags, buildSteps);
+    }
+
+    /** The same launch without the JAVA_TOOL_OPTIONS that start with any of {@code prefixes}. */
+    ImageLaunch withoutToolOptions(String... prefixes) {
+        String kept = Arrays.stream(javaToolOptions.split(" "))
+                .filter(option -> Arrays.stream(prefixes).noneMatch(option::startsWith))
+                .collect(Collectors.joining(" "));
+        return new ImageLaunch(kept, jvmFlags, buildSteps);
     }
 
     /** The same JVM running {@code java -version} instead of the provider: the floor of any start. */

@@ -29,7 +29,9 @@ record Variant(String name, String description, ImageLaunch launch) {
                 new Variant(
                         "full-jit",
                         "full JIT (C1 and C2, as before)",
-                        image.withToolOptions("-XX:TieredStopAtLevel=4")));
+                        // the JVM's own JIT settings: the image's C1-only ones removed, not overridden (one compiler
+                        // thread is refused beside C2)
+                        image.withoutToolOptions("-XX:TieredStopAtLevel=", "-XX:CICompilerCount=")));
     }
 
     @Override
