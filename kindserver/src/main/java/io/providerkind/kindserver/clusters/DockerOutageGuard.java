@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
  * without a limit on an engine that accepts connections and never answers; such a create would stay Creating
  * until the create timeout. Once Docker has not answered for {@code Timeouts.dockerOutage()} (twice
  * {@code --docker-timeout}), each running create is stopped (kind and its docker commands) and recorded Failed
- * with a message naming Docker; a create again retries it once Docker answers. A running delete is stopped the same way and recorded Failed;
- * deleting again retries it. Runs on the thread that made each snapshot.
+ * with a message naming Docker; a create again retries it once Docker answers. A running delete is stopped the
+ * same way and recorded Failed; deleting again retries it. Runs on the thread that made each snapshot.
  */
 final class DockerOutageGuard {
 

@@ -82,12 +82,12 @@ public final class ClassListRecorder {
                             e);
                 }
                 // as the kubelet's probes and a Prometheus scrape ask, meanwhile
+                HttpClient http = HttpClient.newHttpClient();
                 for (String path : List.of("/healthz", "/readyz", "/metrics")) {
-                    HttpResponse<String> answer = HttpClient.newHttpClient()
-                            .send(
-                                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + path))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> answer = http.send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + path))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
                     if (answer.statusCode() != 200) {
                         throw new IllegalStateException(path + " answered " + answer.statusCode());
                     }

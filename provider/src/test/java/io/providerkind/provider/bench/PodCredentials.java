@@ -1,6 +1,6 @@
 package io.providerkind.provider.bench;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
@@ -9,6 +9,13 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.providerkind.provider.testing.ProviderHarness;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
 
 /**
  * A kubeconfig that authenticates the provider as its pod does: the bearer token of a ServiceAccount, issued by the
@@ -18,7 +25,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
  */
 final class PodCredentials {
 
-    private static final String NAMESPACE = "crossplane-system";
+    private static final String NAMESPACE = ProviderHarness.CREDENTIALS_NAMESPACE;
     private static final String ACCOUNT = "provider-kind";
 
     private PodCredentials() {}
@@ -28,30 +35,27 @@ final class PodCredentials {
             return cluster.getCaCertData();
         }
         try {
-            return java.util.Base64.getEncoder()
-                    .encodeToString(java.nio.file.Files.readAllBytes(java.nio.file.Path.of(cluster.getCaCertFile())));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(cluster.getCaCertFile())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    /** The kubeconfig text; {@code admin} is the API server's administrator (kube-api-test's kubeconfig). */
+    /**
+     * The kubeconfig text; {@code admin} is the API server's administrator (kube-api-test's kubeconfig), on which a
+     * {@link ProviderHarness} was made.
+     */
     static String kubeconfig(KubernetesClient admin) {
-        admin.resource(new NamespaceBuilder()
-                        .withNewMetadata()
-                        .withName(NAMESPACE)
-                        .endMetadata()
-                        .build())
-                .patch(PatchContext.of(PatchType.SERVER_SIDE_APPLY));
-        admin.resource(new ServiceAccountBuilder()
+        // in the namespace ProviderHarness made for the provider's credentials, as Crossplane runs it in its own
+        List<HasMetadata> account = List.of(
+                new ServiceAccountBuilder()
                         .withNewMetadata()
                         .withName(ACCOUNT)
                         .withNamespace(NAMESPACE)
                         .endMetadata()
-                        .build())
-                .patch(PatchContext.of(PatchType.SERVER_SIDE_APPLY));
-        // the bench measures the start, not authorisation: the account may do anything, as an admin may
-        admin.resource(new ClusterRoleBindingBuilder()
+                        .build(),
+                // the bench measures the start, not authorisation: the account may do anything, as an admin may
+                new ClusterRoleBindingBuilder()
                         .withNewMetadata()
                         .withName("provider-kind-bench")
                         .endMetadata()
@@ -61,8 +65,8 @@ final class PodCredentials {
                         .withName(ACCOUNT)
                         .withNamespace(NAMESPACE)
                         .endSubject()
-                        .build())
-                .patch(PatchContext.of(PatchType.SERVER_SIDE_APPLY));
+                        .build());
+        account.forEach(object -> admin.resource(object).patch(PatchContext.of(PatchType.SERVER_SIDE_APPLY)));
         TokenRequest token = admin.serviceAccounts()
                 .inNamespace(NAMESPACE)
                 .withName(ACCOUNT)
