@@ -25,8 +25,8 @@ import java.util.Map;
 
 /**
  * Records {@code images/provider/provider.classlist}, the list of classes the image's class-data archive holds
- * (images/provider/Dockerfile dumps the archive from it): provider.jar started as the image starts it, against a
- * real API server and kindserver served from memory ({@link HttpKindServer}), through what a provider's first
+ * (images/provider/Dockerfile dumps the archive from it): provider.jar started as the image starts it, with its
+ * pod's credentials ({@link PodCredentials}), against a real API server and kindserver served from memory ({@link HttpKindServer}), through what a provider's first
  * minutes do — start, a KindCluster of each API group created, its connection Secret published, observed Ready, its
  * probes and metrics asked, the clusters deleted — and stopped with SIGTERM, with {@code -XX:DumpLoadedClassList}. Run it with {@code make provider-classlist}
  * after a change that loads other classes at start (a new library, another informer); ProviderImageIT fails when too
@@ -58,12 +58,13 @@ public final class ClassListRecorder {
             harness.applyProviderConfig("default", endpoint, ProviderHarness.PASSWORD, null);
             namespaced.clusterProviderConfig("default", endpoint, ProviderHarness.PASSWORD);
             namespaced.namespace(NAMESPACE);
-            Path kubeconfig = Files.writeString(work.resolve("kubeconfig"), apiServer.kubeconfig());
+            Map<String, String> pod =
+                    PodCredentials.environment(harness.client(), Files.createDirectory(work.resolve("serviceaccount")));
             int metricsPort = FreePort.onLoopback();
             try (ProviderProcess provider = ProviderProcess.start(
                     launch,
                     List.of("--metrics-bind-address", "127.0.0.1:" + metricsPort),
-                    Map.of("KUBECONFIG", kubeconfig.toString()),
+                    pod,
                     work.resolve("provider.log"))) {
                 harness.apply(TestKindClusters.applied(
                         LEGACY,

@@ -11,17 +11,21 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.providerkind.provider.testing.ProviderHarness;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A kubeconfig that authenticates the provider as its pod does: the bearer token of a ServiceAccount, issued by the
- * API server's TokenRequest API (what the kubelet mounts into a pod), and the cluster's CA. kube-api-test's own
- * kubeconfig authenticates with a client certificate, whose key a pod never holds: reading it and signing with it
- * in every TLS handshake would charge the start with work a provider pod does not do.
+ * The provider's credentials as its pod holds them, found the way fabric8 finds them in a pod: the API server's
+ * address in {@code KUBERNETES_SERVICE_HOST} and {@code KUBERNETES_SERVICE_PORT}, and the two files the kubelet
+ * mounts, a ServiceAccount's bearer token (issued by the API server's TokenRequest API, as the kubelet has it issued)
+ * and the cluster's CA. Only those files' paths differ from a pod's, given in the variables fabric8 reads them from.
+ * A pod has no kubeconfig: fabric8 takes its service-account path and parses no YAML. kube-api-test's own kubeconfig
+ * authenticates with a client certificate, whose key a pod never holds; reading it, signing with it in every TLS
+ * handshake and parsing the kubeconfig would charge the start with work a provider pod does not do.
  */
 final class PodCredentials {
 
@@ -30,22 +34,27 @@ final class PodCredentials {
 
     private PodCredentials() {}
 
-    private static String caData(Config cluster) {
-        if (cluster.getCaCertData() != null) {
-            return cluster.getCaCertData();
-        }
-        try {
-            return Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(cluster.getCaCertFile())));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * The provider process's environment; {@code admin} is the API server's administrator (kube-api-test's
+     * kubeconfig), on which a {@link ProviderHarness} was made, and {@code mount} the directory that stands for the
+     * pod's service-account mount.
+     */
+    static Map<String, String> environment(KubernetesClient admin, Path mount) throws IOException {
+        Config cluster = admin.getConfiguration();
+        URI server = URI.create(cluster.getMasterUrl());
+        Path token = Files.writeString(mount.resolve("token"), token(admin));
+        Path ca = Files.write(mount.resolve("ca.crt"), ca(cluster));
+        return Map.of(
+                "KUBERNETES_SERVICE_HOST", server.getHost(),
+                "KUBERNETES_SERVICE_PORT", String.valueOf(server.getPort()),
+                // fabric8's names for the service-account token file and the CA file, whose defaults are a pod's paths
+                "KUBERNETES_AUTH_SERVICEACCOUNT_TOKEN", token.toString(),
+                "KUBERNETES_CERTS_CA_FILE", ca.toString(),
+                // a pod has no kubeconfig; the bench's machine may have one in the provider's home
+                "KUBERNETES_AUTH_TRYKUBECONFIG", "false");
     }
 
-    /**
-     * The kubeconfig text; {@code admin} is the API server's administrator (kube-api-test's kubeconfig), on which a
-     * {@link ProviderHarness} was made.
-     */
-    static String kubeconfig(KubernetesClient admin) {
+    private static String token(KubernetesClient admin) {
         // in the namespace ProviderHarness made for the provider's credentials, as Crossplane runs it in its own
         List<HasMetadata> account = List.of(
                 new ServiceAccountBuilder()
@@ -75,30 +84,12 @@ final class PodCredentials {
                         .withExpirationSeconds(24 * 3600L)
                         .endSpec()
                         .build());
-        Config cluster = admin.getConfiguration();
-        return """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: bench
-                  cluster:
-                    server: %s
-                    certificate-authority-data: %s
-                users:
-                - name: %s
-                  user:
-                    token: %s
-                contexts:
-                - name: bench
-                  context:
-                    cluster: bench
-                    user: %s
-                current-context: bench
-                """.formatted(
-                        cluster.getMasterUrl(),
-                        caData(cluster),
-                        ACCOUNT,
-                        token.getStatus().getToken(),
-                        ACCOUNT);
+        return token.getStatus().getToken();
+    }
+
+    private static byte[] ca(Config cluster) throws IOException {
+        return cluster.getCaCertData() != null
+                ? Base64.getDecoder().decode(cluster.getCaCertData())
+                : Files.readAllBytes(Path.of(cluster.getCaCertFile()));
     }
 }

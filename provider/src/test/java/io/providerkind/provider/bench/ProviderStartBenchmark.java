@@ -69,11 +69,11 @@ public final class ProviderStartBenchmark {
         // the harness is not closed: the API server goes with everything in it
         try (HttpKindServer kindserver = new HttpKindServer(new FakeKindServer())) {
             ProviderHarness harness = new ProviderHarness(apiServer.getKubeConfigYaml());
-            Path kubeconfig =
-                    Files.writeString(work.resolve("kubeconfig"), PodCredentials.kubeconfig(harness.client()));
+            Map<String, String> pod =
+                    PodCredentials.environment(harness.client(), Files.createDirectory(work.resolve("serviceaccount")));
             harness.applyProviderConfig(
                     "default", new KindServerEndpoint(kindserver.url(), null, null), ProviderHarness.PASSWORD, null);
-            Bench bench = new Bench(kubeconfig, kindserver, harness, work);
+            Bench bench = new Bench(pod, kindserver, harness, work);
             System.out.printf(
                     "%nprovider start, JAVA_TOOL_OPTIONS=%s; each start's log in %s%n",
                     variants.get(0).launch().javaToolOptions(), work);
@@ -91,7 +91,7 @@ public final class ProviderStartBenchmark {
     }
 
     /** The parts every start runs against. */
-    private record Bench(Path kubeconfig, HttpKindServer kindserver, ProviderHarness harness, Path work) {
+    private record Bench(Map<String, String> pod, HttpKindServer kindserver, ProviderHarness harness, Path work) {
 
         /** {@code java -version} with the image's JVM flags: process start to exit, in ms. */
         List<Double> floor(ImageLaunch launch, int rounds) throws IOException, InterruptedException {
@@ -121,8 +121,7 @@ public final class ProviderStartBenchmark {
                     Path log = log(variants.get(v).name() + "-" + clusters + "-" + round);
                     results.add(
                             v,
-                            StartRun.measure(
-                                    variants.get(v).launch(), kubeconfig, kindserver, clusters, steadyMillis, log));
+                            StartRun.measure(variants.get(v).launch(), pod, kindserver, clusters, steadyMillis, log));
                 }
             }
             return results;
@@ -131,7 +130,7 @@ public final class ProviderStartBenchmark {
         /** A first start creates whatever is new and reports it Ready; the measured ones then find it all done. */
         private void settle(ImageLaunch launch, int clusters) throws IOException, InterruptedException {
             long deadline = System.nanoTime() + 300_000_000_000L;
-            try (ProviderProcess provider = StartRun.start(launch, kubeconfig, log("settle-" + clusters))) {
+            try (ProviderProcess provider = StartRun.start(launch, pod, log("settle-" + clusters))) {
                 while (ready() < clusters) {
                     if (!provider.alive() || System.nanoTime() > deadline) {
                         throw new IllegalStateException(

@@ -32,14 +32,19 @@ record StartRun(
     private static final long RSS_SAMPLE_NANOS = 250_000_000L;
 
     /**
-     * Starts {@code launch} against the API server of {@code kubeconfig}, waits for {@code clusters} KindClusters to be
+     * Starts {@code launch} with the pod's environment ({@link PodCredentials}), waits for {@code clusters} KindClusters to be
      * reconciled, then lets it run for {@code steadyMillis}.
      */
     static StartRun measure(
-            ImageLaunch launch, Path kubeconfig, HttpKindServer kindserver, int clusters, long steadyMillis, Path log)
+            ImageLaunch launch,
+            Map<String, String> pod,
+            HttpKindServer kindserver,
+            int clusters,
+            long steadyMillis,
+            Path log)
             throws IOException, InterruptedException {
         kindserver.resetCalls();
-        try (ProviderProcess provider = start(launch, kubeconfig, log)) {
+        try (ProviderProcess provider = start(launch, pod, log)) {
             long started = provider.startedNanos();
             double peak = 0;
             long lastSample = 0;
@@ -79,13 +84,9 @@ record StartRun(
         }
     }
 
-    /** The provider with Crossplane's default flags but the metrics port: loopback, a port of the kernel's choice. */
-    static ProviderProcess start(ImageLaunch launch, Path kubeconfig, Path log) throws IOException {
-        return ProviderProcess.start(
-                launch,
-                List.of("--metrics-bind-address", "127.0.0.1:0"),
-                Map.of("KUBECONFIG", kubeconfig.toString()),
-                log);
+    /** The provider in its pod's environment, with Crossplane's default flags but the metrics port: loopback, a port of the kernel's choice. */
+    static ProviderProcess start(ImageLaunch launch, Map<String, String> pod, Path log) throws IOException {
+        return ProviderProcess.start(launch, List.of("--metrics-bind-address", "127.0.0.1:0"), pod, log);
     }
 
     private static void check(ProviderProcess provider, long started, int clusters, HttpKindServer kindserver) {
