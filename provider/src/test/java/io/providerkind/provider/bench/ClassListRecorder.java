@@ -25,12 +25,13 @@ import java.util.Map;
 
 /**
  * Records {@code images/provider/provider.classlist}, the list of classes the image's class-data archive holds
- * (images/provider/Dockerfile dumps the archive from it): provider.jar started as the image starts it, with its
- * pod's credentials ({@link PodCredentials}), against a real API server and kindserver served from memory ({@link HttpKindServer}), through what a provider's first
- * minutes do — start, a KindCluster of each API group created, its connection Secret published, observed Ready, its
- * probes and metrics asked, the clusters deleted — and stopped with SIGTERM, with {@code -XX:DumpLoadedClassList}. Run it with {@code make provider-classlist}
- * after a change that loads other classes at start (a new library, another informer); ProviderImageIT fails when too
- * many of a start's classes are missing from the archive.
+ * (images/provider/Dockerfile dumps the archive from it): provider.jar started as the image starts it, with its pod's
+ * credentials ({@link PodCredentials}), against a real API server and kindserver served from memory
+ * ({@link HttpsKindServer}), through what a provider's first minutes do — start, a KindCluster of each API group
+ * created, its connection Secret published, observed Ready, its probes and metrics asked, the clusters deleted — and
+ * stopped with SIGTERM, with {@code -XX:DumpLoadedClassList}. Run it with {@code make provider-classlist} after a
+ * change that loads other classes at start (a new library, another informer); ProviderImageIT fails when too many of a
+ * start's classes are missing from the archive.
  */
 public final class ClassListRecorder {
 
@@ -51,10 +52,10 @@ public final class ClassListRecorder {
         ImageLaunch launch = ImageLaunch.of(Path.of(System.getProperty("classlist.dockerfile")), jar.getParent())
                 .withToolOptions("-Xshare:off -XX:DumpLoadedClassList=" + recorded);
         try (TestApiServer apiServer = TestApiServer.start();
-                HttpKindServer kindserver = new HttpKindServer(new FakeKindServer())) {
+                HttpsKindServer kindserver = new HttpsKindServer(new FakeKindServer())) {
             ProviderHarness harness = new ProviderHarness(apiServer.kubeconfig());
             NamespacedApi namespaced = new NamespacedApi(harness.client());
-            KindServerEndpoint endpoint = new KindServerEndpoint(kindserver.url(), null, null);
+            KindServerEndpoint endpoint = kindserver.endpoint();
             harness.applyProviderConfig("default", endpoint, ProviderHarness.PASSWORD, null);
             namespaced.clusterProviderConfig("default", endpoint, ProviderHarness.PASSWORD);
             namespaced.namespace(NAMESPACE);

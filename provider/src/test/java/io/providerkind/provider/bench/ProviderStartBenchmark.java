@@ -4,7 +4,6 @@ import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.providerkind.provider.api.DeletionPolicy;
 import io.providerkind.provider.api.KindCluster;
-import io.providerkind.provider.api.KindServerEndpoint;
 import io.providerkind.provider.api.ManagementAction;
 import io.providerkind.provider.api.SecretReference;
 import io.providerkind.provider.api.TestKindClusters;
@@ -25,7 +24,7 @@ import java.util.Set;
 /**
  * Measures the provider's start as the image starts it ({@link ImageLaunch}: the Dockerfile's JAVA_TOOL_OPTIONS and
  * entrypoint, in the equivalent of a 1 GiB pod), as its own process against a real API server, kindserver served in
- * memory over HTTP ({@link HttpKindServer}) so that only the provider is timed:
+ * memory over HTTPS ({@link HttpsKindServer}) so that only the provider is timed:
  * <ol>
  *   <li>process start to the first reconcile, with one KindCluster (an otherwise empty cluster) and with a fleet of
  *       500 that are all Ready;</li>
@@ -67,12 +66,11 @@ public final class ProviderStartBenchmark {
                 .build());
         apiServer.start();
         // the harness is not closed: the API server goes with everything in it
-        try (HttpKindServer kindserver = new HttpKindServer(new FakeKindServer())) {
+        try (HttpsKindServer kindserver = new HttpsKindServer(new FakeKindServer())) {
             ProviderHarness harness = new ProviderHarness(apiServer.getKubeConfigYaml());
             Map<String, String> pod =
                     PodCredentials.environment(harness.client(), Files.createDirectory(work.resolve("serviceaccount")));
-            harness.applyProviderConfig(
-                    "default", new KindServerEndpoint(kindserver.url(), null, null), ProviderHarness.PASSWORD, null);
+            harness.applyProviderConfig("default", kindserver.endpoint(), ProviderHarness.PASSWORD, null);
             Bench bench = new Bench(pod, kindserver, harness, work);
             System.out.printf(
                     "%nprovider start, JAVA_TOOL_OPTIONS=%s; each start's log in %s%n",
@@ -91,7 +89,7 @@ public final class ProviderStartBenchmark {
     }
 
     /** The parts every start runs against. */
-    private record Bench(Map<String, String> pod, HttpKindServer kindserver, ProviderHarness harness, Path work) {
+    private record Bench(Map<String, String> pod, HttpsKindServer kindserver, ProviderHarness harness, Path work) {
 
         /** {@code java -version} with the image's JVM flags: process start to exit, in ms. */
         List<Double> floor(ImageLaunch launch, int rounds) throws IOException, InterruptedException {

@@ -38,7 +38,7 @@ record StartRun(
     static StartRun measure(
             ImageLaunch launch,
             Map<String, String> pod,
-            HttpKindServer kindserver,
+            HttpsKindServer kindserver,
             int clusters,
             long steadyMillis,
             Path log)
@@ -89,7 +89,7 @@ record StartRun(
         return ProviderProcess.start(launch, List.of("--metrics-bind-address", "127.0.0.1:0"), pod, log);
     }
 
-    private static void check(ProviderProcess provider, long started, int clusters, HttpKindServer kindserver) {
+    private static void check(ProviderProcess provider, long started, int clusters, HttpsKindServer kindserver) {
         if (!provider.alive()) {
             throw new IllegalStateException("the provider exited before reconciling:\n" + provider.log());
         }

@@ -2,7 +2,11 @@ package io.providerkind.provider.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.providerkind.kindserver.tls.SelfSignedCertificates;
+import io.providerkind.kindserver.tls.TlsIdentity;
+import io.providerkind.provider.api.KindServerEndpoint;
 import io.providerkind.provider.testing.FakeKindServer;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ConflictException;
@@ -15,31 +19,44 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
- * kindserver's cluster API over plain HTTP on 127.0.0.1, its clusters in a {@link FakeKindServer}: a provider started
- * as its own process reaches it as it reaches kindserver, and only the provider is timed. A create is Ready at once.
+ * kindserver's cluster API over HTTPS on 127.0.0.1, with the kind of certificate kindserver makes for itself (a
+ * self-signed one, whose PEM the ProviderConfig trusts), its clusters in a {@link FakeKindServer}: a provider started
+ * as its own process reaches it as it reaches kindserver, TLS handshake included, and only the provider is timed. A
+ * create is Ready at once.
  * Remembers when each cluster was first asked about, which is when the provider's first reconcile of it reached
  * kindserver.
  */
-final class HttpKindServer implements AutoCloseable {
+final class HttpsKindServer implements AutoCloseable {
 
     static final String PATH = "/api/v1/kindserver";
 
     private final FakeKindServer clusters;
-    private final HttpServer server;
+    private final TlsIdentity identity =
+            new SelfSignedCertificates(Clock.systemUTC(), Duration.ofDays(1)).create(List.of("127.0.0.1"), "bench");
+    private final HttpsServer server;
     private final ObjectMapper json = KindServerJson.newObjectMapper();
     private final Map<String, Long> firstCallNanos = new ConcurrentHashMap<>();
     private final AtomicLong calls = new AtomicLong();
 
-    HttpKindServer(FakeKindServer clusters) throws IOException {
+    HttpsKindServer(FakeKindServer clusters) throws IOException, GeneralSecurityException {
         this.clusters = clusters;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls(identity)));
         server.createContext(PATH + "/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread thread = new Thread(r, "http-kindserver");
@@ -49,9 +66,23 @@ final class HttpKindServer implements AutoCloseable {
         server.start();
     }
 
-    /** The base URL a ProviderConfig names. */
-    String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
+    /** What a ProviderConfig names: the base URL and the certificate to trust. */
+    KindServerEndpoint endpoint() {
+        return new KindServerEndpoint(
+                "https://127.0.0.1:" + server.getAddress().getPort() + PATH, identity.certificatePem(), null);
+    }
+
+    private static SSLContext tls(TlsIdentity identity) throws IOException, GeneralSecurityException {
+        char[] password = new char[0];
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        keys.setKeyEntry(
+                "kindserver", identity.privateKey(), password, identity.chain().toArray(new Certificate[0]));
+        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        managers.init(keys, password);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(managers.getKeyManagers(), null, null);
+        return context;
     }
 
     /** Forgets every first call: the next provider process is timed afresh. */
