@@ -50,8 +50,6 @@ class DockerOutageTest {
      * delete) instead of the default 15 s, and the engine under a test's load answers listings well within it.
      */
     private static final int DOCKER_TIMEOUT_SECONDS = 5;
-    /** The double's pause per create step where no test looks at a create midway. */
-    private static final String QUICK_STEPS = "0.05";
 
     @TempDir
     Path work;
@@ -68,7 +66,7 @@ class DockerOutageTest {
                 KindServerProcess kindserver = new KindServerProcess(stateDir)
                         .withEnvironment("DOCKER_HOST", docker.dockerHost())
                         .withEnvironment("KINDSERVER_DOCKER_TIMEOUT", Integer.toString(DOCKER_TIMEOUT_SECONDS))
-                        .withEnvironment("KIND_DOUBLE_STEP_SECONDS", QUICK_STEPS)
+                        .withEnvironment(KindDouble.STEP_SECONDS, KindDouble.QUICK_STEPS)
                         .start()) {
             assertEquals(503, kindserver.send("GET", "/readyz", null).statusCode());
             for (HttpResponse<String> refused : List.of(
@@ -142,7 +140,7 @@ class DockerOutageTest {
                 KindServerProcess kindserver = new KindServerProcess(stateDir)
                         .withEnvironment("DOCKER_HOST", docker.dockerHost())
                         .withEnvironment("KINDSERVER_DOCKER_TIMEOUT", Integer.toString(DOCKER_TIMEOUT_SECONDS))
-                        .withEnvironment("KIND_DOUBLE_STEP_SECONDS", "3")
+                        .withEnvironment(KindDouble.STEP_SECONDS, "3")
                         .start()) {
             KindServerClient client = kindserver.client();
             awaitReady(kindserver, Duration.ofSeconds(30));
@@ -182,7 +180,7 @@ class DockerOutageTest {
                         .withKind(kind.executable())
                         .withEnvironment("DOCKER_HOST", docker.dockerHost())
                         .withEnvironment("KINDSERVER_DOCKER_TIMEOUT", Integer.toString(DOCKER_TIMEOUT_SECONDS))
-                        .withEnvironment("KIND_DOUBLE_STEP_SECONDS", QUICK_STEPS)
+                        .withEnvironment(KindDouble.STEP_SECONDS, KindDouble.QUICK_STEPS)
                         .start()) {
             KindServerClient client = kindserver.client();
             awaitReady(kindserver, Duration.ofSeconds(30));
@@ -257,7 +255,7 @@ class DockerOutageTest {
                         "--kubeconfig",
                         work.resolve(name + ".kubeconfig").toString())
                 .redirectErrorStream(true);
-        builder.environment().put("KIND_DOUBLE_STEP_SECONDS", QUICK_STEPS);
+        builder.environment().put(KindDouble.STEP_SECONDS, KindDouble.QUICK_STEPS);
         Process kind = builder.start();
         kind.getOutputStream().close();
         String output = new String(kind.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

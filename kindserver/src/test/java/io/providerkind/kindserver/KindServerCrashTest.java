@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.model.Container;
 import io.providerkind.kindserver.testing.KindContainers;
+import io.providerkind.kindserver.testing.KindDouble;
 import io.providerkind.kindserver.testing.KindServerProcess;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
@@ -39,7 +40,7 @@ class KindServerCrashTest {
     void aCreateInterruptedByACrashSettlesAfterRestartAndIsNeverDuplicated() throws Exception {
         // the double's steps take 2 s here, so there is a create in progress to interrupt
         try (KindServerProcess kindserver = new KindServerProcess(stateDir)
-                .withEnvironment("KIND_DOUBLE_STEP_SECONDS", "2")
+                .withEnvironment(KindDouble.STEP_SECONDS, "2")
                 .start()) {
             KindServerClient client = kindserver.client();
             client.create(NAME, KindServerEndToEndTest.CONFIG);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.providerkind.kindserver.testing.KindContainers;
+import io.providerkind.kindserver.testing.KindDouble;
 import io.providerkind.kindserver.testing.KindServerProcess;
 import io.providerkind.kindserver.testing.KindWrapper;
 import io.providerkind.sdk.ClusterInfo;
@@ -52,7 +53,7 @@ class KindServerShutdownTest {
                 .withEnvironment("KINDSERVER_API_PORT_RANGE", PORTS)
                 .withEnvironment("KINDSERVER_SHUTDOWN_GRACE", GRACE_SECONDS)
                 // the first create is only the cluster to delete; the second is slowed below
-                .withEnvironment("KIND_DOUBLE_STEP_SECONDS", "0.05")
+                .withEnvironment(KindDouble.STEP_SECONDS, KindDouble.QUICK_STEPS)
                 .start()) {
             KindServerClient client = kindserver.client();
             client.create(DELETED, KindServerEndToEndTest.CONFIG);

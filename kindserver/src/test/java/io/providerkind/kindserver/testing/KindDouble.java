@@ -19,6 +19,15 @@ public final class KindDouble {
     /** The node image the kind test double runs (built by testing/node-image/build-node-image.sh). */
     public static final String NODE_IMAGE = "kindest/node:v1.31.0";
 
+    /**
+     * The double's variable for the seconds each step of a create lasts (testing/kind-double/kinddouble/create.py;
+     * 0.5 when unset), so that a create can be seen midway.
+     */
+    public static final String STEP_SECONDS = "KIND_DOUBLE_STEP_SECONDS";
+
+    /** A step for tests that never look at a create midway: the create is over in well under a second. */
+    public static final String QUICK_STEPS = "0.05";
+
     private static final String EXECUTABLE = "testing/kind-double/kind";
 
     private KindDouble() {}

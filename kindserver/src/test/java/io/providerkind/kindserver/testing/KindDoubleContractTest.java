@@ -27,7 +27,7 @@ class KindDoubleContractTest {
         Path script = kind.resolveSibling("contract-test.sh");
         ProcessBuilder builder = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
         // the double's pause per create step: no check here times a step but the one the script paces itself
-        builder.environment().put("KIND_DOUBLE_STEP_SECONDS", "0.05");
+        builder.environment().put(KindDouble.STEP_SECONDS, KindDouble.QUICK_STEPS);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         boolean finished = process.waitFor(5, TimeUnit.MINUTES);

@@ -1,5 +1,6 @@
 package io.providerkind.provider.bench;
 
+import io.providerkind.kindserver.testing.KindDouble;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,7 @@ final class KindAlone {
         ProcessBuilder builder = new ProcessBuilder();
         builder.command().add(kind.executable().toString());
         builder.command().addAll(arguments);
-        builder.environment().put("KIND_DOUBLE_STEP_SECONDS", step);
+        builder.environment().put(KindDouble.STEP_SECONDS, step);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process process = builder.start();
         if (!process.waitFor(3, TimeUnit.MINUTES) || process.exitValue() != 0) {

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.Config;
 import io.providerkind.kindserver.testing.DockerEngine;
 import io.providerkind.kindserver.testing.KindContainers;
+import io.providerkind.kindserver.testing.KindDouble;
 import io.providerkind.kindserver.testing.KindServerFixture;
 import io.providerkind.kindserver.testing.KindServerProcess;
 import io.providerkind.kindserver.testing.KubeconfigClients;
@@ -190,7 +191,7 @@ class KindClusterOnRealKindServerTest extends ProviderIntegrationTest {
         // kind's steps take 2 s, so that the crash comes in the middle of the create; the API ports are
         // apart from the shared kindserver's, which runs on the same Docker engine
         KindServerProcess crashing = new KindServerProcess(Files.createDirectories(crashDir.resolve("state")))
-                .withEnvironment("KIND_DOUBLE_STEP_SECONDS", "2")
+                .withEnvironment(KindDouble.STEP_SECONDS, "2")
                 .withEnvironment("KINDSERVER_API_PORT_RANGE", "37000-37099")
                 .start();
         try {
