@@ -2,15 +2,14 @@ package io.providerkind.provider.bench;
 
 import static io.providerkind.provider.testing.ProviderHarness.waitUpTo;
 
-import io.fabric8.kubeapitest.KubeAPIServer;
-import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
+import io.providerkind.kindserver.testing.KindDouble;
 import io.providerkind.kindserver.testing.KindServerProcess;
 import io.providerkind.provider.ProviderSettings;
 import io.providerkind.provider.api.KindServerEndpoint;
 import io.providerkind.provider.api.TestKindClusters;
 import io.providerkind.provider.kindcluster.SdkKindServerClientFactory;
 import io.providerkind.provider.testing.ProviderHarness;
-import io.providerkind.testsupport.realparts.KubeApiServerBinaries;
+import io.providerkind.provider.testing.TestApiServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,31 +39,25 @@ public final class ApplyToReadyBenchmark {
         List<String> steps =
                 Arrays.asList(System.getProperty("bench.steps", "1.0,3.3").split(","));
         int samples = Integer.getInteger("bench.samples", 3);
-        KubeAPIServer apiServer = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
-                .withApiServerVersion(KubeApiServerBinaries.VERSION)
-                .build());
-        apiServer.start();
-        try {
+        try (TestApiServer apiServer = TestApiServer.start()) {
             for (String step : steps) {
-                measure(apiServer.getKubeConfigYaml(), step.trim(), samples);
+                measure(apiServer, step.trim(), samples);
             }
-        } finally {
-            apiServer.stop();
         }
         System.exit(0);
     }
 
-    private static void measure(String kubeconfig, String step, int samples) throws Exception {
+    private static void measure(TestApiServer apiServer, String step, int samples) throws Exception {
         Path work = Files.createTempDirectory("apply-bench");
         TimedKind kind = TimedKind.in(work.resolve("kind"));
         Path config = Files.writeString(work.resolve("kind-config.yaml"), TestKindClusters.SEED_CONFIG);
         KindServerProcess kindserver = new KindServerProcess(work.resolve("state"))
                 .withKind(kind.executable())
-                .withEnvironment("KIND_DOUBLE_STEP_SECONDS", step)
+                .withEnvironment(KindDouble.STEP_SECONDS, step)
                 .withEnvironment("KINDSERVER_API_PORT_RANGE", "38500-38599")
                 .start();
         List<ApplyToReady> samplesTaken = new ArrayList<>();
-        try (ProviderHarness harness = new ProviderHarness(kubeconfig)
+        try (ProviderHarness harness = ProviderHarness.on(apiServer)
                 .start(
                         ProviderSettings.defaults(),
                         new SdkKindServerClientFactory(Duration.ofSeconds(5), Duration.ofSeconds(30)))) {
@@ -87,6 +80,6 @@ public final class ApplyToReadyBenchmark {
             kindserver.close();
         }
         System.out.print(
-                ApplyToReady.report(String.format(Locale.ROOT, "KIND_DOUBLE_STEP_SECONDS=%s", step), samplesTaken));
+                ApplyToReady.report(String.format(Locale.ROOT, "%s=%s", KindDouble.STEP_SECONDS, step), samplesTaken));
     }
 }

@@ -53,7 +53,7 @@ public final class ClassListRecorder {
                 .withToolOptions("-Xshare:off -XX:DumpLoadedClassList=" + recorded);
         try (TestApiServer apiServer = TestApiServer.start();
                 HttpsKindServer kindserver = new HttpsKindServer(new FakeKindServer())) {
-            ProviderHarness harness = new ProviderHarness(apiServer.kubeconfig());
+            ProviderHarness harness = ProviderHarness.on(apiServer);
             NamespacedApi namespaced = new NamespacedApi(harness.client());
             KindServerEndpoint endpoint = kindserver.endpoint();
             harness.applyProviderConfig("default", endpoint, ProviderHarness.PASSWORD, null);

@@ -1,7 +1,5 @@
 package io.providerkind.provider.bench;
 
-import io.fabric8.kubeapitest.KubeAPIServer;
-import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.micrometer.core.instrument.Counter;
@@ -12,7 +10,7 @@ import io.providerkind.provider.api.TestKindClusters;
 import io.providerkind.provider.kindcluster.KindClusterController;
 import io.providerkind.provider.managed.Conditions;
 import io.providerkind.provider.testing.ProviderHarness;
-import io.providerkind.testsupport.realparts.KubeApiServerBinaries;
+import io.providerkind.provider.testing.TestApiServer;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,12 +67,9 @@ public final class ManyClustersBenchmark {
 
     /** One run on its own API server, so that nothing of another run is reconciled in it. */
     private static Figures run(int clusters, Duration readyAfter, ProviderSettings settings) throws Exception {
-        KubeAPIServer apiServer = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
-                .withApiServerVersion(KubeApiServerBinaries.VERSION)
-                .build());
-        apiServer.start();
+        TestApiServer apiServer = TestApiServer.start();
         ReadyAfterKindServer kindserver = new ReadyAfterKindServer(readyAfter);
-        ProviderHarness harness = new ProviderHarness(apiServer.getKubeConfigYaml()).start(settings, c -> kindserver);
+        ProviderHarness harness = ProviderHarness.on(apiServer).start(settings, c -> kindserver);
         try {
             harness.applyProviderConfig("default", null);
             Map<String, Long> readyAt = new ConcurrentHashMap<>();
@@ -98,7 +93,7 @@ public final class ManyClustersBenchmark {
         } finally {
             harness.stopProvider();
             harness.client().close();
-            apiServer.stop();
+            apiServer.close();
         }
     }
 

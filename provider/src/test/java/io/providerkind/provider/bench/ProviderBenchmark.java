@@ -2,8 +2,6 @@ package io.providerkind.provider.bench;
 
 import static io.providerkind.provider.testing.ProviderHarness.waitUpTo;
 
-import io.fabric8.kubeapitest.KubeAPIServer;
-import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -17,7 +15,7 @@ import io.providerkind.provider.api.TestKindClusters;
 import io.providerkind.provider.managed.Conditions;
 import io.providerkind.provider.testing.FakeKindServer;
 import io.providerkind.provider.testing.ProviderHarness;
-import io.providerkind.testsupport.realparts.KubeApiServerBinaries;
+import io.providerkind.provider.testing.TestApiServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,26 +43,20 @@ public final class ProviderBenchmark {
         int clusters = Integer.getInteger("bench.clusters", 200);
         Duration poll = Duration.ofSeconds(Long.getLong("bench.poll", 20));
         int polls = Integer.getInteger("bench.polls", 3);
-        KubeAPIServer apiServer = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
-                .withApiServerVersion(KubeApiServerBinaries.VERSION)
-                .build());
-        apiServer.start();
-        try {
-            readyLatency(apiServer.getKubeConfigYaml());
-            steadyState(apiServer.getKubeConfigYaml(), clusters, poll, polls);
-        } finally {
-            apiServer.stop();
+        try (TestApiServer apiServer = TestApiServer.start()) {
+            readyLatency(apiServer);
+            steadyState(apiServer, clusters, poll, polls);
         }
         System.exit(0);
     }
 
     /** kindserver Ready to KindCluster Ready=True, as a user watching the KindCluster sees it. */
-    private static void readyLatency(String kubeconfig) throws InterruptedException {
+    private static void readyLatency(TestApiServer apiServer) throws InterruptedException {
         FakeKindServer kindserver = new FakeKindServer();
         ProviderSettings settings = ProviderSettings.defaults();
         List<Double> millis = new ArrayList<>();
         Map<String, Long> readyAt = new ConcurrentHashMap<>();
-        try (ProviderHarness harness = new ProviderHarness(kubeconfig).start(settings, c -> kindserver)) {
+        try (ProviderHarness harness = ProviderHarness.on(apiServer).start(settings, c -> kindserver)) {
             harness.applyProviderConfig("default", null);
             Watch watch = harness.client().resources(KindCluster.class).watch(new Watcher<>() {
                 @Override
@@ -107,13 +99,13 @@ public final class ProviderBenchmark {
     }
 
     /** An unchanged fleet: what each poll costs the API server and kindserver. */
-    private static void steadyState(String kubeconfig, int clusters, Duration poll, int polls)
+    private static void steadyState(TestApiServer apiServer, int clusters, Duration poll, int polls)
             throws InterruptedException {
         FakeKindServer kindserver = new FakeKindServer();
         ProviderSettings settings = ProviderSettings.defaults()
                 .withPoll(poll)
                 .withMaxReconcileRate(Math.max(10, clusters / (int) Math.max(1, poll.toSeconds() / 2)));
-        try (ProviderHarness harness = new ProviderHarness(kubeconfig).start(settings, c -> kindserver)) {
+        try (ProviderHarness harness = ProviderHarness.on(apiServer).start(settings, c -> kindserver)) {
             harness.applyProviderConfig("default", null);
             long started = System.nanoTime();
             for (int i = 0; i < clusters; i++) {

@@ -1,7 +1,5 @@
 package io.providerkind.provider.bench;
 
-import io.fabric8.kubeapitest.KubeAPIServer;
-import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.providerkind.provider.api.DeletionPolicy;
 import io.providerkind.provider.api.KindCluster;
 import io.providerkind.provider.api.ManagementAction;
@@ -10,7 +8,7 @@ import io.providerkind.provider.api.TestKindClusters;
 import io.providerkind.provider.managed.Conditions;
 import io.providerkind.provider.testing.FakeKindServer;
 import io.providerkind.provider.testing.ProviderHarness;
-import io.providerkind.testsupport.realparts.KubeApiServerBinaries;
+import io.providerkind.provider.testing.TestApiServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,13 +59,10 @@ public final class ProviderStartBenchmark {
                 variant.launch().build(work.resolve(variant.name() + "-build.log"));
             }
         }
-        KubeAPIServer apiServer = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
-                .withApiServerVersion(KubeApiServerBinaries.VERSION)
-                .build());
-        apiServer.start();
         // the harness is not closed: the API server goes with everything in it
-        try (HttpsKindServer kindserver = new HttpsKindServer(new FakeKindServer())) {
-            ProviderHarness harness = new ProviderHarness(apiServer.getKubeConfigYaml());
+        try (TestApiServer apiServer = TestApiServer.start();
+                HttpsKindServer kindserver = new HttpsKindServer(new FakeKindServer())) {
+            ProviderHarness harness = ProviderHarness.on(apiServer);
             Map<String, String> pod =
                     PodCredentials.environment(harness.client(), Files.createDirectory(work.resolve("serviceaccount")));
             harness.applyProviderConfig("default", kindserver.endpoint(), ProviderHarness.PASSWORD, null);
@@ -82,8 +77,6 @@ public final class ProviderStartBenchmark {
             report.firstReconcile(1, one);
             report.firstReconcile(fleet, many);
             report.fleet(fleet, steadyMillis / 1000, many);
-        } finally {
-            apiServer.stop();
         }
         System.exit(0);
     }

@@ -78,8 +78,8 @@ public final class ProviderHarness implements AutoCloseable {
                 .createOr(NonDeletingOperation::update);
     }
 
-    /** On the shared API server, which applied package/crds when it started: applying them again changes nothing. */
-    static ProviderHarness on(TestApiServer apiServer) {
+    /** On a {@link TestApiServer}, which applied package/crds when it started: applying them again changes nothing. */
+    public static ProviderHarness on(TestApiServer apiServer) {
         return new ProviderHarness(apiServer.kubeconfig(), false);
     }
 
