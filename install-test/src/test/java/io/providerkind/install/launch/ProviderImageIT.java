@@ -17,6 +17,7 @@ import io.providerkind.testsupport.realparts.KubeApiServerBinaries;
 import io.providerkind.testsupport.realparts.RealParts;
 import io.providerkind.testsupport.realparts.RequiresDocker;
 import io.providerkind.testsupport.realparts.RequiresKubeApiServer;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,9 +96,7 @@ class ProviderImageIT {
     @Test
     void containerRunsAsUid2000AnswersItsProbesAndServesMetricsFromTheApiServerItReaches(@TempDir Path tmp)
             throws Exception {
-        Path config = Files.writeString(tmp.resolve("kubeconfig"), InlineKubeconfig.of(kubeconfig));
-        // read inside the container by uid 2000, not by this file's owner
-        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
+        Path config = mountableKubeconfig(tmp);
         int port = FreePort.onLoopback();
         String base = "http://127.0.0.1:" + port;
         Http http = Http.plain();
@@ -124,8 +123,7 @@ class ProviderImageIT {
 
     @Test
     void theProviderStartsFromTheImagesClassDataArchive(@TempDir Path tmp) throws Exception {
-        Path config = Files.writeString(tmp.resolve("kubeconfig"), InlineKubeconfig.of(kubeconfig));
-        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
+        Path config = mountableKubeconfig(tmp);
         // -Xshare:on: the JVM refuses to start rather than run without the archive it was given
         String options = toolOptions() + " -Xshare:on -Xlog:class+load=info:stdout";
         int port = FreePort.onLoopback();
@@ -144,6 +142,13 @@ class ProviderImageIT {
                                     + " provider-classlist`",
                             sources.archived(), sources.parsed(), sources.mostParsed(8)));
         }
+    }
+
+    /** The API server's kubeconfig in a file the container mounts, readable inside by uid 2000, not only its owner. */
+    private static Path mountableKubeconfig(Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("kubeconfig"), InlineKubeconfig.of(kubeconfig));
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r--r--"));
+        return config;
     }
 
     /** The image's own JAVA_TOOL_OPTIONS. */

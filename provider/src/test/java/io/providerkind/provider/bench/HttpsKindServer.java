@@ -37,9 +37,8 @@ import javax.net.ssl.SSLContext;
  * kindserver's cluster API over HTTPS on 127.0.0.1, with the kind of certificate kindserver makes for itself (a
  * self-signed one, whose PEM the ProviderConfig trusts), its clusters in a {@link FakeKindServer}: a provider started
  * as its own process reaches it as it reaches kindserver, TLS handshake included, and only the provider is timed. A
- * create is Ready at once.
- * Remembers when each cluster was first asked about, which is when the provider's first reconcile of it reached
- * kindserver.
+ * create is Ready at once. Remembers when each cluster was first asked about, which is when the provider's first
+ * reconcile of it reached kindserver.
  */
 final class HttpsKindServer implements AutoCloseable {
 
