@@ -2,24 +2,28 @@ package io.providerkind.kindserver.bench;
 
 import io.providerkind.kindserver.testing.KindContainers;
 import io.providerkind.kindserver.testing.KindServerProcess;
+import io.providerkind.kindserver.testing.ServiceUnit;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.KindServerClient;
 import io.providerkind.testsupport.process.ProcessUsage;
 import io.providerkind.testsupport.wait.Waits;
-import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * GET /api/v1/kindserver/{name} near the machine's ceiling, each figure beside nginx serving the same bytes over
- * TLS 1.3 in the same run ({@link Nginx}): throughput with wrk at 100 keep-alive connections, p99 latency of an
- * open-loop 1,000 req/s over 100 connections ({@link OpenLoop}), the CPU time each server spent per GET under wrk
- * ({@link ProcessUsage}), and the bytes kindserver's JVM allocates per GET ({@link JvmAllocation}). kindserver runs in its own JVM, as operators start it, and knows one cluster made by the
- * kind test double. About a minute; needs {@code make bench-setup} (wrk, nginx-light).
+ * TLS 1.3 in the same run ({@link Nginx}): throughput with wrk at 100 keep-alive connections, latency of an open-loop
+ * 1,000 req/s over 100 connections in rounds that alternate the two servers ({@link PacedRounds}), the CPU time each
+ * server spent per GET under wrk ({@link ProcessUsage}), and the bytes kindserver's JVM allocates per GET
+ * ({@link AttachedJvm}). kindserver runs in its own JVM with the options of its systemd unit ({@link ServiceUnit}),
+ * as operators run it, and knows one cluster made by the kind test double. About two minutes; needs
+ * {@code make bench-setup} (wrk, nginx-light).
  *
  * <p>Not a test: it prints figures. Run with {@code mvn -pl kindserver -am verify -Pbench-get -DskipTests}.
  */
@@ -28,13 +32,14 @@ public final class GetBenchmark {
     static final String CLUSTER = "bench-get-1";
     static final String PATH = "/api/v1/kindserver/" + CLUSTER;
     private static final String CONFIG = "kind: Cluster\napiVersion: kind.x-k8s.io/v1alpha4\n";
-    private static final int MAX_WARM_UP_ROUNDS = 10;
+    private static final int MAX_WARM_UP_ROUNDS = 20;
 
     /** Javalin's name for Jetty's request thread pool. */
     private static final String REQUEST_THREADS = "JettyServerThreadPool";
 
     private static final Duration WRK_TIME = Duration.ofSeconds(10);
-    private static final OpenLoop PACED = new OpenLoop(100, 1_000, Duration.ofSeconds(2), Duration.ofSeconds(10));
+    private static final OpenLoop PACED = new OpenLoop(100, 1_000, Duration.ofSeconds(1), Duration.ofSeconds(6));
+    private static final PacedRounds ROUNDS = new PacedRounds(PACED, 5);
 
     private GetBenchmark() {}
 
@@ -47,6 +52,7 @@ public final class GetBenchmark {
         }
         Path work = Files.createTempDirectory("kindserver-get-bench");
         KindServerProcess kindserver = new KindServerProcess(work.resolve("state"))
+                .withJvmOptions(ServiceUnit.jvmOptions())
                 // the API server ports this benchmark's clusters may take, apart from other runs on this engine
                 .withEnvironment("KINDSERVER_API_PORT_RANGE", "38000-38099")
                 .start();
@@ -85,90 +91,84 @@ public final class GetBenchmark {
                         PATH,
                         body,
                         password);
-                JvmAllocation allocation = JvmAllocation.attach(kindserver.pid())) {
+                AttachedJvm jvm = AttachedJvm.attach(kindserver.pid())) {
             try (KeepAliveConnection connection = KeepAliveConnection.open(ca, nginx.port(), PATH, password)) {
                 if (!Arrays.equals(body, connection.get().body())) {
                     throw new IllegalStateException("nginx does not serve kindserver's bytes");
                 }
             }
             Wrk wrk = new Wrk(100, work);
-            String kindserverUrl = "https://127.0.0.1:" + kindserver.port() + PATH;
-            String nginxUrl = "https://127.0.0.1:" + nginx.port() + PATH;
             String loadBefore = loadAverage();
-            warmUp(wrk, kindserverUrl, password, allocation);
-            long nginxCpu = ProcessUsage.cpuNanosWithDescendants(nginx.pid());
-            Wrk.Result nginxWrk = wrk.run(nginxUrl, password, WRK_TIME);
-            nginxCpu = ProcessUsage.cpuNanosWithDescendants(nginx.pid()) - nginxCpu;
-            long kindserverCpu = ProcessUsage.cpuNanosWithDescendants(kindserver.pid());
-            JvmAllocation.Spent before = allocation.spent(REQUEST_THREADS);
-            Wrk.Result kindserverWrk = wrk.run(kindserverUrl, password, WRK_TIME);
-            JvmAllocation.Spent spent = allocation.spent(REQUEST_THREADS).minus(before);
-            kindserverCpu = ProcessUsage.cpuNanosWithDescendants(kindserver.pid()) - kindserverCpu;
-            OpenLoop.Connector toNginx = () -> KeepAliveConnection.open(ca, nginx.port(), PATH, password);
-            warmUpGenerator(toNginx);
-            OpenLoop.Result nginxPaced = PACED.run(toNginx);
-            OpenLoop.Result kindserverPaced =
-                    PACED.run(() -> KeepAliveConnection.open(ca, kindserver.port(), PATH, password));
-            print(body.length, nginxWrk, kindserverWrk, nginxPaced, kindserverPaced);
-            long served = Math.max(1, kindserverWrk.requests());
-            row(
-                    "CPU per GET during wrk, whole process (microseconds)",
-                    kindserverCpu / 1e3 / served,
-                    nginxCpu / 1e3 / Math.max(1, nginxWrk.requests()),
-                    "");
-            row(
-                    "CPU per GET during wrk, kindserver's request threads (us)",
-                    spent.cpuNanos() / 1e3 / served,
-                    nginxCpu / 1e3 / Math.max(1, nginxWrk.requests()),
-                    "");
-            System.out.printf(
-                    Locale.ROOT,
-                    "%-58s %12.0f%n",
-                    "allocated per GET by kindserver's request threads (bytes)",
-                    (double) spent.allocatedBytes() / served);
+            try (Connections toKindserver = new Connections(
+                            () -> KeepAliveConnection.open(ca, kindserver.port(), PATH, password),
+                            PACED.connections());
+                    Connections toNginx = new Connections(
+                            () -> KeepAliveConnection.open(ca, nginx.port(), PATH, password), PACED.connections())) {
+                warmUp("kindserver's", toKindserver, jvm::compilationMillis);
+                warmUp("the generator's", toNginx, ManagementFactory.getCompilationMXBean()::getTotalCompilationTime);
+                // the rounds first, on the JIT the warm-up settled: wrk's new connections set it compiling again
+                PacedRounds.Result paced = ROUNDS.run(toKindserver, toNginx, jvm);
+                Throughput nginxWrk = throughput(wrk, nginx.port(), password, nginx.pid());
+                AttachedJvm.Spent before = jvm.spent(REQUEST_THREADS);
+                Throughput kindserverWrk = throughput(wrk, kindserver.port(), password, kindserver.pid());
+                AttachedJvm.Spent spent = jvm.spent(REQUEST_THREADS).minus(before);
+                print(body.length, nginxWrk.wrk(), kindserverWrk.wrk(), paced);
+                long served = Math.max(1, kindserverWrk.wrk().requests());
+                row(
+                        "CPU per GET during wrk, whole process (microseconds)",
+                        kindserverWrk.cpuMicrosPerGet(),
+                        nginxWrk.cpuMicrosPerGet(),
+                        "");
+                row(
+                        "CPU per GET during wrk, kindserver's request threads (us)",
+                        spent.cpuNanos() / 1e3 / served,
+                        nginxWrk.cpuMicrosPerGet(),
+                        "");
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-58s %12.0f%n",
+                        "allocated per GET by kindserver's request threads (bytes)",
+                        (double) spent.allocatedBytes() / served);
+            }
             System.out.println("load average before / after: " + loadBefore + " / " + loadAverage()
                     + " (other work on the machine lowers both servers' rates; CPU per GET is what each spent)");
         }
     }
 
-    /**
-     * Runs wrk against kindserver until its JIT has settled (under 2% of a round spent compiling), at most
-     * {@value #MAX_WARM_UP_ROUNDS} rounds of 3 s, so that no figure measures the JIT at work: a GET served by
-     * interpreted or C1 code (AES-GCM's GHASH without its intrinsic) costs several times a compiled one.
-     */
-    private static void warmUp(Wrk wrk, String url, String password, JvmAllocation jvm) throws Exception {
-        Duration round = Duration.ofSeconds(3);
-        for (int i = 1; i <= MAX_WARM_UP_ROUNDS; i++) {
-            long compiled = jvm.compilationMillis();
-            wrk.run(url, password, round);
-            long spent = jvm.compilationMillis() - compiled;
-            if (spent < round.toMillis() / 50) {
-                System.out.printf(Locale.ROOT, "warm-up: JIT settled after %d s of wrk%n", i * round.toSeconds());
-                return;
-            }
+    /** One server's wrk run, and the CPU its process (with its children, nginx's workers) spent meanwhile. */
+    private record Throughput(Wrk.Result wrk, long cpuNanos) {
+
+        double cpuMicrosPerGet() {
+            return cpuNanos / 1e3 / Math.max(1, wrk.requests());
         }
-        System.out.printf(Locale.ROOT, "warm-up: JIT still compiling after %d s of wrk%n", MAX_WARM_UP_ROUNDS * 3);
+    }
+
+    private static Throughput throughput(Wrk wrk, int port, String password, long pid) throws Exception {
+        long cpu = ProcessUsage.cpuNanosWithDescendants(pid);
+        Wrk.Result result = wrk.run("https://127.0.0.1:" + port + PATH, password, WRK_TIME);
+        return new Throughput(result, ProcessUsage.cpuNanosWithDescendants(pid) - cpu);
     }
 
     /**
-     * Runs the open-loop generator, uncounted, until this JVM's own JIT has settled, as {@link #warmUp} does for
-     * kindserver's: the generator's TLS runs in this JVM, and cold it is slower than either server, so whichever
-     * server it measured first was charged for the client's compiling (nginx's p99 read seconds).
+     * Runs the open-loop generator, uncounted, against {@code pool}'s server until a JIT's total compile time
+     * ({@code compileMillis}) grows by under 2% of a 3 s round, at most {@value #MAX_WARM_UP_ROUNDS} rounds, so that no
+     * figure measures a JIT at work: a GET served by interpreted or C1 code (AES-GCM's GHASH without its intrinsic)
+     * costs several times a compiled one. Paced rather than with wrk: under wrk the compiler threads get too little of
+     * the two cores, and kindserver was still compiling its request path 90 s into a run. The generator's own JIT is
+     * warmed the same way: its TLS runs in this JVM, and cold it charged whichever server it measured first.
      */
-    private static void warmUpGenerator(OpenLoop.Connector connector) throws InterruptedException {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    private static void warmUp(String whose, Connections pool, LongSupplier compileMillis) throws InterruptedException {
         Duration round = Duration.ofSeconds(3);
         OpenLoop warming = new OpenLoop(PACED.connections(), PACED.rate(), Duration.ZERO, round);
         for (int i = 1; i <= MAX_WARM_UP_ROUNDS; i++) {
-            long compiled = jit.getTotalCompilationTime();
-            warming.run(connector);
-            if (jit.getTotalCompilationTime() - compiled < round.toMillis() / 50) {
-                System.out.printf(Locale.ROOT, "warm-up: the generator's JIT settled after %d s%n", i * 3);
+            long compiled = compileMillis.getAsLong();
+            warming.run(pool);
+            if (compileMillis.getAsLong() - compiled < round.toMillis() / 50) {
+                System.out.printf(Locale.ROOT, "warm-up: %s JIT settled after %d s%n", whose, i * 3);
                 return;
             }
         }
-        System.out.printf(
-                Locale.ROOT, "warm-up: the generator's JIT still compiling after %d s%n", MAX_WARM_UP_ROUNDS * 3);
+        System.out.printf(Locale.ROOT, "warm-up: %s JIT still compiling after %d s%n", whose, MAX_WARM_UP_ROUNDS * 3);
     }
 
     private static String loadAverage() throws java.io.IOException {
@@ -176,12 +176,9 @@ public final class GetBenchmark {
         return fields[0] + " " + fields[1] + " " + fields[2];
     }
 
-    private static void print(
-            int bytes,
-            Wrk.Result nginxWrk,
-            Wrk.Result kindserverWrk,
-            OpenLoop.Result nginxPaced,
-            OpenLoop.Result kindserverPaced) {
+    private static void print(int bytes, Wrk.Result nginxWrk, Wrk.Result kindserverWrk, PacedRounds.Result paced) {
+        System.out.println();
+        printRounds(paced);
         System.out.println();
         System.out.printf(
                 Locale.ROOT,
@@ -196,27 +193,62 @@ public final class GetBenchmark {
                 kindserverWrk.perSecond(),
                 nginxWrk.perSecond(),
                 ">= 0.33");
-        row(
-                "p99 at 1,000 req/s open loop, 100 connections (ms)",
-                kindserverPaced.p99() / 1e6,
-                nginxPaced.p99() / 1e6,
-                "<= 2");
-        row("p50 at 1,000 req/s (ms)", kindserverPaced.p50() / 1e6, nginxPaced.p50() / 1e6, "");
-        row("p99.9 at 1,000 req/s (ms)", kindserverPaced.p999() / 1e6, nginxPaced.p999() / 1e6, "");
-        row("max at 1,000 req/s (ms)", kindserverPaced.max() / 1e6, nginxPaced.max() / 1e6, "");
         System.out.printf(
                 Locale.ROOT,
-                "requests: wrk %d / %d (failed %d / %d); open loop %d / %d at %.0f / %.0f req/s (failed %d / %d)%n",
+                "at 1,000 req/s open loop, 100 connections: medians of %d rounds, ratio the median of the rounds'%n",
+                paced.rounds().size());
+        paced("  p99 (ms)", paced, OpenLoop.Result::p99, "<= 2");
+        paced("  p50 (ms)", paced, OpenLoop.Result::p50, "");
+        paced("  p99.9 (ms)", paced, OpenLoop.Result::p999, "");
+        paced("  max (ms)", paced, OpenLoop.Result::max, "");
+        System.out.printf(
+                Locale.ROOT,
+                "requests: wrk %d / %d (failed %d / %d)%n",
                 kindserverWrk.requests(),
                 nginxWrk.requests(),
                 kindserverWrk.failures(),
-                nginxWrk.failures(),
-                kindserverPaced.requests(),
-                nginxPaced.requests(),
-                kindserverPaced.perSecond(),
-                nginxPaced.perSecond(),
-                kindserverPaced.failures(),
-                nginxPaced.failures());
+                nginxWrk.failures());
+    }
+
+    /** Each round's figures, kindserver / nginx, so that a reader sees how far the rounds agree. */
+    private static void printRounds(PacedRounds.Result paced) {
+        int i = 0;
+        for (PacedRounds.Round round : paced.rounds()) {
+            OpenLoop.Result k = round.kindserver();
+            OpenLoop.Result n = round.nginx();
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %d (%s first): p99 %.2f / %.2f ms (%.2f), p50 %.2f / %.2f ms, %d / %d requests at %.0f / %.0f"
+                            + " req/s, failed %d / %d; kindserver's JVM: JIT %d ms, %d GCs %d ms%n",
+                    ++i,
+                    round.nginxFirst() ? "nginx" : "kindserver",
+                    k.p99() / 1e6,
+                    n.p99() / 1e6,
+                    (double) k.p99() / n.p99(),
+                    k.p50() / 1e6,
+                    n.p50() / 1e6,
+                    k.requests(),
+                    n.requests(),
+                    k.perSecond(),
+                    n.perSecond(),
+                    k.failures(),
+                    n.failures(),
+                    round.jvm().jitMillis(),
+                    round.jvm().collections(),
+                    round.jvm().gcMillis());
+        }
+    }
+
+    private static void paced(
+            String figure, PacedRounds.Result paced, ToLongFunction<OpenLoop.Result> value, String target) {
+        System.out.printf(
+                Locale.ROOT,
+                "%-58s %12.2f %12.2f %8.2f %8s%n",
+                figure,
+                paced.median(round -> value.applyAsLong(round.kindserver())) / 1e6,
+                paced.median(round -> value.applyAsLong(round.nginx())) / 1e6,
+                paced.medianRatio(result -> value.applyAsLong(result)),
+                target);
     }
 
     private static void row(String figure, double kindserver, double nginx, String target) {

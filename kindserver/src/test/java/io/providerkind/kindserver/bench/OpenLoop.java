@@ -9,7 +9,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * An open-loop load generator: {@code rate} GETs per second in all, spread evenly over {@code connections}
- * keep-alive TLS 1.3 connections, each request due at a fixed time whatever the answers before it. A latency
+ * keep-alive TLS 1.3 connections ({@link Connections}, which outlive a run), each request due at a fixed time
+ * whatever the answers before it. A latency
  * counts from when its request was due, not from when it could be sent, so a server that stalls is charged for
  * every request its stall delayed (no coordinated omission). Warm-up requests are sent but not counted.
  *
@@ -32,7 +33,10 @@ record OpenLoop(int connections, int rate, Duration warmUp, Duration duration) {
         KeepAliveConnection open() throws IOException;
     }
 
-    Result run(Connector connector) throws InterruptedException {
+    Result run(Connections pool) throws InterruptedException {
+        if (pool.size() < connections) {
+            throw new IllegalArgumentException(connections + " connections asked of a pool of " + pool.size());
+        }
         long interval = Duration.ofSeconds(1).toNanos() * connections / rate;
         long start = System.nanoTime() + Duration.ofMillis(200).toNanos(); // time to open the connections
         long counted = start + warmUp.toNanos();
@@ -49,7 +53,7 @@ record OpenLoop(int connections, int rate, Duration warmUp, Duration duration) {
                         long[] mine = new long[perConnection];
                         int n = 0;
                         try {
-                            n = drive(connector, first, interval, counted, end, mine, failures);
+                            n = drive(pool, index, first, interval, counted, end, mine, failures);
                         } finally {
                             latencies[index] = Arrays.copyOf(mine, n);
                             done.countDown();
@@ -75,7 +79,8 @@ record OpenLoop(int connections, int rate, Duration warmUp, Duration duration) {
 
     /** One connection's schedule: returns how many counted latencies it wrote into {@code latencies}. */
     private static int drive(
-            Connector connector,
+            Connections pool,
+            int slot,
             long first,
             long interval,
             long counted,
@@ -83,32 +88,23 @@ record OpenLoop(int connections, int rate, Duration warmUp, Duration duration) {
             long[] latencies,
             AtomicInteger failures) {
         int n = 0;
-        KeepAliveConnection connection = null;
-        try {
-            for (long due = first; due < end; due += interval) {
-                sleepUntil(due);
-                boolean ok;
-                try {
-                    if (connection == null) {
-                        connection = connector.open();
-                    }
-                    ok = connection.get().status() == 200;
-                } catch (IOException e) {
-                    ok = false;
-                    closeQuietly(connection);
-                    connection = null;
-                }
-                long latency = System.nanoTime() - due;
-                if (due >= counted) {
-                    if (ok && n < latencies.length) {
-                        latencies[n++] = latency;
-                    } else if (!ok) {
-                        failures.incrementAndGet();
-                    }
+        for (long due = first; due < end; due += interval) {
+            sleepUntil(due);
+            boolean ok;
+            try {
+                ok = pool.get(slot).get().status() == 200;
+            } catch (IOException e) {
+                ok = false;
+                pool.drop(slot);
+            }
+            long latency = System.nanoTime() - due;
+            if (due >= counted) {
+                if (ok && n < latencies.length) {
+                    latencies[n++] = latency;
+                } else if (!ok) {
+                    failures.incrementAndGet();
                 }
             }
-        } finally {
-            closeQuietly(connection);
         }
         return n;
     }
@@ -117,16 +113,6 @@ record OpenLoop(int connections, int rate, Duration warmUp, Duration duration) {
         long wait;
         while ((wait = due - System.nanoTime()) > 0) {
             LockSupport.parkNanos(wait);
-        }
-    }
-
-    private static void closeQuietly(KeepAliveConnection connection) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (IOException ignored) {
-                // the connection is dropped either way
-            }
         }
     }
 

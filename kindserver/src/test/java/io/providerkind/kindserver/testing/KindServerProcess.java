@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ public final class KindServerProcess implements AutoCloseable {
     private final int port = FreePort.onLoopback();
     private final Path log;
     private final Map<String, String> environment = new HashMap<>();
+    private final List<String> jvmOptions = new ArrayList<>();
     private JavaProcess process;
 
     public KindServerProcess(Path stateDir) {
@@ -46,6 +48,12 @@ public final class KindServerProcess implements AutoCloseable {
     /** An environment variable for kindserver and the kind processes it runs (e.g. the double's step time). */
     public KindServerProcess withEnvironment(String name, String value) {
         environment.put(name, value);
+        return this;
+    }
+
+    /** Options for kindserver's JVM, e.g. those its systemd unit starts it with ({@link ServiceUnit}). */
+    public KindServerProcess withJvmOptions(List<String> options) {
+        jvmOptions.addAll(options);
         return this;
     }
 
@@ -67,23 +75,21 @@ public final class KindServerProcess implements AutoCloseable {
         }
         Map<String, String> variables = new HashMap<>(environment);
         variables.put("KINDSERVER_PASSWORD", password);
+        List<String> arguments = new ArrayList<>(jvmOptions);
+        arguments.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                KindServerMain.class.getName(),
+                "--listen",
+                "127.0.0.1:" + port,
+                "--state-dir",
+                stateDir.toString(),
+                "--kind",
+                kind.toString(),
+                "--advertise-address",
+                "127.0.0.1"));
         try {
-            process = JavaProcess.start(
-                    List.of(
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            KindServerMain.class.getName(),
-                            "--listen",
-                            "127.0.0.1:" + port,
-                            "--state-dir",
-                            stateDir.toString(),
-                            "--kind",
-                            kind.toString(),
-                            "--advertise-address",
-                            "127.0.0.1"),
-                    variables,
-                    List.of(),
-                    log);
+            process = JavaProcess.start(arguments, variables, List.of(), log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start kindserver", e);
         }

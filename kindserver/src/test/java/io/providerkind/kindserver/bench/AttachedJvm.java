@@ -5,32 +5,41 @@ import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.util.Arrays;
+import java.util.List;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
 /**
- * The bytes another JVM on this machine has allocated, read from its own {@link ThreadMXBean} through the JDK's
- * local management agent (attach API): kindserver runs as operators run it, and the benchmark asks it how much its
- * threads allocated before and after a run. Threads that end within a run take their count with them, so a
- * figure can only be low, never high; the request threads of Jetty's pool outlive a run.
+ * Another JVM on this machine, read through the JDK's local management agent (attach API): kindserver runs as
+ * operators run it, and the benchmark asks it, before and after a run, how much its threads allocated and spent
+ * ({@link ThreadMXBean}), how long its JIT compiled and how often it collected. Threads that end within a run take
+ * their count with them, so an allocation figure can only be low, never high; the request threads of Jetty's pool
+ * outlive a run.
  */
-final class JvmAllocation implements AutoCloseable {
+final class AttachedJvm implements AutoCloseable {
 
     private final JMXConnector connector;
     private final ThreadMXBean threads;
     private final CompilationMXBean compiler;
+    private final List<GarbageCollectorMXBean> collectors;
 
-    private JvmAllocation(JMXConnector connector, ThreadMXBean threads, CompilationMXBean compiler) {
+    private AttachedJvm(
+            JMXConnector connector,
+            ThreadMXBean threads,
+            CompilationMXBean compiler,
+            List<GarbageCollectorMXBean> collectors) {
         this.connector = connector;
         this.threads = threads;
         this.compiler = compiler;
+        this.collectors = collectors;
     }
 
-    static JvmAllocation attach(long pid) throws IOException {
+    static AttachedJvm attach(long pid) throws IOException {
         String address;
         try {
             VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
@@ -49,7 +58,9 @@ final class JvmAllocation implements AutoCloseable {
                 connector.getMBeanServerConnection(),
                 ManagementFactory.COMPILATION_MXBEAN_NAME,
                 CompilationMXBean.class);
-        return new JvmAllocation(connector, threads, compiler);
+        List<GarbageCollectorMXBean> collectors = ManagementFactory.getPlatformMXBeans(
+                connector.getMBeanServerConnection(), GarbageCollectorMXBean.class);
+        return new AttachedJvm(connector, threads, compiler, collectors);
     }
 
     /**
@@ -58,6 +69,29 @@ final class JvmAllocation implements AutoCloseable {
      */
     long compilationMillis() {
         return compiler.getTotalCompilationTime();
+    }
+
+    /**
+     * What the JVM has spent besides running code, so far: time compiling, and its collections with the time they
+     * took (for G1 and Serial, the time the application was stopped for young and full collections).
+     */
+    record Activity(long jitMillis, long collections, long gcMillis) {
+
+        Activity minus(Activity before) {
+            return new Activity(
+                    jitMillis - before.jitMillis, collections - before.collections, gcMillis - before.gcMillis);
+        }
+    }
+
+    Activity activity() {
+        return new Activity(
+                compilationMillis(),
+                collectors.stream()
+                        .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                        .sum(),
+                collectors.stream()
+                        .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                        .sum());
     }
 
     /** What some threads have spent so far: CPU time and allocated bytes. */
