@@ -1,10 +1,10 @@
 package io.providerkind.sdk;
 
+import io.providerkind.testsupport.tls.KeyIdentity;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -61,22 +60,10 @@ record TestCertificate(X509Certificate certificate, KeyPair keys, TestCertificat
 
     /** A server-side SSL context presenting this certificate and its chain. */
     SSLContext serverContext() {
-        try {
-            char[] secret = "test".toCharArray();
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            X509Certificate[] chain = issuer == null
-                    ? new X509Certificate[] {certificate}
-                    : new X509Certificate[] {certificate, issuer.certificate};
-            store.setKeyEntry("server", keys.getPrivate(), secret, chain);
-            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keyManagers.init(store, secret);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers.getKeyManagers(), null, null);
-            return context;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        X509Certificate[] chain = issuer == null
+                ? new X509Certificate[] {certificate}
+                : new X509Certificate[] {certificate, issuer.certificate};
+        return KeyIdentity.sslContext(keys.getPrivate(), chain, null);
     }
 
     private static TestCertificate issue(

@@ -2,6 +2,7 @@ package io.providerkind.kindserver.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.providerkind.testsupport.tls.KeyIdentity;
 import io.providerkind.testsupport.tls.PemTrust;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,13 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Base64;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -63,15 +62,7 @@ public final class KubeconfigClients {
             Certificate[] chain = CertificateFactory.getInstance("X.509")
                     .generateCertificates(new ByteArrayInputStream(certPem.getBytes(StandardCharsets.US_ASCII)))
                     .toArray(Certificate[]::new);
-            KeyStore identity = KeyStore.getInstance("PKCS12");
-            identity.load(null, null);
-            identity.setKeyEntry("client", privateKey(keyPem), new char[0], chain);
-            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keyManagers.init(identity, new char[0]);
-
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers.getKeyManagers(), PemTrust.trustManagers(caPem), null);
-            return context;
+            return KeyIdentity.sslContext(privateKey(keyPem), chain, PemTrust.trustManagers(caPem));
         } catch (GeneralSecurityException e) {
             throw new IOException("the kubeconfig's certificates are not usable: " + e.getMessage(), e);
         }

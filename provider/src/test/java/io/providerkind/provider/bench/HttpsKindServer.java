@@ -14,13 +14,13 @@ import io.providerkind.sdk.CreateClusterRequest;
 import io.providerkind.sdk.ErrorBody;
 import io.providerkind.sdk.KindServerJson;
 import io.providerkind.testsupport.JsonExchanges;
+import io.providerkind.testsupport.tls.KeyIdentity;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,8 +30,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 /**
  * kindserver's cluster API over HTTPS on 127.0.0.1, with the kind of certificate kindserver makes for itself (a
@@ -55,7 +53,8 @@ final class HttpsKindServer implements AutoCloseable {
     HttpsKindServer(FakeKindServer clusters) throws IOException, GeneralSecurityException {
         this.clusters = clusters;
         this.server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(tls(identity)));
+        server.setHttpsConfigurator(new HttpsConfigurator(
+                KeyIdentity.sslContext(identity.privateKey(), identity.chain().toArray(new Certificate[0]), null)));
         server.createContext(PATH + "/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread thread = new Thread(r, "http-kindserver");
@@ -69,19 +68,6 @@ final class HttpsKindServer implements AutoCloseable {
     KindServerEndpoint endpoint() {
         return new KindServerEndpoint(
                 "https://127.0.0.1:" + server.getAddress().getPort() + PATH, identity.certificatePem(), null);
-    }
-
-    private static SSLContext tls(TlsIdentity identity) throws IOException, GeneralSecurityException {
-        char[] password = new char[0];
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        keys.load(null, null);
-        keys.setKeyEntry(
-                "kindserver", identity.privateKey(), password, identity.chain().toArray(new Certificate[0]));
-        KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        managers.init(keys, password);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(managers.getKeyManagers(), null, null);
-        return context;
     }
 
     /** Forgets every first call: the next provider process is timed afresh. */
