@@ -219,18 +219,23 @@ public final class Provider implements AutoCloseable {
                         .withReconciliationMaxInterval(settings.sync()));
         operator.register(
                 new ProviderConfigReconciler(
-                        client, new KubernetesEventRecorder(client, ProviderConfigReconciler.NAME, clock), clock),
+                        client,
+                        new KubernetesEventRecorder(client, ProviderConfigReconciler.NAME, clock),
+                        new ReconcileAdmission(rateLimit),
+                        clock),
                 o -> o.withReconciliationMaxInterval(settings.sync()));
         operator.register(
                 new ClusterProviderConfigReconciler(
                         client,
                         new KubernetesEventRecorder(client, ClusterProviderConfigReconciler.NAME, clock),
+                        new ReconcileAdmission(rateLimit),
                         clock),
                 o -> o.withReconciliationMaxInterval(settings.sync()));
         operator.register(
                 new NamespacedProviderConfigReconciler(
                         client,
                         new KubernetesEventRecorder(client, NamespacedProviderConfigReconciler.NAME, clock),
+                        new ReconcileAdmission(rateLimit),
                         clock),
                 o -> o.withReconciliationMaxInterval(settings.sync()));
     }

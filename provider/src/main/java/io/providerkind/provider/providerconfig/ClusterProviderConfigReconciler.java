@@ -8,6 +8,7 @@ import io.providerkind.provider.api.m.ProviderConfig;
 import io.providerkind.provider.api.m.ProviderConfigKind;
 import io.providerkind.provider.api.m.ProviderConfigUsage;
 import io.providerkind.provider.managed.EventRecorder;
+import io.providerkind.provider.managed.ReconcileAdmission;
 import java.time.Clock;
 import java.util.Set;
 
@@ -21,8 +22,9 @@ public class ClusterProviderConfigReconciler
 
     public static final String NAME = "providerconfig/clusterproviderconfig." + ProviderConfig.GROUP;
 
-    public ClusterProviderConfigReconciler(KubernetesClient client, EventRecorder events, Clock clock) {
-        super(ClusterProviderConfig.class, ProviderConfigUsage.class, client, events, clock);
+    public ClusterProviderConfigReconciler(
+            KubernetesClient client, EventRecorder events, ReconcileAdmission admission, Clock clock) {
+        super(ClusterProviderConfig.class, ProviderConfigUsage.class, client, events, admission, clock);
     }
 
     @Override

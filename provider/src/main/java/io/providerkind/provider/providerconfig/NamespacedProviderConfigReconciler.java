@@ -7,6 +7,7 @@ import io.providerkind.provider.api.m.ProviderConfig;
 import io.providerkind.provider.api.m.ProviderConfigKind;
 import io.providerkind.provider.api.m.ProviderConfigUsage;
 import io.providerkind.provider.managed.EventRecorder;
+import io.providerkind.provider.managed.ReconcileAdmission;
 import java.time.Clock;
 import java.util.Set;
 
@@ -19,8 +20,9 @@ public class NamespacedProviderConfigReconciler extends ProviderConfigAccounting
 
     public static final String NAME = "providerconfig/providerconfig." + ProviderConfig.GROUP;
 
-    public NamespacedProviderConfigReconciler(KubernetesClient client, EventRecorder events, Clock clock) {
-        super(ProviderConfig.class, ProviderConfigUsage.class, client, events, clock);
+    public NamespacedProviderConfigReconciler(
+            KubernetesClient client, EventRecorder events, ReconcileAdmission admission, Clock clock) {
+        super(ProviderConfig.class, ProviderConfigUsage.class, client, events, admission, clock);
     }
 
     @Override

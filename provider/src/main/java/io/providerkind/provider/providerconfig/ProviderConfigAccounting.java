@@ -17,6 +17,7 @@ import io.providerkind.provider.api.ProviderConfigSpec;
 import io.providerkind.provider.api.ProviderConfigStatus;
 import io.providerkind.provider.managed.Conditions;
 import io.providerkind.provider.managed.EventRecorder;
+import io.providerkind.provider.managed.ReconcileAdmission;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -50,14 +51,21 @@ public abstract class ProviderConfigAccounting<
     private final Class<U> usageType;
     private final KubernetesClient client;
     private final EventRecorder events;
+    private final ReconcileAdmission admission;
     private final Clock clock;
 
     protected ProviderConfigAccounting(
-            Class<P> configType, Class<U> usageType, KubernetesClient client, EventRecorder events, Clock clock) {
+            Class<P> configType,
+            Class<U> usageType,
+            KubernetesClient client,
+            EventRecorder events,
+            ReconcileAdmission admission,
+            Clock clock) {
         this.configType = configType;
         this.usageType = usageType;
         this.client = client;
         this.events = events;
+        this.admission = admission;
         this.clock = clock;
     }
 
@@ -79,10 +87,20 @@ public abstract class ProviderConfigAccounting<
         return List.of(new InformerEventSource<>(usages, context));
     }
 
+    /**
+     * Under the provider's global rate limit, as crossplane-runtime wraps its providerconfig reconciler: over the
+     * limit, the reconcile is rescheduled for its token rather than run.
+     */
     @Override
     public UpdateControl<P> reconcile(P config, Context<P> context) {
+        String key = config.getMetadata().getUid();
         if (context.isPrimaryResourceDeleted()) {
+            admission.forget(key);
             return UpdateControl.noUpdate();
+        }
+        Duration wait = admission.admit(key);
+        if (!wait.isZero()) {
+            return UpdateControl.<P>noUpdate().rescheduleAfter(wait);
         }
         try {
             return account(config, context.getSecondaryResources(usageType));

@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.providerkind.provider.api.ProviderConfig;
 import io.providerkind.provider.api.ProviderConfigUsage;
 import io.providerkind.provider.managed.EventRecorder;
+import io.providerkind.provider.managed.ReconcileAdmission;
 import java.time.Clock;
 import java.util.Set;
 
@@ -15,8 +16,9 @@ public class ProviderConfigReconciler extends ProviderConfigAccounting<ProviderC
 
     public static final String NAME = "providerconfig/providerconfig." + ProviderConfig.GROUP;
 
-    public ProviderConfigReconciler(KubernetesClient client, EventRecorder events, Clock clock) {
-        super(ProviderConfig.class, ProviderConfigUsage.class, client, events, clock);
+    public ProviderConfigReconciler(
+            KubernetesClient client, EventRecorder events, ReconcileAdmission admission, Clock clock) {
+        super(ProviderConfig.class, ProviderConfigUsage.class, client, events, admission, clock);
     }
 
     @Override
