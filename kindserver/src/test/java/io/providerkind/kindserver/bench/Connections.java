@@ -9,10 +9,16 @@ import java.io.IOException;
  */
 final class Connections implements AutoCloseable {
 
-    private final OpenLoop.Connector connector;
+    /** Opens a connection to the server under test. */
+    @FunctionalInterface
+    interface Connector {
+        KeepAliveConnection open() throws IOException;
+    }
+
+    private final Connector connector;
     private final KeepAliveConnection[] open;
 
-    Connections(OpenLoop.Connector connector, int size) {
+    Connections(Connector connector, int size) {
         this.connector = connector;
         this.open = new KeepAliveConnection[size];
     }

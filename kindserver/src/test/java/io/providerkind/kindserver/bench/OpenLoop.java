@@ -10,9 +10,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * An open-loop load generator: {@code rate} GETs per second in all, spread evenly over {@code connections}
  * keep-alive TLS 1.3 connections ({@link Connections}, which outlive a run), each request due at a fixed time
- * whatever the answers before it. A latency
- * counts from when its request was due, not from when it could be sent, so a server that stalls is charged for
- * every request its stall delayed (no coordinated omission). Warm-up requests are sent but not counted.
+ * whatever the answers before it. A latency counts from when its request was due, not from when it could be sent,
+ * so a server that stalls is charged for every request its stall delayed (no coordinated omission). Warm-up
+ * requests are sent but not counted.
  *
  * @param connections concurrent connections, each sending one request at a time
  * @param rate        requests per second over all connections
@@ -26,12 +26,6 @@ record OpenLoop(int connections, int rate, Duration warmUp, Duration duration) {
      * answer, so a generator or server that fell behind its schedule shows a rate below the one asked for.
      */
     record Result(int requests, int failures, double perSecond, long p50, long p99, long p999, long max) {}
-
-    /** A connection to the server under test, opened once per generator connection. */
-    @FunctionalInterface
-    interface Connector {
-        KeepAliveConnection open() throws IOException;
-    }
 
     Result run(Connections pool) throws InterruptedException {
         if (pool.size() < connections) {

@@ -1,6 +1,7 @@
 package io.providerkind.kindserver.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -39,7 +40,7 @@ record PacedRounds(OpenLoop loop, int rounds) {
 
         private static double median(double[] values) {
             double[] sorted = values.clone();
-            java.util.Arrays.sort(sorted);
+            Arrays.sort(sorted);
             int middle = sorted.length / 2;
             return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
         }

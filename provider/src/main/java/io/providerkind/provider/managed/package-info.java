@@ -7,6 +7,7 @@
  * {@link ReconcilerSettings} holds crossplane-runtime's poll options (interval, per-resource annotation, jitter, hook);
  * {@link ManagedMetrics} and {@link ManagedStateMetrics} its metrics, under its names. {@link ReconcileRateLimiter}
  * is crossplane's global {@code --max-reconcile-rate} limit, which {@link ReconcileAdmission} applies per controller
- * (the managed ones and the ProviderConfig ones) by rescheduling, and {@link OwnWrites} keeps the reconciler's own writes from starting reconciles.
+ * (the managed ones and the ProviderConfig ones) by rescheduling, and {@link OwnWrites} keeps the reconciler's own
+ * writes from starting reconciles.
  */
 package io.providerkind.provider.managed;
