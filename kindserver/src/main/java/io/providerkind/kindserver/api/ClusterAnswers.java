@@ -2,7 +2,10 @@ package io.providerkind.kindserver.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
 import io.providerkind.sdk.ClusterInfo;
+import io.providerkind.sdk.WaitForChange;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,7 +35,23 @@ final class ClusterAnswers {
      *
      * @param etag 128 bits of the bytes' SHA-256, base64url, quoted as an HTTP entity tag
      */
-    record Answer(ClusterInfo cluster, byte[] json, String etag) {}
+    record Answer(ClusterInfo cluster, byte[] json, String etag) {
+
+        /**
+         * Readies {@code ctx} to send these bytes as they are: JSON, with their ETag and their length, never
+         * compressed. With the length known Jetty sends the head and the whole body in one write, and the client
+         * has its answer when that arrives; without it, an answer larger than Jetty's 8 KB aggregation buffer
+         * (a Ready cluster's is about 12 KB) went out chunked, its closing chunk a TLS record and a write of its
+         * own once the handler had returned. Not compressed because compressing happens per request: a deflate
+         * of every poll's 12 KB would cost more than the rest of the GET, for clients that reach kindserver on
+         * its Docker host or next to it.
+         */
+        Context prepare(Context ctx) {
+            ctx.disableCompression(); // before the output stream is first asked for: Javalin decides there
+            ctx.res().setContentLength(json.length);
+            return ctx.contentType(ContentType.APPLICATION_JSON).header(WaitForChange.ETAG_HEADER, etag);
+        }
+    }
 
     private final ObjectMapper json;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();

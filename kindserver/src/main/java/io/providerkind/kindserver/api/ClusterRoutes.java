@@ -1,6 +1,5 @@
 package io.providerkind.kindserver.api;
 
-import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -133,9 +132,9 @@ final class ClusterRoutes {
             return;
         }
         // what ctx.json would write, serialised only when the cluster changed (the hot path of every poll); written
-        // to Javalin's output stream (compression and framing as for a result) rather than set as the result,
-        // which Javalin copies through a new 32 KB buffer per response
-        ctx.contentType(ContentType.APPLICATION_JSON).header(WaitForChange.ETAG_HEADER, answer.etag());
+        // to the output stream rather than set as the result, which Javalin copies through a new 32 KB buffer per
+        // response
+        answer.prepare(ctx);
         try {
             ctx.outputStream().write(answer.json());
         } catch (IOException clientGone) {
@@ -150,9 +149,7 @@ final class ClusterRoutes {
                         "too many GETs wait for changes; wait a little, or GET without " + WaitForChange.PARAMETER));
         ctx.future(() -> outcome.thenAccept(ended -> {
             if (ended instanceof ChangeWaits.Outcome.Changed changed) {
-                ctx.contentType(ContentType.APPLICATION_JSON)
-                        .header(WaitForChange.ETAG_HEADER, changed.answer().etag())
-                        .result(changed.answer().json());
+                changed.answer().prepare(ctx).result(changed.answer().json());
             } else if (ended instanceof ChangeWaits.Outcome.TimedOut) {
                 ctx.status(304).header(WaitForChange.ETAG_HEADER, wait.etag());
             } else if (ended instanceof ChangeWaits.Outcome.Gone) {
@@ -223,9 +220,7 @@ final class ClusterRoutes {
      */
     private void answer(Context ctx, ClusterInfo cluster) {
         ClusterAnswers.Answer answer = answers.answer(cluster);
-        ctx.contentType(ContentType.APPLICATION_JSON)
-                .header(WaitForChange.ETAG_HEADER, answer.etag())
-                .result(answer.json());
+        answer.prepare(ctx).result(answer.json());
     }
 
     @OpenApi(

@@ -1,6 +1,5 @@
 package io.providerkind.kindserver.api;
 
-import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -15,7 +14,6 @@ import io.providerkind.kindserver.kind.ClusterName;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ErrorBody;
 import io.providerkind.sdk.LoadImagesRequest;
-import io.providerkind.sdk.WaitForChange;
 
 /**
  * {@code POST /api/v1/kindserver/{name}/images}: loads images of the Docker host into a Ready cluster's nodes in the
@@ -91,10 +89,7 @@ final class ImageRoutes {
                 clusters.loadImages(name, request.images().stream().distinct().toList());
         if (outcome instanceof LoadOutcome.Accepted accepted) {
             ClusterAnswers.Answer answer = answers.answer(accepted.cluster());
-            ctx.status(202)
-                    .contentType(ContentType.APPLICATION_JSON)
-                    .header(WaitForChange.ETAG_HEADER, answer.etag())
-                    .result(answer.json());
+            answer.prepare(ctx.status(202)).result(answer.json());
         } else {
             throw ApiException.clusterNotFound(name.value());
         }
