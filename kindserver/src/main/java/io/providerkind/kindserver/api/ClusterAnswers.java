@@ -42,9 +42,9 @@ final class ClusterAnswers {
          * compressed. With the length known Jetty sends the head and the whole body in one write, and the client
          * has its answer when that arrives; without it, an answer larger than Jetty's 8 KB aggregation buffer
          * (a Ready cluster's is about 12 KB) went out chunked, its closing chunk a TLS record and a write of its
-         * own once the handler had returned. Not compressed because compressing happens per request: a deflate
-         * of every poll's 12 KB would cost more than the rest of the GET, for clients that reach kindserver on
-         * its Docker host or next to it.
+         * own once the handler had returned. Not compressed because compressing happens per request: a gzip
+         * of every poll's 12 KB would cost about as much CPU as the rest of the GET (README, kindserver GET),
+         * for clients that reach kindserver on its Docker host or next to it.
          */
         Context prepare(Context ctx) {
             ctx.disableCompression(); // before the output stream is first asked for: Javalin decides there
