@@ -13,14 +13,16 @@ final class RouteTable {
     private RouteTable() {}
 
     static List<Route> of(ClusterRoutes clusters, ImageRoutes images, HealthRoutes health, MetricsRoute metrics) {
+        // a cluster's GET first: Javalin tries a request's path against the routes of its method in this order, a
+        // regular expression each, several times a request, and that GET is what every provider poll asks
         return List.of(
-                new Route(GET, ApiPaths.CLUSTERS, Access.PASSWORD, Set.of(200, 401, 429, 503), clusters::list),
                 new Route(
                         GET,
                         ApiPaths.CLUSTER,
                         Access.PASSWORD,
                         Set.of(200, 304, 400, 401, 404, 429, 503),
                         clusters::get),
+                new Route(GET, ApiPaths.CLUSTERS, Access.PASSWORD, Set.of(200, 401, 429, 503), clusters::list),
                 new Route(
                         POST,
                         ApiPaths.CLUSTER,
