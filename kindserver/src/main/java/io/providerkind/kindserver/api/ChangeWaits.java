@@ -2,6 +2,7 @@ package io.providerkind.kindserver.api;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.util.NamedThreadFactory;
 import io.providerkind.kindserver.clusters.ClusterChanges;
 import io.providerkind.kindserver.clusters.ClusterService;
 import io.providerkind.sdk.ClusterInfo;
@@ -65,11 +66,7 @@ final class ChangeWaits implements ClusterChanges, AutoCloseable {
         this.answers = answers;
         this.meters = meters;
         this.maxWaiting = maxWaiting;
-        this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread t = new Thread(runnable, "kindserver-change-waits");
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("kindserver-change-waits"));
         Gauge.builder("kindserver.cluster.waits", count, AtomicInteger::get)
                 .description("GETs waiting for a cluster's answer to change (?waitForChange)")
                 .register(meters);

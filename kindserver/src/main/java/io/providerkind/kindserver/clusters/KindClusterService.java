@@ -1,5 +1,6 @@
 package io.providerkind.kindserver.clusters;
 
+import io.micrometer.core.instrument.util.NamedThreadFactory;
 import io.providerkind.kindserver.docker.DockerSnapshot;
 import io.providerkind.kindserver.docker.KindNetwork;
 import io.providerkind.kindserver.docker.NodeInspector;
@@ -26,7 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,12 +54,7 @@ public final class KindClusterService implements ClusterService {
     private volatile boolean closed;
 
     public KindClusterService(ClusterServiceConfig config) {
-        AtomicInteger threads = new AtomicInteger();
-        this.workers = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "kindserver-op-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = Executors.newCachedThreadPool(new NamedThreadFactory("kindserver-op"));
         NodeInspector inspector = new NodeInspector(config.docker(), config.dockerEvents());
         ApiServerAddressing addressing = new ApiServerAddressing(
                 config.advertiseAddress(),

@@ -1,6 +1,7 @@
 package io.providerkind.kindserver.docker;
 
 import com.github.dockerjava.transport.DockerHttpClient;
+import io.micrometer.core.instrument.util.NamedThreadFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
@@ -11,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Bounds how long Docker may take to answer a request, on every transport. httpclient5's response timeout is a
@@ -29,12 +29,7 @@ final class DeadlineHttpClient implements DockerHttpClient {
     DeadlineHttpClient(DockerHttpClient delegate, Duration deadline) {
         this.delegate = delegate;
         this.deadline = deadline;
-        AtomicInteger count = new AtomicInteger();
-        this.requests = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "docker-request-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.requests = Executors.newCachedThreadPool(new NamedThreadFactory("docker-request"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.providerkind.kindserver.docker;
 
+import io.micrometer.core.instrument.util.NamedThreadFactory;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -62,11 +63,7 @@ public final class NodeWatcher implements AutoCloseable {
         this.resyncInterval = resyncInterval;
         this.answerTimeout = answerTimeout;
         this.listener = listener;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "kind-node-watcher");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("kind-node-watcher"));
     }
 
     /** The latest snapshot; never calls Docker. */

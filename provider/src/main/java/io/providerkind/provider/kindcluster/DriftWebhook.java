@@ -2,6 +2,7 @@ package io.providerkind.provider.kindcluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.util.NamedThreadFactory;
 import io.providerkind.provider.providerconfig.WebhookUrl;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,11 +81,7 @@ public final class DriftWebhook implements AutoCloseable {
 
     public DriftWebhook(Settings settings) {
         this.settings = settings;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "drift-webhook");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("drift-webhook"));
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.timeout())
                 .executor(timer)

@@ -2,6 +2,7 @@ package io.providerkind.provider.managed;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.util.NamedThreadFactory;
 import io.providerkind.provider.api.Condition;
 import io.providerkind.provider.api.Managed;
 import java.time.Duration;
@@ -42,11 +43,7 @@ public final class ManagedStateMetrics<M extends Managed> implements AutoCloseab
         this.registry = registry;
         this.gvk = gvk;
         this.interval = interval;
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "state-metrics");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.ticker = Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("state-metrics"));
     }
 
     /** Counts from this cache from now on: the controller's primary cache, once its controller registers it. */

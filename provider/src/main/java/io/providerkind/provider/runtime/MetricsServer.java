@@ -2,6 +2,7 @@ package io.providerkind.provider.runtime;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.util.NamedThreadFactory;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,11 +36,7 @@ public final class MetricsServer implements AutoCloseable {
                 exchange -> respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
         server.createContext("/healthz", exchange -> probe(exchange, alive));
         server.createContext("/readyz", exchange -> probe(exchange, ready));
-        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-            Thread thread = new Thread(r, "metrics-server");
-            thread.setDaemon(true);
-            return thread;
-        }));
+        server.setExecutor(Executors.newFixedThreadPool(2, new NamedThreadFactory("metrics-server")));
     }
 
     public void start() {
