@@ -51,6 +51,11 @@ final class ClusterAnswers {
             ctx.res().setContentLength(json.length);
             return ctx.contentType(ContentType.APPLICATION_JSON).header(WaitForChange.ETAG_HEADER, etag);
         }
+
+        /** {@link #prepare} and these bytes as the result, for answers Javalin writes once the handler is done. */
+        void setResultOn(Context ctx) {
+            prepare(ctx).result(json);
+        }
     }
 
     private final ObjectMapper json;

@@ -149,7 +149,7 @@ final class ClusterRoutes {
                         "too many GETs wait for changes; wait a little, or GET without " + WaitForChange.PARAMETER));
         ctx.future(() -> outcome.thenAccept(ended -> {
             if (ended instanceof ChangeWaits.Outcome.Changed changed) {
-                changed.answer().prepare(ctx).result(changed.answer().json());
+                changed.answer().setResultOn(ctx);
             } else if (ended instanceof ChangeWaits.Outcome.TimedOut) {
                 ctx.status(304).header(WaitForChange.ETAG_HEADER, wait.etag());
             } else if (ended instanceof ChangeWaits.Outcome.Gone) {
@@ -220,7 +220,7 @@ final class ClusterRoutes {
      */
     private void answer(Context ctx, ClusterInfo cluster) {
         ClusterAnswers.Answer answer = answers.answer(cluster);
-        answer.prepare(ctx).result(answer.json());
+        answer.setResultOn(ctx);
     }
 
     @OpenApi(

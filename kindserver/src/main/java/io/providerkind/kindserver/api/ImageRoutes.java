@@ -89,7 +89,7 @@ final class ImageRoutes {
                 clusters.loadImages(name, request.images().stream().distinct().toList());
         if (outcome instanceof LoadOutcome.Accepted accepted) {
             ClusterAnswers.Answer answer = answers.answer(accepted.cluster());
-            answer.prepare(ctx.status(202)).result(answer.json());
+            answer.setResultOn(ctx.status(202));
         } else {
             throw ApiException.clusterNotFound(name.value());
         }

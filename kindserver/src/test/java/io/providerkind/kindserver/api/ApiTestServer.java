@@ -8,14 +8,18 @@ import io.providerkind.kindserver.testing.InMemoryClusterService;
 import io.providerkind.kindserver.testing.TrustingClients;
 import io.providerkind.kindserver.tls.SelfSignedCertificates;
 import io.providerkind.kindserver.tls.TlsIdentity;
+import io.providerkind.testsupport.wait.Waits;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The HTTPS API on loopback (ephemeral port, self-signed certificate) in front of an
@@ -124,6 +128,30 @@ final class ApiTestServer implements AutoCloseable {
     /** A call with the right password. */
     HttpResponse<String> call(String method, String rawPath, String body) {
         return send(method, rawPath, body, "Bearer " + PASSWORD);
+    }
+
+    /** Sends a GET of {@code path} that waits for its answer to differ from {@code etag}, for {@code seconds} at most. */
+    CompletableFuture<HttpResponse<String>> waitForChange(String path, String etag, int seconds) {
+        HttpRequest request = HttpRequest.newBuilder(uri(path + waitQuery(etag, seconds)))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + PASSWORD)
+                .GET()
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Returns once {@code count} GETs wait for a change, as kindserver's gauge counts them. */
+    void awaitWaiting(int count) {
+        Waits.await(count + " GETs waiting").atMost(Duration.ofSeconds(10)).until(() -> waiting() == count);
+    }
+
+    /** How many GETs wait for a change now. */
+    int waiting() {
+        return (int) registry.get("kindserver.cluster.waits").gauge().value();
+    }
+
+    static String waitQuery(String etag, int seconds) {
+        return "?waitForChange=" + URLEncoder.encode(etag, StandardCharsets.UTF_8) + "&timeoutSeconds=" + seconds;
     }
 
     JsonNode json(HttpResponse<String> response) {

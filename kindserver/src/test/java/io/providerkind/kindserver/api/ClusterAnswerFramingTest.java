@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.sdk.ClusterPhase;
 import io.providerkind.sdk.NodeInfo;
-import io.providerkind.testsupport.wait.Waits;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -74,16 +72,8 @@ class ClusterAnswerFramingTest {
     void aWaitEndedByAChangeIsAnsweredWithTheLengthOfItsWholeBody() throws Exception {
         String etag =
                 server.call("GET", PATH, null).headers().firstValue("ETag").orElseThrow();
-        CompletableFuture<HttpResponse<String>> waiting = server.http.sendAsync(
-                HttpRequest.newBuilder(server.uri(PATH + "?waitForChange="
-                                + URLEncoder.encode(etag, StandardCharsets.UTF_8) + "&timeoutSeconds=20"))
-                        .header("Authorization", "Bearer " + ApiTestServer.PASSWORD)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        Waits.await("the GET waiting")
-                .atMost(Duration.ofSeconds(10))
-                .until(() ->
-                        server.registry.get("kindserver.cluster.waits").gauge().value() == 1);
+        CompletableFuture<HttpResponse<String>> waiting = server.waitForChange(PATH, etag, 20);
+        server.awaitWaiting(1);
 
         server.clusters.with(ready("v1.31.1"), CONFIG);
 

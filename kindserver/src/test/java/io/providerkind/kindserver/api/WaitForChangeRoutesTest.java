@@ -8,7 +8,6 @@ import io.providerkind.kindserver.testing.InMemoryClusterService;
 import io.providerkind.sdk.ClusterInfo;
 import io.providerkind.testsupport.wait.Waits;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -68,7 +67,7 @@ class WaitForChangeRoutesTest {
     void aWaitIsAnsweredWithTheNewAnswerOnceTheClusterChanges() throws Exception {
         String etag = etag(server.call("GET", PATH, null));
         CompletableFuture<HttpResponse<String>> waiting = waitFor(etag, 20);
-        awaitWaiting(1);
+        server.awaitWaiting(1);
         server.clusters.touch("push-wait"); // told of a change that changed nothing: the wait goes on
 
         server.clusters.with(creating(2), CONFIG);
@@ -77,7 +76,7 @@ class WaitForChangeRoutesTest {
         assertEquals(200, changed.statusCode(), changed.body());
         assertEquals(2, server.json(changed).path("progress").path("step").asInt());
         assertEquals(etag(server.call("GET", PATH, null)), etag(changed));
-        assertEquals(0, waits());
+        assertEquals(0, server.waiting());
     }
 
     @Test
@@ -85,7 +84,7 @@ class WaitForChangeRoutesTest {
         String old = etag(server.call("GET", PATH, null));
         server.clusters.with(creating(2), CONFIG);
 
-        HttpResponse<String> response = server.call("GET", PATH + query(old, 20), null);
+        HttpResponse<String> response = server.call("GET", PATH + ApiTestServer.waitQuery(old, 20), null);
 
         assertEquals(200, response.statusCode());
         assertEquals(2, server.json(response).path("progress").path("step").asInt());
@@ -106,7 +105,7 @@ class WaitForChangeRoutesTest {
     void aWaitOnAClusterThatIsDeletedEndsWithClusterNotFound() throws Exception {
         String etag = etag(server.call("GET", PATH, null));
         CompletableFuture<HttpResponse<String>> waiting = waitFor(etag, 20);
-        awaitWaiting(1);
+        server.awaitWaiting(1);
 
         server.clusters.forget("push-wait");
 
@@ -121,8 +120,8 @@ class WaitForChangeRoutesTest {
         for (String query : List.of(
                 "?waitForChange=not%20an%20etag",
                 "?waitForChange=",
-                query(etag, 0),
-                query(etag, 26),
+                ApiTestServer.waitQuery(etag, 0),
+                ApiTestServer.waitQuery(etag, 26),
                 "?waitForChange=" + URLEncoder.encode(etag, StandardCharsets.UTF_8) + "&timeoutSeconds=soon",
                 "?timeoutSeconds=5")) {
             HttpResponse<String> response = server.call("GET", PATH + query, null);
@@ -138,7 +137,7 @@ class WaitForChangeRoutesTest {
         server.clusters.with(creating(1), CONFIG);
         String etag = etag(server.call("GET", PATH, null));
         CompletableFuture<HttpResponse<String>> waiting = waitFor(etag, 25);
-        awaitWaiting(1);
+        server.awaitWaiting(1);
 
         server.api.stop();
 
@@ -151,7 +150,7 @@ class WaitForChangeRoutesTest {
     @Test
     void waitsAreCountedInMetrics() throws Exception {
         holdAGetUntilTheClusterChanges();
-        awaitWaiting(0);
+        server.awaitWaiting(0);
 
         String metrics = server.call("GET", ApiPaths.METRICS, null).body();
 
@@ -183,30 +182,13 @@ class WaitForChangeRoutesTest {
     private void holdAGetUntilTheClusterChanges() throws Exception {
         String etag = etag(server.call("GET", PATH, null));
         CompletableFuture<HttpResponse<String>> waiting = waitFor(etag, 20);
-        awaitWaiting(1);
+        server.awaitWaiting(1);
         server.clusters.with(creating(2), CONFIG);
         waiting.get(10, TimeUnit.SECONDS);
     }
 
     private CompletableFuture<HttpResponse<String>> waitFor(String etag, int seconds) {
-        HttpRequest request = HttpRequest.newBuilder(server.uri(PATH + query(etag, seconds)))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + ApiTestServer.PASSWORD)
-                .GET()
-                .build();
-        return server.http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void awaitWaiting(int count) {
-        Waits.await(count + " GETs waiting").atMost(Duration.ofSeconds(10)).until(() -> waits() == count);
-    }
-
-    private int waits() {
-        return (int) server.registry.get("kindserver.cluster.waits").gauge().value();
-    }
-
-    private static String query(String etag, int seconds) {
-        return "?waitForChange=" + URLEncoder.encode(etag, StandardCharsets.UTF_8) + "&timeoutSeconds=" + seconds;
+        return server.waitForChange(PATH, etag, seconds);
     }
 
     private static String etag(HttpResponse<String> response) {
